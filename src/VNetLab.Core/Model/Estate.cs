@@ -1,0 +1,199 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+
+namespace VNetLab.Model;
+
+/// <summary>
+/// An immutable snapshot of a whole network: every resource keyed by its case-insensitive id, plus the
+/// indexes the engines walk (VNet of a subnet, NICs of a subnet, peerings and gateways of a VNet,
+/// connections of a gateway, external sites behind a connection). It tolerates dangling references and
+/// records them in <see cref="UnresolvedReferences"/>; reporting them is validation's job.
+/// A change builds a new snapshot (<see cref="With"/>); nothing mutates one.
+/// </summary>
+public sealed partial class Estate
+{
+    private readonly FrozenDictionary<ResourceId, Resource> _byId;
+    private readonly FrozenDictionary<ResourceId, ImmutableArray<NetworkInterfaceIpConfiguration>> _ipConfigurationsBySubnet;
+    private readonly FrozenDictionary<ResourceId, ImmutableArray<VirtualNetworkGateway>> _gatewaysByVnet;
+    private readonly FrozenDictionary<ResourceId, ImmutableArray<VirtualNetworkGatewayConnection>> _connectionsByGateway;
+    private readonly FrozenDictionary<ResourceId, ImmutableArray<VirtualNetworkPeering>> _peeringsByRemote;
+    private readonly FrozenDictionary<ResourceId, ImmutableArray<ExternalSite>> _sitesByAttachment;
+    private readonly FrozenDictionary<ResourceId, ImmutableArray<Resource>> _associationsByTarget;
+    private readonly FrozenDictionary<string, SubscriptionFeatures> _featuresBySubscription;
+
+    private Estate(ImmutableArray<Resource> roots)
+    {
+        Roots = roots;
+        var all = new Dictionary<ResourceId, Resource>();
+        foreach (var root in Roots)
+        {
+            foreach (var resource in SelfAndChildren(root))
+            {
+                all.TryAdd(resource.Id, resource);
+            }
+        }
+
+        _byId = all.ToFrozenDictionary();
+
+        VirtualNetworks = OfType<VirtualNetwork>();
+        NetworkSecurityGroups = OfType<NetworkSecurityGroup>();
+        ApplicationSecurityGroups = OfType<ApplicationSecurityGroup>();
+        RouteTables = OfType<RouteTable>();
+        NetworkInterfaces = OfType<NetworkInterface>();
+        PublicIpAddresses = OfType<PublicIpAddress>();
+        VirtualNetworkGateways = OfType<VirtualNetworkGateway>();
+        LocalNetworkGateways = OfType<LocalNetworkGateway>();
+        Connections = OfType<VirtualNetworkGatewayConnection>();
+        ExpressRouteCircuits = OfType<ExpressRouteCircuit>();
+        RouteFilters = OfType<RouteFilter>();
+        AzureFirewalls = OfType<AzureFirewall>();
+        VirtualMachines = OfType<VirtualMachine>();
+        ExternalSites = OfType<ExternalSite>();
+        SubscriptionFeatures = OfType<SubscriptionFeatures>();
+
+        _ipConfigurationsBySubnet = GroupBy(
+            NetworkInterfaces.SelectMany(n => n.IpConfigurations).Where(c => c.SubnetId is not null),
+            c => c.SubnetId ?? throw new InvalidOperationException());
+        _gatewaysByVnet = GroupBy(VirtualNetworkGateways.Where(g => g.VirtualNetworkId is not null), g => g.VirtualNetworkId ?? throw new InvalidOperationException());
+        _connectionsByGateway = GroupBy(
+            Connections.SelectMany(c => new[] { c.VirtualNetworkGateway1Id, c.VirtualNetworkGateway2Id }
+                .OfType<ResourceId>().Select(id => (Gateway: id, Connection: c))),
+            p => p.Gateway, p => p.Connection);
+        _peeringsByRemote = GroupBy(VirtualNetworks.SelectMany(v => v.Peerings), p => p.RemoteVirtualNetworkId);
+        _sitesByAttachment = GroupBy(ExternalSites.SelectMany(s => s.AttachedTo.Select(a => (Attachment: a, Site: s))),
+            p => p.Attachment, p => p.Site);
+        _associationsByTarget = GroupBy(
+            _byId.Values.SelectMany(ResourceReferences.Of).Where(r => r.Property.Contains("networkSecurityGroup", StringComparison.Ordinal)
+                || r.Property.Contains("routeTable", StringComparison.Ordinal) || r.Property.Contains("ApplicationSecurityGroups", StringComparison.OrdinalIgnoreCase)),
+            r => r.Target, r => r.From);
+        _featuresBySubscription = SubscriptionFeatures
+            .GroupBy(f => f.SubscriptionId, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+        UnresolvedReferences = [.. _byId.Values
+            .OrderBy(r => r.Id)
+            .SelectMany(ResourceReferences.Of)
+            .Where(r => !_byId.ContainsKey(r.Target))
+            .Select(r => new UnresolvedReference(r.From.Id, r.Property, r.Target, r.From.Source))];
+    }
+
+    /// <summary>An estate with nothing in it.</summary>
+    public static Estate Empty { get; } = new([]);
+
+    /// <summary>
+    /// Builds a snapshot from top-level resources (children inline). When two resources share an id the
+    /// first is kept: the importer reports duplicates before it gets here.
+    /// </summary>
+    public static Estate Create(IEnumerable<Resource> resources)
+    {
+        var seen = new HashSet<ResourceId>();
+        var roots = ImmutableArray.CreateBuilder<Resource>();
+        foreach (var resource in resources)
+        {
+            if (seen.Add(resource.Id))
+            {
+                roots.Add(resource);
+            }
+        }
+
+        return new Estate(roots.ToImmutable());
+    }
+
+    /// <summary>The top-level resources, in input order.</summary>
+    public ImmutableArray<Resource> Roots { get; }
+
+    public ImmutableArray<VirtualNetwork> VirtualNetworks { get; }
+
+    public ImmutableArray<NetworkSecurityGroup> NetworkSecurityGroups { get; }
+
+    public ImmutableArray<ApplicationSecurityGroup> ApplicationSecurityGroups { get; }
+
+    public ImmutableArray<RouteTable> RouteTables { get; }
+
+    public ImmutableArray<NetworkInterface> NetworkInterfaces { get; }
+
+    public ImmutableArray<PublicIpAddress> PublicIpAddresses { get; }
+
+    public ImmutableArray<VirtualNetworkGateway> VirtualNetworkGateways { get; }
+
+    public ImmutableArray<LocalNetworkGateway> LocalNetworkGateways { get; }
+
+    public ImmutableArray<VirtualNetworkGatewayConnection> Connections { get; }
+
+    public ImmutableArray<ExpressRouteCircuit> ExpressRouteCircuits { get; }
+
+    public ImmutableArray<RouteFilter> RouteFilters { get; }
+
+    public ImmutableArray<AzureFirewall> AzureFirewalls { get; }
+
+    public ImmutableArray<VirtualMachine> VirtualMachines { get; }
+
+    public ImmutableArray<ExternalSite> ExternalSites { get; }
+
+    public ImmutableArray<SubscriptionFeatures> SubscriptionFeatures { get; }
+
+    /// <summary>References to ids the estate does not hold, sorted by the referencing resource.</summary>
+    public ImmutableArray<UnresolvedReference> UnresolvedReferences { get; }
+
+    /// <summary>Every resource, children included.</summary>
+    public IEnumerable<Resource> AllResources => _byId.Values;
+
+    public int Count => _byId.Count;
+
+    public bool Contains(ResourceId id) => _byId.ContainsKey(id);
+
+    /// <summary>The resource with this id if it exists and is a <typeparamref name="T"/>.</summary>
+    public T? Find<T>(ResourceId? id) where T : Resource =>
+        id is not null && _byId.TryGetValue(id, out var resource) ? resource as T : null;
+
+    public bool TryGet<T>(ResourceId? id, [MaybeNullWhen(false)] out T resource) where T : Resource
+    {
+        resource = Find<T>(id);
+        return resource is not null;
+    }
+
+    /// <summary>A new snapshot with <paramref name="changed"/> resources replacing those with the same id (or added).</summary>
+    public Estate With(params IEnumerable<Resource> changed)
+    {
+        var replacements = changed.ToDictionary(r => r.Id);
+        var roots = Roots.Select(r => replacements.Remove(r.Id, out var replacement) ? replacement : r).Concat(replacements.Values);
+        return Create(roots);
+    }
+
+    /// <summary>A new snapshot without the top-level resources whose ids are given.</summary>
+    public Estate Without(params IEnumerable<ResourceId> removed)
+    {
+        var gone = removed.ToHashSet();
+        return Create(Roots.Where(r => !gone.Contains(r.Id)));
+    }
+
+    private ImmutableArray<T> OfType<T>() where T : Resource => [.. Roots.OfType<T>()];
+
+    private static FrozenDictionary<ResourceId, ImmutableArray<T>> GroupBy<T>(IEnumerable<T> items, Func<T, ResourceId> key) =>
+        GroupBy(items, key, x => x);
+
+    private static FrozenDictionary<ResourceId, ImmutableArray<TValue>> GroupBy<T, TValue>(IEnumerable<T> items, Func<T, ResourceId> key, Func<T, TValue> value) =>
+        items.GroupBy(key).ToFrozenDictionary(g => g.Key, g => g.Select(value).ToImmutableArray());
+
+    private static IEnumerable<Resource> SelfAndChildren(Resource resource)
+    {
+        yield return resource;
+        IEnumerable<Resource> children = resource switch
+        {
+            VirtualNetwork v => v.Subnets.Cast<Resource>().Concat(v.Peerings),
+            NetworkSecurityGroup n => n.SecurityRules.Cast<Resource>().Concat(n.DefaultSecurityRules),
+            RouteTable t => t.Routes,
+            NetworkInterface n => n.IpConfigurations,
+            VirtualNetworkGateway g => g.IpConfigurations,
+            ExpressRouteCircuit c => c.Peerings.Cast<Resource>().Concat(c.Authorizations),
+            RouteFilter f => f.Rules,
+            AzureFirewall f => f.IpConfigurations.Cast<Resource>().Concat(f.NetworkRuleCollections),
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            yield return child;
+        }
+    }
+}
