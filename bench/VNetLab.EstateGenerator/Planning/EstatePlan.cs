@@ -106,6 +106,7 @@ internal sealed class EstatePlan
         // Spokes keep pointing at the hub records they were built with; re-point them at the final ones.
         plan.Hubs = [.. hubs];
         plan.Spokes = [.. spokes.Select(s => s with { Hub = hubs[s.Hub.Index] })];
+        plan.EnsureEveryKindOfSpoke(random);
         if (options.IncludeViolations)
         {
             plan.PlantViolations(random);
@@ -156,6 +157,41 @@ internal sealed class EstatePlan
         hub.SpokeCount == 0
             ? []
             : [.. Ipv4Prefix.Cover(spokes[hub.FirstSpoke].AddressSpace.Network, spokes[hub.FirstSpoke + hub.SpokeCount - 1].AddressSpace.Last)];
+
+    /// <summary>
+    /// The shares above give a large estate every kind of spoke many times over, but a small one could miss
+    /// a kind by chance; then one ordinary spoke is turned into it, so even a test-sized estate has a global
+    /// peering, a sandbox, and route tables with and without gateway route propagation.
+    /// </summary>
+    private void EnsureEveryKindOfSpoke(DeterministicRandom random)
+    {
+        var spokes = Spokes.ToArray();
+
+        void Ensure(Func<SpokePlan, bool> present, Func<SpokePlan, SpokePlan> make)
+        {
+            if (spokes.Any(present))
+            {
+                return;
+            }
+
+            var ordinary = spokes.Where(s => !s.IsGlobal && s.UsesHubGateways && !s.HasRouteTable).ToList();
+            if (ordinary.Count > 1)
+            {
+                var chosen = ordinary[random.Next(ordinary.Count)];
+                spokes[chosen.Index] = make(chosen);
+            }
+        }
+
+        Ensure(s => s.IsGlobal, s => s with { Region = s.Hub.Region.Next });
+        Ensure(s => !s.UsesHubGateways, s => s with { UsesHubGateways = false });
+        if (Options.Udrs > 0)
+        {
+            Ensure(s => s.HasRouteTable && !s.DisableBgpRoutePropagation, s => s with { HasRouteTable = true });
+            Ensure(s => s.DisableBgpRoutePropagation, s => s with { HasRouteTable = true, DisableBgpRoutePropagation = true });
+        }
+
+        Spokes = [.. spokes];
+    }
 
     /// <summary>
     /// Plants each violation in a different spoke where the estate allows it, and records it with the
