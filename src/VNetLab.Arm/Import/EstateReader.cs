@@ -325,14 +325,29 @@ public static class EstateReader
                             continue;
                         }
 
-                        obj[key] = Evaluate(obj[key], at.Property(key), template);
+                        var current = obj[key];
+                        var evaluated = Evaluate(current, at.Property(key), template);
+                        if (!ReferenceEquals(current, evaluated))
+                        {
+                            obj[key] = evaluated;
+                        }
                     }
 
                     return obj;
                 case JsonArray array:
-                    for (var i = 0; i < array.Count; i++)
+                    for (int i = 0, original = 0; i < array.Count; i++, original++)
                     {
-                        array[i] = Evaluate(array[i], at.Index(i), template);
+                        var current = array[i];
+                        var evaluated = Evaluate(current, at.Index(original), template);
+                        if (evaluated is null && current is not null)
+                        {
+                            // An element that could not be evaluated is left out, not kept as null.
+                            array.RemoveAt(i--);
+                        }
+                        else if (!ReferenceEquals(current, evaluated))
+                        {
+                            array[i] = evaluated;
+                        }
                     }
 
                     return array;
