@@ -51,13 +51,7 @@ public static class EstateReader
             }
         }
 
-        var estate = collector.Build();
-        foreach (var reference in estate.UnresolvedReferences)
-        {
-            sink.Add(DiagnosticCatalog.UnresolvedReference(reference));
-        }
-
-        return new ImportResult(estate, sink.ToImmutable(), files.ToImmutable());
+        return Finish(collector, sink, files.ToImmutable());
     }
 
     /// <summary>Reads one document from text already in memory (the server's request bodies, tests).</summary>
@@ -71,13 +65,19 @@ public static class EstateReader
             new DocumentWalker(fileName, options, sink, collector).Walk(document);
         }
 
+        return Finish(collector, sink, [fileName]);
+    }
+
+    // Dangling references are input errors: the estate records them, the import reports them.
+    private static ImportResult Finish(ResourceCollector collector, DiagnosticSink sink, ImmutableArray<string> files)
+    {
         var estate = collector.Build();
         foreach (var reference in estate.UnresolvedReferences)
         {
             sink.Add(DiagnosticCatalog.UnresolvedReference(reference));
         }
 
-        return new ImportResult(estate, sink.ToImmutable(), [fileName]);
+        return new ImportResult(estate, sink.ToImmutable(), files);
     }
 
     private static JsonElement? ReadDocument(string path, ImportOptions options, DiagnosticSink sink)
@@ -325,14 +325,29 @@ public static class EstateReader
                             continue;
                         }
 
-                        obj[key] = Evaluate(obj[key], at.Property(key), template);
+                        var current = obj[key];
+                        var evaluated = Evaluate(current, at.Property(key), template);
+                        if (!ReferenceEquals(current, evaluated))
+                        {
+                            obj[key] = evaluated;
+                        }
                     }
 
                     return obj;
                 case JsonArray array:
-                    for (var i = 0; i < array.Count; i++)
+                    for (int i = 0, original = 0; i < array.Count; i++, original++)
                     {
-                        array[i] = Evaluate(array[i], at.Index(i), template);
+                        var current = array[i];
+                        var evaluated = Evaluate(current, at.Index(original), template);
+                        if (evaluated is null && current is not null)
+                        {
+                            // An element that could not be evaluated is left out, not kept as null.
+                            array.RemoveAt(i--);
+                        }
+                        else if (!ReferenceEquals(current, evaluated))
+                        {
+                            array[i] = evaluated;
+                        }
                     }
 
                     return array;
