@@ -111,9 +111,8 @@ public sealed class GenerateCommandTests : IDisposable
 
     private static (int Exit, string Stdout, string Stderr) Run(string[] args)
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = VNetLabCli.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
+        var result = CliRunner.Run(args);
+        Assert.False(result.HasStackTrace);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }
