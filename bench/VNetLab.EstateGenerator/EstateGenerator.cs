@@ -106,10 +106,11 @@ public static class EstateGenerator
             }
         }
 
-        var ordinary = plan.Spokes.Where(s => s.UsesHubGateways && !s.HasRouteTable && !s.IsGlobal && s.SecondHub is null);
-        Add("spoke using its hub's gateways, no route table", ordinary.FirstOrDefault());
-        Add("spoke with a route table to the hub firewall", plan.Spokes.FirstOrDefault(s => s.HasRouteTable && !s.DisableBgpRoutePropagation));
-        Add("spoke with gateway route propagation disabled", plan.Spokes.FirstOrDefault(s => s.DisableBgpRoutePropagation));
+        // Each sample has one distinguishing trait: a regional spoke that uses its hub's gateways, plus that trait.
+        var regional = plan.Spokes.Where(s => s.UsesHubGateways && !s.IsGlobal && s.SecondHub is null).ToList();
+        Add("spoke using its hub's gateways, no route table", regional.FirstOrDefault(s => !s.HasRouteTable));
+        Add("spoke with a route table to the hub firewall", regional.FirstOrDefault(s => s.HasRouteTable && !s.DisableBgpRoutePropagation));
+        Add("spoke with gateway route propagation disabled", regional.FirstOrDefault(s => s.DisableBgpRoutePropagation));
         Add("spoke peered to a hub in another region (global peering)", plan.Spokes.FirstOrDefault(s => s.IsGlobal));
         Add("sandbox spoke without gateway transit", plan.Spokes.FirstOrDefault(s => !s.UsesHubGateways));
         Add("spoke using two hubs' gateways (planted violation)", plan.Spokes.FirstOrDefault(s => s.SecondHub is not null));

@@ -186,8 +186,8 @@ internal sealed class EstatePlan
         Ensure(s => !s.UsesHubGateways, s => s with { UsesHubGateways = false });
         if (Options.Udrs > 0)
         {
-            Ensure(s => s.HasRouteTable && !s.DisableBgpRoutePropagation, s => s with { HasRouteTable = true });
-            Ensure(s => s.DisableBgpRoutePropagation, s => s with { HasRouteTable = true, DisableBgpRoutePropagation = true });
+            Ensure(s => s.HasRouteTable && !s.DisableBgpRoutePropagation && s.UsesHubGateways, s => s with { HasRouteTable = true });
+            Ensure(s => s.DisableBgpRoutePropagation && s.UsesHubGateways, s => s with { HasRouteTable = true, DisableBgpRoutePropagation = true });
         }
 
         Spokes = [.. spokes];

@@ -37,6 +37,7 @@ internal static class SpokeRoutes
         var routes = new List<RoutePlan> { new("default-via-firewall", new Ipv4Prefix(0, 0), "VirtualAppliance", firewall) };
         var taken = new HashSet<Ipv4Prefix> { routes[0].Prefix };
         var spare = 0u;
+        var collisions = 0;
         while (routes.Count < plan.Options.Udrs)
         {
             var draw = random.NextDouble();
@@ -61,10 +62,10 @@ internal static class SpokeRoutes
                 route = new RoutePlan($"internet-{Label(prefix)}", prefix, "Internet", null);
             }
 
-            // Collisions are retried; once random picks keep colliding, host routes that cannot collide.
+            // Collisions are retried; only when the sources are used up do host routes that cannot collide fill the table.
             if (route is null || !taken.Add(route.Prefix))
             {
-                if (random.Chance(0.1))
+                if (++collisions >= 64)
                 {
                     var host = new Ipv4Prefix(_spare.Address(spare++), 32);
                     taken.Add(host);
@@ -74,6 +75,7 @@ internal static class SpokeRoutes
                 continue;
             }
 
+            collisions = 0;
             routes.Add(route);
         }
 
