@@ -1,0 +1,77 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using VNetLab.Model;
+using VNetLab.Testing.Reference;
+
+namespace VNetLab.Benchmarks;
+
+/// <summary>
+/// Effective routes of every subnet, and next-hop queries, with the reference engine as the baseline
+/// (per-subnet tables, linear-scan longest-prefix match). The routing engine's methods join each category
+/// when it lands on main, so its speed-up is a ratio measured in the same run.
+/// </summary>
+/// <remarks>
+/// The reference's all-subnet tables for the large estate (50,000 subnets of about 4,000 routes each, unshared)
+/// do not fit a 2-core, shared machine; its compile runs on small and medium, its queries on every size.
+/// </remarks>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class RoutingBenchmarks
+{
+    private Estate _estate = Estate.Empty;
+    private ReferenceRouting _reference = new(Estate.Empty);
+    private NextHopQuery[] _queries = [];
+    private IReadOnlyList<ReferenceRoute>[] _queryRoutes = [];
+
+    [ParamsSource(nameof(Sizes))]
+    public string Size { get; set; } = "small";
+
+    public static IEnumerable<string> Sizes => BenchmarkSizes.Selected;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _estate = BenchmarkEstates.Import(Size);
+        _reference = new ReferenceRouting(_estate);
+        _queries = QuerySets.NextHop(_estate);
+
+        // The compile step of the queried subnets, done once: the query benchmark measures lookups only.
+        var tables = new Dictionary<ResourceId, IReadOnlyList<ReferenceRoute>>();
+        _queryRoutes = [.. _queries.Select(q => tables.TryGetValue(q.Subnet.Id, out var routes) ? routes : tables[q.Subnet.Id] = _reference.EffectiveRoutes(q.Subnet))];
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("effective routes, all subnets")]
+    public int ReferenceAllEffectiveRoutes()
+    {
+        if (Size == "large")
+        {
+            throw new NotSupportedException("The reference's unshared tables for the large estate need more memory than the benchmark machine has.");
+        }
+
+        var rows = 0;
+        foreach (var (_, routes) in _reference.AllSubnets())
+        {
+            rows += routes.Count;
+        }
+
+        return rows;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = QuerySets.QueryCount)]
+    [BenchmarkCategory("next hop, per query")]
+    public int ReferenceNextHop()
+    {
+        var found = 0;
+        for (var i = 0; i < _queries.Length; i++)
+        {
+            if (ReferenceRouting.Lookup(_queryRoutes[i], _queries[i].Destination) is not null)
+            {
+                found++;
+            }
+        }
+
+        return found;
+    }
+}
