@@ -127,7 +127,14 @@ public sealed record EstateGeneratorOptions
             return problems.ToImmutable();
         }
 
-        var peeringsPerHub = Planning.EstatePlan.MostSpokesPerHub(this) + (Hubs - 1) + (IncludeViolations ? 1 : 0);
+        var spokesPerHub = Planning.EstatePlan.MostSpokesPerHub(this);
+        if (spokesPerHub > MaxRoutesPerRouteTable)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"--hubs {Hubs} with --spokes {Spokes} gives a hub {spokesPerHub} spokes; its GatewaySubnet route table holds one route per spoke and Azure allows {MaxRoutesPerRouteTable} (constraints.md 6.6). Use more hubs."));
+        }
+
+        var peeringsPerHub = spokesPerHub + (Hubs - 1) + (IncludeViolations ? 1 : 0);
         if (peeringsPerHub > MaxPeeringsPerVirtualNetwork)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture,

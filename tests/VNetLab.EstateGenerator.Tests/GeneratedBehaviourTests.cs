@@ -61,6 +61,27 @@ public sealed class GeneratedBehaviourTests
     }
 
     [Fact]
+    [Trait("fact", "semantics.md 3.8")]
+    [Trait("fact", "constraints.md 1.16")]
+    public void Traffic_arriving_at_a_hub_gateway_for_a_spoke_is_sent_through_the_hub_firewall()
+    {
+        foreach (var (hub, gatewaySubnet) in Estate.AllSubnets.Where(p => p.Subnet.IsGatewaySubnet))
+        {
+            var firewall = Estate.AzureFirewalls.Single(f => f.IpConfigurations.Any(c => c.SubnetId?.Parent == hub.Id)).PrivateIpAddress;
+            // The spokes attached to this hub (a spoke's first peering is to its own hub).
+            var spokes = Estate.VirtualNetworks
+                .Where(v => v.Name.StartsWith("vnet-spoke-", StringComparison.Ordinal) && v.Peerings[0].RemoteVirtualNetworkId == hub.Id)
+                .ToList();
+            Assert.NotEmpty(spokes);
+            foreach (var spoke in spokes)
+            {
+                var hop = _routing.NextHop(gatewaySubnet, spoke.Subnets[0].AddressPrefixes[0].Prefix.Network);
+                Assert.Equal(("VirtualAppliance", firewall), (hop.NextHopType, hop.NextHopIpAddress));
+            }
+        }
+    }
+
+    [Fact]
     [Trait("fact", "semantics.md 4.3")]
     [Trait("fact", "semantics.md 4.5")]
     public void Spoke_nsgs_let_management_in_and_keep_the_internet_out()

@@ -59,7 +59,8 @@ public sealed class OptionsTests
     [InlineData(1, 10, 1, 1, 1, 0, 401, "--udrs is 401")]
     [InlineData(1, 10, 1, 252, 1, 0, 0, "--nics-per-subnet is 252")]
     [InlineData(1, 10, 1, 1, 10_001, 0, 0, "--onprem-prefixes is 10001")]
-    [InlineData(1, 600, 1, 1, 1, 0, 0, "Azure allows 500 per VNet")]
+    [InlineData(1, 401, 1, 1, 1, 0, 0, "Azure allows 400 (constraints.md 6.6)")]
+    [InlineData(200, 80_000, 1, 1, 1, 0, 0, "Azure allows 500 per VNet")]
     [InlineData(200, 16_000, 64, 251, 1, 0, 0, "the spoke pool 10.128.0.0/9")]
     public void Unusable_options_are_reported_with_the_limit(int hubs, int spokes, int subnets, int nics, int onPremises, int nsgRules, int udrs, string expected)
     {

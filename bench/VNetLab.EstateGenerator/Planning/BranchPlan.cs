@@ -17,7 +17,7 @@ internal sealed record BranchPlan(HubPlan Hub)
 
     public Ipv4Prefix AddressSpace => AddressPlan.BranchPool.Subdivide(24, Hub.Index);
 
-    /// <summary>The branch router's BGP address; the local network gateway's address space holds just this /32, as BGP designs do.</summary>
+    /// <summary>The branch router's BGP address (the local network gateway's <c>bgpPeeringAddress</c>).</summary>
     public uint BgpPeerAddress => AddressSpace.Address(254);
 
     public uint PublicAddress => AddressPlan.BranchPublicPeers.Address((uint)Hub.Index + 1);

@@ -27,8 +27,10 @@ internal static class HubResourceGroupWriter
 
         WriteVirtualNetwork(writer, plan, hub, dnsNsg, managementNsg, gatewayRouteTable);
         WriteNetworkSecurityGroups(writer, plan, hub, dnsNsg, managementNsg);
+        // One route per spoke, equal to its peering route, so that it overrides it (a shorter aggregate would lose
+        // to the peering route by longest prefix match, constraints.md 1.16).
         RouteTableWriter.Write(writer, gatewayRouteTable, hub.GatewaySubnetRouteTableName, location, rg, false,
-            hub.SpokeAggregates.Select(p => new RoutePlan($"spokes-{p.ToString().Replace('/', '-')}", p, "VirtualAppliance", hub.FirewallPrivateAddress)));
+            plan.SpokesOf(hub).Select(s => new RoutePlan(s.Name, s.AddressSpace, "VirtualAppliance", hub.FirewallPrivateAddress)));
 
         var erPip = WritePublicIp(writer, hub, "pip-" + hub.ExpressRouteGatewayName, 4);
         var vpnPip = WritePublicIp(writer, hub, "pip-" + hub.VpnGatewayName, 5);
@@ -240,7 +242,8 @@ internal static class HubResourceGroupWriter
         var json = writer.Json;
         writer.BeginResource(branch.LocalNetworkGatewayId, branch.LocalNetworkGatewayName, ArmIds.LocalNetworkGateways, hub.Region.Name, hub.ResourceGroup);
         json.WriteString("gatewayIpAddress", Ipv4.Format(branch.PublicAddress));
-        writer.AddressSpace("localNetworkAddressSpace", [new Ipv4Prefix(branch.BgpPeerAddress, 32)]);
+        // With BGP the address space stays empty: the gateway adds the host route to the BGP peer itself (semantics.md 5.2).
+        writer.AddressSpace("localNetworkAddressSpace", []);
         json.WriteStartObject("bgpSettings");
         json.WriteNumber("asn", branch.Asn);
         json.WriteString("bgpPeeringAddress", Ipv4.Format(branch.BgpPeerAddress));

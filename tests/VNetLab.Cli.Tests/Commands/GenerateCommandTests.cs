@@ -61,7 +61,7 @@ public sealed class GenerateCommandTests : IDisposable
     [Theory]
     [InlineData("--hubs 0", "--hubs is 0; it must be from 1 to 200")]
     [InlineData("--udrs 401", "Azure allows 400 routes per route table")]
-    [InlineData("--hubs 1 --spokes 600", "Azure allows 500 per VNet")]
+    [InlineData("--hubs 1 --spokes 401", "Azure allows 400")]
     [InlineData("--hubs many", "many")]
     [InlineData("--preset huge", "huge")]
     public void Bad_arguments_exit_2_with_a_message(string arguments, string expected)
