@@ -22,6 +22,13 @@ internal static class BgpCommunities
         2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33,
         36, 37, 38, 39, 40, 41, 42, 43, 44, 105, 106, 108, 109, 205, 209);
 
+    /// <summary>True for one <c>ASN:value</c> pair of decimal numbers, as Azure expects each list entry to be.</summary>
+    public static bool IsWellFormed(string community)
+    {
+        var parts = community.Trim().Split(':');
+        return parts.Length == 2 && parts.All(p => p.Length is > 0 and <= 10 && p.All(char.IsAsciiDigit));
+    }
+
     public static bool IsOffice365(string community) => Office365.Contains(community.Trim());
 
     /// <summary>True when <paramref name="community"/> is <c>12076:N</c> with N a published service or regional value.</summary>

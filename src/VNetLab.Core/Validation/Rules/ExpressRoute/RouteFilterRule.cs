@@ -7,7 +7,8 @@ namespace VNetLab.Validation.Rules.ExpressRoute;
 
 /// <summary>
 /// A route filter has one rule, an Allow rule of type Community (constraints.md 5.4), whose communities
-/// are single <c>ASN:value</c> strings (5.3) among those Microsoft publishes (5.A).
+/// are single <c>ASN:value</c> strings (5.3: Azure refuses anything else, a comma-joined list included,
+/// with its "must contain colon" message) among those Microsoft publishes (5.A).
 /// </summary>
 internal sealed class RouteFilterRule : IValidationRule
 {
@@ -38,7 +39,7 @@ internal sealed class RouteFilterRule : IValidationRule
 
                 foreach (var community in rule.Communities)
                 {
-                    if (!community.Contains(':', StringComparison.Ordinal))
+                    if (!BgpCommunities.IsWellFormed(community))
                     {
                         yield return DiagnosticCatalog.CommunityNameMustContainColon(rule, community);
                     }
