@@ -224,6 +224,11 @@ public static class SarifWriter
         var upper = true;
         foreach (var c in title)
         {
+            if (c == '\'')
+            {
+                continue;
+            }
+
             if (char.IsAsciiLetterOrDigit(c))
             {
                 name.Append(upper ? char.ToUpperInvariant(c) : c);
