@@ -74,4 +74,14 @@ public sealed class GatewayRulesTests
         var diagnostic = Assert.Single(Validator.Default.Validate(estate.Build()), d => d.Code == "VNL3015");
         Assert.Contains("has 11 site-to-site and VNet-to-VNet tunnels; it supports at most 10", diagnostic.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    [Trait("fact", "constraints.md 3.2; ARM ids compare case-insensitively")]
+    public void GatewaySubnetReference_InAnotherCase_IsTheGatewaySubnet()
+    {
+        var estate = EstateBuilder.Baseline().Change<GatewayIpConfiguration>(
+            EstateBuilder.Id("virtualNetworkGateways", "vpngw").Child("ipConfigurations", "ipconfig1"),
+            c => c with { SubnetId = EstateBuilder.VnetId("hub").Child("subnets", "gatewaysubnet") });
+        Assert.Empty(Validator.Default.Validate(estate.Build()));
+    }
 }

@@ -27,7 +27,7 @@ internal sealed class AzureFirewallRule : IValidationRule
 
             foreach (var ipConfiguration in placed)
             {
-                var name = ipConfiguration.SubnetId?.Name;
+                var name = ipConfiguration.SubnetId is { } subnetId ? estate.SubnetName(subnetId) : null;
                 if (!string.Equals(name, Subnet.AzureFirewallSubnetName, StringComparison.Ordinal))
                 {
                     yield return DiagnosticCatalog.FirewallNotInAzureFirewallSubnet(firewall, ipConfiguration, $"is in subnet '{name}'");

@@ -4,7 +4,10 @@ using VNetLab.Model;
 
 namespace VNetLab.Validation.Rules.Gateways;
 
-/// <summary>Every IP configuration of a gateway sits in the subnet named exactly GatewaySubnet (constraints.md 3.2).</summary>
+/// <summary>
+/// Every IP configuration of a gateway sits in the subnet named exactly GatewaySubnet (constraints.md 3.2).
+/// The name is the subnet's own: a reference may spell the id in another case, which ARM resolves anyway.
+/// </summary>
 internal sealed class GatewaySubnetPlacementRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.GatewayNotInGatewaySubnet];
@@ -19,9 +22,9 @@ internal sealed class GatewaySubnetPlacementRule : IValidationRule
                 {
                     yield return DiagnosticCatalog.GatewayNotInGatewaySubnet(gateway, ipConfiguration, "names no subnet");
                 }
-                else if (!string.Equals(subnetId.Name, Subnet.GatewaySubnetName, StringComparison.Ordinal))
+                else if (estate.SubnetName(subnetId) is var name && !string.Equals(name, Subnet.GatewaySubnetName, StringComparison.Ordinal))
                 {
-                    yield return DiagnosticCatalog.GatewayNotInGatewaySubnet(gateway, ipConfiguration, $"is in subnet '{subnetId.Name}'");
+                    yield return DiagnosticCatalog.GatewayNotInGatewaySubnet(gateway, ipConfiguration, $"is in subnet '{name}'");
                 }
             }
         }
