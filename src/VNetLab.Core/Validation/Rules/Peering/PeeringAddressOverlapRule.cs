@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using VNetLab.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
 using VNetLab.Validation.Facts;
@@ -7,7 +8,9 @@ namespace VNetLab.Validation.Rules.Peering;
 
 /// <summary>
 /// Peered VNets cannot overlap (constraints.md 1.5), and a VNet cannot be peered with a VNet that is
-/// already peered with a third VNet it overlaps (1.6: a hub cannot have two overlapping spokes).
+/// already peered with a third VNet it overlaps (1.6: a hub cannot have two overlapping spokes). The
+/// overlaps among a hub's peers are found once per hub with the sorted-stack finder, so a hub with
+/// thousands of spokes costs O(n log n), not a comparison of every spoke with every other.
 /// </summary>
 internal sealed class PeeringAddressOverlapRule : IValidationRule
 {
@@ -16,6 +19,7 @@ internal sealed class PeeringAddressOverlapRule : IValidationRule
 
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
+        var overlappingPeersByHub = new Dictionary<ResourceId, Dictionary<ResourceId, List<VirtualNetwork>>>();
         foreach (var vnet in estate.VirtualNetworks)
         {
             foreach (var peering in vnet.Peerings)
@@ -34,27 +38,69 @@ internal sealed class PeeringAddressOverlapRule : IValidationRule
                     continue;
                 }
 
-                foreach (var third in PeersOf(estate, remote.Id).Where(id => id != vnet.Id))
+                if (!overlappingPeersByHub.TryGetValue(remote.Id, out var overlappingPeers))
                 {
-                    if (estate.Find<VirtualNetwork>(third) is not { } thirdVnet)
-                    {
-                        continue;
-                    }
+                    overlappingPeers = OverlapsAmongPeers(estate, remote.Id);
+                    overlappingPeersByHub[remote.Id] = overlappingPeers;
+                }
 
-                    var overlapping = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, thirdVnet.AddressSpace, p => p.Prefix);
-                    if (overlapping.Count > 0)
-                    {
-                        yield return DiagnosticCatalog.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet(peering, thirdVnet.Id, overlapping);
-                    }
+                foreach (var third in overlappingPeers.GetValueOrDefault(vnet.Id, []))
+                {
+                    var overlapping = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, third.AddressSpace, p => p.Prefix);
+                    yield return DiagnosticCatalog.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet(peering, third.Id, overlapping);
                 }
             }
         }
     }
 
-    /// <summary>The VNets peered with <paramref name="vnetId"/> from either side, in a stable order.</summary>
-    private static IEnumerable<ResourceId> PeersOf(Estate estate, ResourceId vnetId) =>
-        estate.PeeringsOf(vnetId).Select(p => p.RemoteVirtualNetworkId)
-            .Concat(estate.PeeringsTo(vnetId).Select(p => p.VirtualNetworkId))
+    /// <summary>For each VNet peered with <paramref name="hubId"/> (from either side), the other peers it overlaps, by id.</summary>
+    private static Dictionary<ResourceId, List<VirtualNetwork>> OverlapsAmongPeers(Estate estate, ResourceId hubId)
+    {
+        var peers = estate.PeeringsOf(hubId).Select(p => p.RemoteVirtualNetworkId)
+            .Concat(estate.PeeringsTo(hubId).Select(p => p.VirtualNetworkId))
+            .Where(id => id != hubId)
             .Distinct()
-            .Order();
+            .Select(estate.Find<VirtualNetwork>)
+            .OfType<VirtualNetwork>()
+            .ToList();
+        var prefixes = new List<IpPrefix>();
+        var owners = new List<int>();
+        for (var i = 0; i < peers.Count; i++)
+        {
+            foreach (var prefix in peers[i].AddressSpace)
+            {
+                prefixes.Add(prefix.Prefix);
+                owners.Add(i);
+            }
+        }
+
+        var result = new Dictionary<ResourceId, List<VirtualNetwork>>();
+        foreach (var (a, b) in PrefixOverlaps.Pairs(prefixes, owners))
+        {
+            var (first, second) = (peers[owners[a]], peers[owners[b]]);
+            Add(first, second);
+            Add(second, first);
+        }
+
+        foreach (var list in result.Values)
+        {
+            list.Sort((x, y) => x.Id.CompareTo(y.Id));
+        }
+
+        return result;
+
+        void Add(VirtualNetwork vnet, VirtualNetwork other)
+        {
+            if (!result.TryGetValue(vnet.Id, out var list))
+            {
+                list = [];
+                result[vnet.Id] = list;
+            }
+
+            if (!list.Contains(other))
+            {
+                list.Add(other);
+            }
+        }
+    }
 }

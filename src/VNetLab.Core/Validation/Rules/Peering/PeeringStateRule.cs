@@ -16,9 +16,10 @@ internal sealed class PeeringStateRule : IValidationRule
 
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
+        var peerings = new PeeringIndex(estate);
         foreach (var peering in estate.VirtualNetworks.SelectMany(v => v.Peerings))
         {
-            var remotePeering = estate.RemotePeeringOf(peering);
+            var remotePeering = peerings.RemotePeeringOf(peering);
             if (remotePeering is { PeeringState: PeeringState.Disconnected })
             {
                 yield return DiagnosticCatalog.RemotePeeringIsDisconnected(peering, remotePeering);

@@ -21,12 +21,14 @@ internal sealed class RemoteGatewayRule : IValidationRule
 
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
+        var peerings = new PeeringIndex(estate);
         foreach (var vnet in estate.VirtualNetworks)
         {
             var localGateways = estate.GatewaysOf(vnet.Id);
+            var usesRemoteGateways = vnet.Peerings.Any(p => p.UseRemoteGateways);
             foreach (var peering in vnet.Peerings)
             {
-                var remotePeering = estate.RemotePeeringOf(peering);
+                var remotePeering = peerings.RemotePeeringOf(peering);
                 var remoteHasGateway = !estate.GatewaysOf(peering.RemoteVirtualNetworkId).IsEmpty;
                 if (peering.UseRemoteGateways)
                 {
@@ -46,7 +48,7 @@ internal sealed class RemoteGatewayRule : IValidationRule
                     }
                 }
                 else if (remotePeering is { AllowGatewayTransit: true } && remoteHasGateway && localGateways.IsEmpty
-                    && !vnet.Peerings.Any(p => p.UseRemoteGateways))
+                    && !usesRemoteGateways)
                 {
                     // Only worth saying when this VNet could use the remote gateway: it has none of its own and
                     // does not use another VNet's (a VNet can use one remote gateway only).
