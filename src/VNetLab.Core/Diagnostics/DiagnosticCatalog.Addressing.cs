@@ -20,7 +20,7 @@ public static partial class DiagnosticCatalog
         { IsAzureText = true };
 
         public static readonly DiagnosticDescriptor InvalidCidrNotation = new(
-            "VNL1002", DiagnosticSeverity.Error, "InvalidCIDRNotation", "Prefix with host bits set",
+            "VNL1002", DiagnosticSeverity.Error, "InvalidCIDRNotation", "Invalid CIDR notation (host bits set)",
             "The address prefix {prefix} in resource {resourceId} has an invalid CIDR notation. For the given prefix length, the address prefix should be {correctedPrefix}.",
             "Write {correctedPrefix} (the network address of {prefix}); if you meant a smaller range, keep the address and use a longer prefix length.",
             "constraints.md 2.2")
