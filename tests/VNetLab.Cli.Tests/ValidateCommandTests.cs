@@ -58,6 +58,17 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    [Trait("fact", "constraints.md 1.4 (the accepted mismatch); seed 000 Solution #2 as deployed")]
+    public void Seed000_VpnInVdiVnetWithoutRemoteGateways_IsAccepted_WithTheTransitWarning()
+    {
+        var result = CliRunner.Run("validate", Estate("000-vpn-in-vdi-vnet-no-remote-gateways"), "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        var warning = Assert.Single(Json(result));
+        Assert.Equal(("VNL2005", "warning"), (warning.Code, warning.Severity));
+        Assert.Contains("/virtualNetworkPeerings/hub-vnet-to-vdi-vnet allows gateway transit", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("fact", "constraints.md 5.1, 5.2; seed 001")]
     public void Seed001_Office365Filter_NotAuthorized_GivesBothRouteFilterErrors()
     {

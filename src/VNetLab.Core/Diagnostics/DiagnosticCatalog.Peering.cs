@@ -45,7 +45,7 @@ public static partial class DiagnosticCatalog
         public static readonly DiagnosticDescriptor GatewayTransitNotUsed = new(
             "VNL2005", DiagnosticSeverity.Warning, null, "Gateway transit offered but not used",
             "Peering {remotePeeringId} allows gateway transit, but peering {peeringId} does not use remote gateways: virtual network {vnetId} gets no routes from the gateway of {remoteVnetName} and the gateway does not advertise its prefixes.",
-            "Set useRemoteGateways to true on '{peeringName}' if '{vnetName}' should reach on-premises through '{remoteVnetName}'; otherwise set allowGatewayTransit to false on the remote peering to make the intent explicit. Azure accepts this combination.",
+            "If '{vnetName}' should reach on-premises through '{remoteVnetName}', set useRemoteGateways to true on '{peeringName}' (a VNet with a gateway of its own must drop it first); otherwise set allowGatewayTransit to false on the remote peering to make the intent explicit. Azure accepts this combination.",
             "constraints.md 1.4");
 
         public static readonly DiagnosticDescriptor VnetAddressSpacesOverlap = new(

@@ -56,4 +56,19 @@ public sealed class PeeringRulesTests
             .Build();
         Assert.DoesNotContain(Validator.Default.Validate(estate), d => d.Code == "VNL2005");
     }
+
+    [Fact]
+    [Trait("fact", "constraints.md 1.4 (the accepted mismatch); seed 000 Solution #2 as deployed")]
+    public void TransitOfferedToAVnetWithItsOwnGateway_IsWarned_ItLosesTheHubsRoutes()
+    {
+        var estate = EstateBuilder.Baseline()
+            .Subnet("spoke", "GatewaySubnet", "10.1.255.0/27")
+            .PublicIp("pip-spoke")
+            .Gateway("spokegw", "spoke", VirtualNetworkGatewayType.Vpn, "VpnGw1AZ", "pip-spoke")
+            .Change<VirtualNetworkPeering>(EstateBuilder.PeeringId("spoke", "hub"), p => p with { UseRemoteGateways = false })
+            .Build();
+        var warning = Assert.Single(Validator.Default.Validate(estate));
+        Assert.Equal("VNL2005", warning.Code);
+        Assert.Equal(EstateBuilder.PeeringId("spoke", "hub"), warning.ResourceId);
+    }
 }

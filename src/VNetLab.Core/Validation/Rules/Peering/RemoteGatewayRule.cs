@@ -47,11 +47,11 @@ internal sealed class RemoteGatewayRule : IValidationRule
                         yield return DiagnosticCatalog.UseRemoteGatewaysWithoutGatewayTransit(peering, remotePeering);
                     }
                 }
-                else if (remotePeering is { AllowGatewayTransit: true } && remoteHasGateway && localGateways.IsEmpty
-                    && !usesRemoteGateways)
+                else if (remotePeering is { AllowGatewayTransit: true } && remoteHasGateway && !usesRemoteGateways)
                 {
-                    // Only worth saying when this VNet could use the remote gateway: it has none of its own and
-                    // does not use another VNet's (a VNet can use one remote gateway only).
+                    // Also when this VNet has its own gateway (seed 000: the VDI VNet with its own VPN gateway lost
+                    // the hub's ExpressRoute routes this way); not when it already uses another VNet's gateway,
+                    // because it can use only one and does get gateway routes.
                     yield return DiagnosticCatalog.GatewayTransitNotUsed(peering, remotePeering);
                 }
             }
