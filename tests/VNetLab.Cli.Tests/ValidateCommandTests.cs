@@ -135,4 +135,31 @@ public sealed class ValidateCommandTests
         Assert.DoesNotContain("\u001b[", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("2 error(s), 0 warning(s), 1 note(s)", result.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void UnusableInput_Exit2_MessageOnStderr_AndNoValidationRuns()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vnetlab-validate-bad-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            { "type": "Microsoft.Network/virtualNetworks", "name": "v", "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] },
+              "subnets": [ { "name": "outside", "properties": { "addressPrefix": "10.9.0.0/24",
+                "networkSecurityGroup": { "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/default/providers/Microsoft.Network/networkSecurityGroups/gone" } } } ] } }
+            """);
+        try
+        {
+            var text = CliRunner.Run("validate", path);
+            Assert.Equal(2, text.ExitCode);
+            Assert.Equal("", text.Stdout);
+            Assert.Contains("VNL0010", text.Stderr, StringComparison.Ordinal);
+            Assert.Contains("fix: ", text.Stderr, StringComparison.Ordinal);
+
+            var json = CliRunner.Run("validate", path, "--format", "json");
+            Assert.Equal(2, json.ExitCode);
+            Assert.Equal(["VNL0010"], Json(json).Select(d => d.Code));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

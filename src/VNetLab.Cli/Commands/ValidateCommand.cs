@@ -47,6 +47,12 @@ internal static class ValidateCommand
         DiagnosticSeverityExtensions.TryParse(severityText, out var threshold);
         var diagnostics = all.Where(d => d.Severity >= threshold).Order(DiagnosticOrder.Instance).ToList();
 
+        if (inputErrors)
+        {
+            // Unusable input: the message goes to stderr (CONTRACT.md); machines still get their document on stdout.
+            DiagnosticsTextRenderer.WritePlain(context.Error, diagnostics);
+        }
+
         switch (format)
         {
             case "json":
@@ -56,7 +62,11 @@ internal static class ValidateCommand
                 context.Out.WriteLine(SarifWriter.Serialize(diagnostics, VNetLabCli.Version));
                 break;
             default:
-                DiagnosticsTextRenderer.Write(context.Console, diagnostics);
+                if (!inputErrors)
+                {
+                    DiagnosticsTextRenderer.Write(context.Console, diagnostics);
+                }
+
                 break;
         }
 
