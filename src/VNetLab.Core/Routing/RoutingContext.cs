@@ -15,6 +15,7 @@ namespace VNetLab.Routing;
 internal sealed class RoutingContext
 {
     private readonly ConcurrentDictionary<Diagnostic, Diagnostic> _notes = new(DiagnosticIdentity.Comparer);
+    private readonly FrozenSet<string>? _tagNames;
 
     public RoutingContext(Estate estate, RoutingOptions options)
     {
@@ -23,6 +24,7 @@ internal sealed class RoutingContext
         ServiceTags = options.ServiceTags is null
             ? null
             : options.ServiceTags.ToFrozenDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        _tagNames = options.ServiceTags?.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
         Facts = estate.VirtualNetworks.ToFrozenDictionary(v => v.Id, v => new VirtualNetworkFacts(v, RangesOf(v), ConnectedPeeringsOf(v)));
 
@@ -56,6 +58,21 @@ internal sealed class RoutingContext
 
     /// <summary>The service tags of the options, keyed case-insensitively; null when no service tags file was given.</summary>
     public FrozenDictionary<string, ImmutableArray<IpPrefix>>? ServiceTags { get; }
+
+    /// <summary>Finds a service tag ignoring case, returning its name as the service tags file spells it.</summary>
+    public bool TryGetServiceTag(string name, out string spelling, out ImmutableArray<IpPrefix> prefixes)
+    {
+        if (ServiceTags is not null && _tagNames is not null && _tagNames.TryGetValue(name, out var actual))
+        {
+            spelling = actual;
+            prefixes = ServiceTags[actual];
+            return true;
+        }
+
+        spelling = name;
+        prefixes = [];
+        return false;
+    }
 
     public FrozenDictionary<ResourceId, VirtualNetworkFacts> Facts { get; }
 
