@@ -321,7 +321,7 @@ internal sealed class SubnetRouteBuilder
     /// §3.2 and §6 step 6: for every prefix held by several routes, the highest precedence wins (service endpoint,
     /// then User — explicit prefix before service tags — then gateway, then system) and the others are Invalid.
     /// </summary>
-    private (ImmutableArray<EffectiveRoute> Routes, int InsertAt, LpmTable<int> Lookup, IReadOnlyDictionary<int, EffectiveRoute> Overridden) Select()
+    private (ImmutableArray<EffectiveRoute> Routes, int InsertAt, PrefixTrie<int> Lookup, IReadOnlyDictionary<int, EffectiveRoute> Overridden) Select()
     {
         var holders = new Dictionary<IpPrefix, List<Candidate>>();
         foreach (var candidate in _candidates)
@@ -409,7 +409,7 @@ internal sealed class SubnetRouteBuilder
             }
         }
 
-        return (routes.ToImmutable(), insertAt, LpmTable<int>.Create(lookup), overridden);
+        return (routes.ToImmutable(), insertAt, PrefixTrie<int>.Create(lookup), overridden);
     }
 
     private void Add(Candidate candidate)
