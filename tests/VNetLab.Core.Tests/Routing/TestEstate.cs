@@ -12,7 +12,7 @@ internal sealed class TestEstate
 {
     public const string Subscription = "00000000-0000-0000-0000-000000000000";
 
-    private readonly List<(string Name, string Location, string[] Space)> _vnets = [];
+    private readonly List<(string Name, string? Location, string[] Space)> _vnets = [];
     private readonly List<Subnet> _subnets = [];
     private readonly List<VirtualNetworkPeering> _peerings = [];
     private readonly List<Resource> _others = [];
@@ -41,7 +41,7 @@ internal sealed class TestEstate
 
     public static ResourceId NicId(string name) => Id("Microsoft.Network/networkInterfaces", name);
 
-    public TestEstate Vnet(string name, string addressSpace, string location = "westeurope")
+    public TestEstate Vnet(string name, string addressSpace, string? location = "westeurope")
     {
         _vnets.Add((name, location, addressSpace.Split(',', StringSplitOptions.TrimEntries)));
         return this;

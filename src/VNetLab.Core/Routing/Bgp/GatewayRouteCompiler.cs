@@ -352,7 +352,9 @@ internal sealed class GatewayRouteCompiler
                 continue;
             }
 
-            var viaBgp = isExpressRoute || (connection.EnableBgp && facts.Gateway.EnableBgp);
+            var viaBgp = isExpressRoute || (connection.EnableBgp && facts.Gateway.EnableBgp
+                && (connection.ConnectionType != VirtualNetworkGatewayConnectionType.IPsec
+                    || _context.Estate.Find<LocalNetworkGateway>(connection.LocalNetworkGateway2Id)?.BgpSettings is not null));
             var offered = new List<GatewayAdvertisedRoute>();
             ImmutableArray<long> ownPath = isExpressRoute ? [MicrosoftAsn] : [asn];
             offered.AddRange(own.Select(p => Advertised(facts, connection, p, ownPath, viaBgp)));
