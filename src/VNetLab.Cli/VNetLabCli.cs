@@ -31,6 +31,8 @@ public static class VNetLabCli
     [
         ValidateCommand.Create(context),
         InspectCommand.Create(context),
+        RoutesCommand.Create(context),
+        NextHopCommand.Create(context),
     ];
 
     /// <summary>Runs the CLI in-process with the given writers (the tests use this; Program passes the console).</summary>
