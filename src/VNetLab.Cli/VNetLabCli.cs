@@ -31,6 +31,8 @@ public static class VNetLabCli
     [
         ValidateCommand.Create(context),
         InspectCommand.Create(context),
+        RoutesCommand.Create(context),
+        NextHopCommand.Create(context),
         GenerateCommand.Create(context),
     ];
 

@@ -28,6 +28,18 @@ public sealed record VirtualNetworkGateway : TrackedResource
     /// <summary><c>Generation1</c> / <c>Generation2</c> for VPN gateways, as given.</summary>
     public string? VpnGatewayGeneration { get; init; }
 
+    /// <summary>
+    /// True when <c>properties.vpnClientConfiguration</c> is present (point-to-site). An active-active
+    /// gateway with it needs three IP configurations instead of two (constraints.md 3.6, 3.7).
+    /// </summary>
+    public bool HasVpnClientConfiguration { get; init; }
+
+    /// <summary>
+    /// <c>allowRemoteVnetTraffic</c> of an ExpressRoute gateway ("Allow traffic from remote virtual networks"): whether
+    /// VNets linked to the same circuit exchange routes through it (semantics.md 5.7); null when the input did not say.
+    /// </summary>
+    public bool? AllowRemoteVnetTraffic { get; init; }
+
     /// <summary>The VNet the gateway sits in, read from its first IP configuration's subnet.</summary>
     public ResourceId? VirtualNetworkId => IpConfigurations.Select(c => c.SubnetId?.Parent).FirstOrDefault(v => v is not null);
 }
