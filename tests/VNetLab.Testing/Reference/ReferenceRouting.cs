@@ -97,8 +97,9 @@ public sealed class ReferenceRouting
     public static ReferenceRoute? Lookup(IReadOnlyList<ReferenceRoute> routes, IpAddress destination)
     {
         ReferenceRoute? best = null;
-        foreach (var route in routes)
+        for (var i = 0; i < routes.Count; i++)
         {
+            var route = routes[i];
             if (route.IsActive && route.Prefix.Contains(destination) && (best is null || route.Prefix.Length > best.Prefix.Length))
             {
                 best = route;
