@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using VNetLab.Arm.Import;
 using VNetLab.Model;
+using VNetLab.Routing;
 using VNetLab.Testing.Reference;
+using VNetLab.Validation;
 
 namespace VNetLab.Benchmarks;
 
@@ -28,6 +30,12 @@ public class ScalingBenchmarks
 
     [Benchmark]
     public Estate Import() => EstateReader.Read([_folder]).Estate;
+
+    [Benchmark]
+    public int Validate() => Validator.Default.Validate(_estate).Length;
+
+    [Benchmark]
+    public CompiledRouting RoutingCompile() => RoutingCompiler.Compile(_estate);
 
     [Benchmark]
     public int ReferenceAllEffectiveRoutes() => new ReferenceRouting(_estate).AllSubnets().Sum(s => s.Routes.Count);
