@@ -87,13 +87,17 @@ public sealed class NetworkInterfaceSecurity
             return new FlowVerdict(SecurityRuleAccess.Allow, FlowDecision.NoNetworkSecurityGroup, null, null);
         }
 
-        var platform = PlatformAddresses.Contains(packet.RemoteAddress(direction));
+        // Until a rule decides, the packet passes; only an NSG stripped of its default rules can leave it unmatched.
+        var verdict = new FlowVerdict(SecurityRuleAccess.Allow, FlowDecision.NoNetworkSecurityGroup, null, null);
+        _ = Decide(first, direction, packet, platformOnly: false, ref verdict) || Decide(second, direction, packet, platformOnly: false, ref verdict);
+        if (verdict.IsAllowed || !PlatformAddresses.Contains(packet.RemoteAddress(direction)))
+        {
+            return verdict;
+        }
 
-        // Until a rule decides, the packet passes: platform traffic when no platform rule applies; otherwise only an
-        // NSG stripped of its default rules could leave a packet unmatched, and such an NSG filters nothing.
-        var verdict = new FlowVerdict(SecurityRuleAccess.Allow,
-            platform ? FlowDecision.PlatformTraffic : FlowDecision.NoNetworkSecurityGroup, null, null);
-        _ = Decide(first, direction, packet, platform, ref verdict) || Decide(second, direction, packet, platform, ref verdict);
+        // Platform traffic the rules would deny still flows, unless a rule naming a platform service tag denies it.
+        verdict = new FlowVerdict(SecurityRuleAccess.Allow, FlowDecision.PlatformTraffic, null, null);
+        _ = Decide(first, direction, packet, platformOnly: true, ref verdict) || Decide(second, direction, packet, platformOnly: true, ref verdict);
         return verdict;
     }
 
@@ -121,7 +125,10 @@ public sealed class NetworkInterfaceSecurity
             return new FlowExplanation(packet, direction, verdict, [], [.. notes]);
         }
 
-        var platform = PlatformAddresses.Contains(packet.RemoteAddress(direction));
+        // The rule-by-rule walk shows the rules as applied: all of them, or, for platform traffic they would have
+        // denied, only those naming a platform service tag.
+        var platform = verdict.Decision == FlowDecision.PlatformTraffic
+            || (verdict.Rule is { AppliesToPlatformTraffic: true } && PlatformAddresses.Contains(packet.RemoteAddress(direction)));
         var steps = ImmutableArray.CreateBuilder<NetworkSecurityGroupEvaluation>();
         var allows = 0;
         foreach (var association in order)
@@ -193,7 +200,7 @@ public sealed class NetworkInterfaceSecurity
     /// Applies one NSG; returns true when it denies (the verdict is then final). An allowing rule replaces the
     /// running verdict, so when both NSGs allow, the last one's rule is named (VNL9107).
     /// </summary>
-    private static bool Decide(CompiledNetworkSecurityGroup? nsg, SecurityRuleDirection direction, in Packet packet, bool platform,
+    private static bool Decide(CompiledNetworkSecurityGroup? nsg, SecurityRuleDirection direction, in Packet packet, bool platformOnly,
         ref FlowVerdict verdict)
     {
         if (nsg is null)
@@ -201,7 +208,7 @@ public sealed class NetworkInterfaceSecurity
             return false;
         }
 
-        var index = platform ? nsg.IndexOfFirstPlatformMatch(direction, packet) : nsg.IndexOfFirstMatch(direction, packet);
+        var index = platformOnly ? nsg.IndexOfFirstPlatformMatch(direction, packet) : nsg.IndexOfFirstMatch(direction, packet);
         if (index < 0)
         {
             return false;
@@ -272,6 +279,6 @@ public sealed class NetworkInterfaceSecurity
         var platformTraffic = direction == SecurityRuleDirection.Inbound
             ? PacketSet.Where(sources: PlatformAddresses.All)
             : PacketSet.Where(destinations: PlatformAddresses.All);
-        return allowed.Except(platformTraffic).Union(allowedPlatform.Intersect(platformTraffic)).Simplify();
+        return allowed.Union(allowedPlatform.Intersect(platformTraffic)).Simplify();
     }
 }
