@@ -1,1 +1,3 @@
-return 0;
+using VNetLab.Cli;
+
+return VNetLabCli.Run(args, Console.Out, Console.Error);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 
 namespace VNetLab.Model;
 
@@ -86,7 +87,7 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     /// Builds the id of a resource given only its full type and name, as the importer does for resources
     /// without an <c>id</c>. A child's name holds the parent names separated by '/' (<c>vnet1/subnet1</c>).
     /// </summary>
-    public static bool TryCreate(string subscription, string resourceGroup, string fullType, string name, out ResourceId? id)
+    public static bool TryCreate(string subscription, string resourceGroup, string fullType, string name, [NotNullWhen(true)] out ResourceId? id)
     {
         id = null;
         var typeParts = fullType.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -101,7 +102,7 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     }
 
     /// <summary>Parses an ARM resource id; returns false for anything that is not one.</summary>
-    public static bool TryParse(string? text, out ResourceId? id)
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ResourceId? id)
     {
         id = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -133,7 +134,7 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     }
 
     public static ResourceId Parse(string text) =>
-        TryParse(text, out var id) && id is not null ? id : throw new FormatException($"'{text}' is not an ARM resource id.");
+        TryParse(text, out var id) ? id : throw new FormatException($"'{text}' is not an ARM resource id.");
 
     public bool Equals(ResourceId? other) =>
         other is not null && string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);

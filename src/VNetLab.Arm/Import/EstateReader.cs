@@ -1,0 +1,377 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using VNetLab.Arm.Import.Mappers;
+using VNetLab.Arm.Templates;
+using VNetLab.Diagnostics;
+using VNetLab.Model;
+
+namespace VNetLab.Arm.Import;
+
+/// <summary>
+/// Reads the estate from files and folders: one resource, an array, an ARM list (<c>value</c>), a
+/// Resource Graph result (<c>data</c>) or a deployment template (CONTRACT.md). Children may be inline or
+/// separate; separate children are merged into their parents. Every problem is a VNL0xxx diagnostic with
+/// the file and JSON path; nothing is thrown to the caller and no file is written.
+/// </summary>
+public static class EstateReader
+{
+    private static readonly JsonDocumentOptions _jsonOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = false,
+        MaxDepth = 256,
+    };
+
+    public static ImportResult Read(IEnumerable<string> paths, ImportOptions? options = null)
+    {
+        options ??= ImportOptions.Default;
+        var sink = new DiagnosticSink();
+        var collector = new ResourceCollector(sink);
+        var files = ImmutableArray.CreateBuilder<string>();
+        foreach (var (path, problem) in InputFiles.Expand(paths))
+        {
+            var at = new SourceLocation(path, "$");
+            if (problem == InputFiles.NoEstateFiles)
+            {
+                sink.Add(DiagnosticCatalog.NoInputFiles(at, path));
+                continue;
+            }
+
+            if (problem is not null)
+            {
+                sink.Add(DiagnosticCatalog.PathNotFound(at, problem));
+                continue;
+            }
+
+            files.Add(path);
+            if (ReadDocument(path, options, sink) is { } document)
+            {
+                new DocumentWalker(path, options, sink, collector).Walk(document);
+            }
+        }
+
+        var estate = collector.Build();
+        foreach (var reference in estate.UnresolvedReferences)
+        {
+            sink.Add(DiagnosticCatalog.UnresolvedReference(reference));
+        }
+
+        return new ImportResult(estate, sink.ToImmutable(), files.ToImmutable());
+    }
+
+    /// <summary>Reads one document from text already in memory (the server's request bodies, tests).</summary>
+    public static ImportResult ReadText(string text, string fileName = "input.json", ImportOptions? options = null)
+    {
+        options ??= ImportOptions.Default;
+        var sink = new DiagnosticSink();
+        var collector = new ResourceCollector(sink);
+        if (Parse(text, fileName, sink) is { } document)
+        {
+            new DocumentWalker(fileName, options, sink, collector).Walk(document);
+        }
+
+        var estate = collector.Build();
+        foreach (var reference in estate.UnresolvedReferences)
+        {
+            sink.Add(DiagnosticCatalog.UnresolvedReference(reference));
+        }
+
+        return new ImportResult(estate, sink.ToImmutable(), [fileName]);
+    }
+
+    private static JsonElement? ReadDocument(string path, ImportOptions options, DiagnosticSink sink)
+    {
+        var at = new SourceLocation(path, "$");
+        string text;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > options.MaxFileBytes)
+            {
+                sink.Add(DiagnosticCatalog.FileTooLarge(at, length, options.MaxFileBytes));
+                return null;
+            }
+
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sink.Add(DiagnosticCatalog.PathNotFound(at, e.Message));
+            return null;
+        }
+
+        return Parse(text, path, sink);
+    }
+
+    private static JsonElement? Parse(string text, string path, DiagnosticSink sink)
+    {
+        var at = new SourceLocation(path, "$");
+        if (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var node = YamlToJson.Convert(text);
+                return node is null ? null : JsonSerializer.SerializeToElement(node);
+            }
+            catch (YamlDotNet.Core.YamlException e)
+            {
+                sink.Add(DiagnosticCatalog.MalformedJson(at, "invalid YAML: " + e.Message, e.Start.Line, e.Start.Column));
+                return null;
+            }
+            catch (InvalidCastException)
+            {
+                sink.Add(DiagnosticCatalog.MalformedJson(at, "YAML mapping keys must be plain text", 1, 1));
+                return null;
+            }
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text, _jsonOptions);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            var detail = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.');
+            sink.Add(DiagnosticCatalog.MalformedJson(at, detail, (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1));
+            return null;
+        }
+    }
+
+    /// <summary>Walks one document, finds its resource objects and hands them to the collector.</summary>
+    private sealed class DocumentWalker(string path, ImportOptions options, DiagnosticSink sink, ResourceCollector collector)
+    {
+        public void Walk(JsonElement root)
+        {
+            var at = new SourceLocation(path, "$");
+            switch (root.ValueKind)
+            {
+                case JsonValueKind.Array:
+                    WalkArray(root, at, template: null);
+                    return;
+                case JsonValueKind.Object:
+                    break;
+                default:
+                    sink.Add(DiagnosticCatalog.UnsupportedDocument(at, "the top level is " + JsonObjectReader.Describe(root)));
+                    return;
+            }
+
+            var reader = new JsonObjectReader(root, at, null, sink);
+            if (IsTemplate(reader))
+            {
+                WalkTemplate(root, at);
+            }
+            else if (reader.TryGet("value", out var value) && value.ValueKind == JsonValueKind.Array)
+            {
+                WalkArray(value, at.Property("value"), template: null);
+            }
+            else if (reader.TryGet("data", out var data) && data.ValueKind == JsonValueKind.Array)
+            {
+                WalkArray(data, at.Property("data"), template: null);
+            }
+            else if (reader.Has("type"))
+            {
+                WalkResource(root, at, template: null, parent: null);
+            }
+            else
+            {
+                sink.Add(DiagnosticCatalog.UnsupportedDocument(at, "an object with no 'type', 'value', 'data' or template '$schema'"));
+            }
+        }
+
+        private static bool IsTemplate(JsonObjectReader reader) =>
+            (reader.String("$schema")?.Contains("deploymentTemplate", StringComparison.OrdinalIgnoreCase) ?? false)
+            || (reader.Has("resources") && reader.Has("contentVersion"));
+
+        private void WalkArray(JsonElement array, SourceLocation at, TemplateExpressionEvaluator? template)
+        {
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                var itemAt = at.Index(index++);
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    sink.Add(DiagnosticCatalog.WrongFieldType(itemAt, null, "a resource object", JsonObjectReader.Describe(item)));
+                    continue;
+                }
+
+                WalkResource(item, itemAt, template, parent: null);
+            }
+        }
+
+        private void WalkTemplate(JsonElement root, SourceLocation at)
+        {
+            var node = JsonObject.Create(root) ?? [];
+            var evaluator = new TemplateExpressionEvaluator(node, options.DefaultSubscription, ResourceId.DefaultResourceGroup);
+            if (root.TryGetProperty("resources", out var resources) && resources.ValueKind == JsonValueKind.Array)
+            {
+                WalkArray(resources, at.Property("resources"), evaluator);
+            }
+            else if (root.TryGetProperty("resources", out var other))
+            {
+                sink.Add(DiagnosticCatalog.WrongFieldType(at.Property("resources"), null, "an array", JsonObjectReader.Describe(other)));
+            }
+        }
+
+        private void WalkResource(JsonElement element, SourceLocation at, TemplateExpressionEvaluator? template, (string Type, string Name)? parent)
+        {
+            if (template is not null)
+            {
+                element = EvaluateTemplateValues(element, at, template);
+            }
+
+            var reader = new JsonObjectReader(element, at, null, sink);
+            var declaredType = reader.String("type");
+            if (string.IsNullOrWhiteSpace(declaredType))
+            {
+                sink.Add(DiagnosticCatalog.MissingRequiredField(at, null, "resource", "type"));
+                return;
+            }
+
+            var name = reader.String("name");
+            var fullType = declaredType;
+            if (parent is { } p && !declaredType.Contains('/', StringComparison.Ordinal))
+            {
+                // A template child nested in its parent's 'resources' names only its own type and name.
+                fullType = p.Type + "/" + declaredType;
+                name = name is null ? null : p.Name + "/" + name;
+            }
+
+            var mapper = ResourceMappers.For(fullType);
+            var id = ResolveId(reader, at, fullType, name);
+            if (mapper is null)
+            {
+                if (!fullType.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase) || template is null)
+                {
+                    sink.Add(DiagnosticCatalog.UnknownResourceType(at.Property("type"), id, declaredType));
+                }
+                else
+                {
+                    sink.Add(DiagnosticCatalog.TemplateExpressionNotEvaluated(at, id, "Microsoft.Resources/deployments", "nested deployments are not expanded; pass their templates as separate files"));
+                }
+
+                return;
+            }
+
+            if (id is null)
+            {
+                return;
+            }
+
+            var context = new ResourceContext(id, new JsonObjectReader(element, at, id, sink));
+            if (mapper.Map(context) is { } resource)
+            {
+                collector.Add(resource, element);
+            }
+
+            if (template is not null && reader.TryGet("resources", out var children) && children.ValueKind == JsonValueKind.Array)
+            {
+                var index = 0;
+                foreach (var child in children.EnumerateArray())
+                {
+                    var childAt = at.Property("resources").Index(index++);
+                    if (child.ValueKind == JsonValueKind.Object)
+                    {
+                        WalkResource(child, childAt, template, (mapper.ResourceType, string.Join('/', id.Names)));
+                    }
+                }
+            }
+        }
+
+        private ResourceId? ResolveId(JsonObjectReader reader, SourceLocation at, string fullType, string? name)
+        {
+            if (reader.String("id") is { } text && !string.IsNullOrWhiteSpace(text))
+            {
+                return reader.ParseId(text, at.Property("id"));
+            }
+
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                sink.Add(DiagnosticCatalog.MissingRequiredField(at, null, fullType, "name"));
+                return null;
+            }
+
+            var subscription = reader.String("subscriptionId") ?? options.DefaultSubscription;
+            var group = reader.String("resourceGroup") ?? ResourceId.DefaultResourceGroup;
+            var canonicalType = ResourceMappers.CanonicalType(fullType) ?? fullType;
+            if (ResourceId.TryCreate(subscription, group, canonicalType, name, out var id))
+            {
+                return id;
+            }
+
+            sink.Add(DiagnosticCatalog.InvalidResourceId(at.Property("name"), $"{canonicalType} named '{name}'"));
+            return null;
+        }
+
+        /// <summary>Replaces template expressions by their values; what cannot be evaluated offline is reported and dropped.</summary>
+        private JsonElement EvaluateTemplateValues(JsonElement element, SourceLocation at, TemplateExpressionEvaluator template)
+        {
+            var node = JsonNode.Parse(element.GetRawText());
+            node = Evaluate(node, at, template);
+            return JsonSerializer.SerializeToElement(node);
+        }
+
+        private JsonNode? Evaluate(JsonNode? node, SourceLocation at, TemplateExpressionEvaluator template)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var key in obj.Select(p => p.Key).ToList())
+                    {
+                        // Children are evaluated when they are walked, with their own paths.
+                        if (key.Equals("resources", StringComparison.OrdinalIgnoreCase))
+                        {
+                            continue;
+                        }
+
+                        var current = obj[key];
+                        var evaluated = Evaluate(current, at.Property(key), template);
+                        if (!ReferenceEquals(current, evaluated))
+                        {
+                            obj[key] = evaluated;
+                        }
+                    }
+
+                    return obj;
+                case JsonArray array:
+                    for (int i = 0, original = 0; i < array.Count; i++, original++)
+                    {
+                        var current = array[i];
+                        var evaluated = Evaluate(current, at.Index(original), template);
+                        if (evaluated is null && current is not null)
+                        {
+                            // An element that could not be evaluated is left out, not kept as null.
+                            array.RemoveAt(i--);
+                        }
+                        else if (!ReferenceEquals(current, evaluated))
+                        {
+                            array[i] = evaluated;
+                        }
+                    }
+
+                    return array;
+                case JsonValue value when value.TryGetValue<string>(out var text):
+                    if (text.StartsWith("[[", StringComparison.Ordinal))
+                    {
+                        return JsonValue.Create(text[1..]);
+                    }
+
+                    if (!TemplateExpressionEvaluator.IsExpression(text))
+                    {
+                        return value;
+                    }
+
+                    if (template.TryEvaluate(text, out var result))
+                    {
+                        return result;
+                    }
+
+                    sink.Add(DiagnosticCatalog.TemplateExpressionNotEvaluated(at, null, text, "the value was left out"));
+                    return null;
+                default:
+                    return node;
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using VNetLab.Model;
+
+namespace VNetLab.Arm.Import.Mappers;
+
+internal sealed class VirtualNetworkGatewayMapper : IResourceMapper
+{
+    public string ResourceType => ResourceTypes.VirtualNetworkGateways;
+
+    public Resource? Map(ResourceContext context)
+    {
+        var p = context.Properties;
+        var gatewayType = p.Enum<VirtualNetworkGatewayType>("gatewayType");
+        if (gatewayType is null)
+        {
+            if (!p.Has("gatewayType"))
+            {
+                p.Report(Diagnostics.DiagnosticCatalog.MissingRequiredField(p.Location, context.Id, "virtual network gateway", "gatewayType"));
+            }
+
+            return null;
+        }
+
+        var sku = p.Object("sku") ?? context.Resource.Object("sku");
+        return new VirtualNetworkGateway
+        {
+            Id = context.Id,
+            Source = context.Location,
+            Location = context.AzureLocation,
+            GatewayType = gatewayType.Value,
+            VpnType = p.Enum<VpnType>("vpnType"),
+            SkuName = sku?.String("name"),
+            SkuTier = sku?.String("tier"),
+            ActiveActive = p.Bool("activeActive") ?? false,
+            EnableBgp = p.Bool("enableBgp") ?? false,
+            BgpSettings = BgpSettingsMapper.Map(p.Object("bgpSettings")),
+            VpnGatewayGeneration = p.String("vpnGatewayGeneration"),
+            IpConfigurations = [.. p.Objects("ipConfigurations").Select(c => context.Child(c, "ipConfigurations")).OfType<ResourceContext>()
+                .Select(c => new GatewayIpConfiguration
+                {
+                    Id = c.Id,
+                    Source = c.Location,
+                    SubnetId = c.Properties.Reference("subnet"),
+                    PublicIpAddressId = c.Properties.Reference("publicIPAddress"),
+                    PrivateIpAddress = c.Properties.IpAddress("privateIPAddress"),
+                })],
+        };
+    }
+}

@@ -1,0 +1,53 @@
+using VNetLab.Model;
+
+namespace VNetLab.Arm.Import;
+
+/// <summary>One resource object being mapped: its id, its whole object and its <c>properties</c> object.</summary>
+internal sealed class ResourceContext
+{
+    public ResourceContext(ResourceId id, JsonObjectReader resource)
+    {
+        Id = id;
+        Resource = resource;
+        Properties = resource.Object("properties")
+            ?? new JsonObjectReader(default, resource.Location.Property("properties"), id, Sink(resource));
+    }
+
+    public ResourceId Id { get; }
+
+    /// <summary>The whole resource object (<c>name</c>, <c>location</c>, <c>sku</c>, <c>properties</c> …).</summary>
+    public JsonObjectReader Resource { get; }
+
+    /// <summary>The <c>properties</c> object (an empty reader when absent).</summary>
+    public JsonObjectReader Properties { get; }
+
+    public SourceLocation Location => Resource.Location;
+
+    public string? AzureLocation => Resource.String("location");
+
+    /// <summary>The context of an inline child object (a subnet inside a VNet) of the given child type.</summary>
+    public ResourceContext? Child(JsonObjectReader child, string childType)
+    {
+        ResourceId? id = null;
+        if (child.String("id") is { } text)
+        {
+            id = child.ParseId(text, child.Location.Property("id"));
+        }
+
+        if (id is null)
+        {
+            var name = child.String("name");
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                child.Report(Diagnostics.DiagnosticCatalog.MissingRequiredField(child.Location, Id, childType, "name"));
+                return null;
+            }
+
+            id = Id.Child(childType, name);
+        }
+
+        return new ResourceContext(id, new JsonObjectReader(child.Element, child.Location, id, Sink(child)));
+    }
+
+    private static DiagnosticSink Sink(JsonObjectReader reader) => reader.Sink;
+}

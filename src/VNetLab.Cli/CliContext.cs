@@ -1,0 +1,33 @@
+using Spectre.Console;
+
+namespace VNetLab.Cli;
+
+/// <summary>Where a command writes: results to <see cref="Out"/>, messages to <see cref="Error"/>; text tables through <see cref="Console"/>.</summary>
+public sealed class CliContext
+{
+    public CliContext(TextWriter stdout, TextWriter stderr)
+    {
+        Out = stdout;
+        Error = stderr;
+
+        // Colour and ANSI only on a real terminal: piped output and tests get plain text.
+        var isTerminal = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!isTerminal)
+        {
+            Console.Profile.Width = 200;
+        }
+    }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    public IAnsiConsole Console { get; }
+}
