@@ -37,6 +37,13 @@ public static class VNetLabCli
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var context = new CliContext(stdout, stderr);
+        if (args is ["--version"])
+        {
+            // VNetLab's own version, also when hosted in-process (System.CommandLine would report the host's).
+            stdout.WriteLine(Version);
+            return Success;
+        }
+
         try
         {
             var parseResult = BuildRoot(context).Parse(args);
@@ -66,6 +73,11 @@ public static class VNetLabCli
             return InternalError;
         }
     }
+
+    /// <summary>The informational version of VNetLab (e.g. <c>0.1.0+commit</c>).</summary>
+    public static string Version =>
+        typeof(VNetLabCli).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0";
 
     private static bool IsHelpOrVersion(string[] args) =>
         args.Any(a => a is "--help" or "-h" or "-?" or "--version");

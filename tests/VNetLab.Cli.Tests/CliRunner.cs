@@ -15,6 +15,7 @@ public static class CliRunner
 public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 {
     /// <summary>No .NET stack trace ever reaches the user.</summary>
-    public bool HasStackTrace => Stderr.Contains("   at ", StringComparison.Ordinal) || Stdout.Contains("   at VNetLab", StringComparison.Ordinal)
-        || Stderr.Contains("Exception:", StringComparison.Ordinal) && !Stderr.Contains("internal error", StringComparison.Ordinal);
+    public bool HasStackTrace =>
+        System.Text.RegularExpressions.Regex.IsMatch(Stdout + Stderr, @"^\s+at [A-Za-z_][\w.`<>\[\],]*\(", System.Text.RegularExpressions.RegexOptions.Multiline)
+        || (Stdout + Stderr).Contains("Unhandled exception", StringComparison.Ordinal);
 }

@@ -47,10 +47,15 @@ public readonly struct IpAddress : IEquatable<IpAddress>, IComparable<IpAddress>
     /// Parses dotted-quad IPv4 (exactly four decimal parts, no leading zeros that could be octal) or
     /// IPv6 text. Shorthand forms such as <c>10.1</c> that some libraries accept are refused: Azure refuses them too.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out IpAddress address)
+    public static bool TryParse(ReadOnlySpan<char> text, out IpAddress address) => TryParseExact(text.Trim(), out address);
+
+    /// <summary>
+    /// Parses text that must be exactly an address, with no surrounding whitespace. <see cref="IpPrefix"/>
+    /// uses it for the part before the slash, so that <c>10.0.0.0 /8</c> is refused rather than trimmed.
+    /// </summary>
+    internal static bool TryParseExact(ReadOnlySpan<char> text, out IpAddress address)
     {
         address = default;
-        text = text.Trim();
         if (text.IsEmpty)
         {
             return false;
@@ -58,7 +63,9 @@ public readonly struct IpAddress : IEquatable<IpAddress>, IComparable<IpAddress>
 
         if (text.Contains(':'))
         {
-            if (text.Contains('%') || !IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6)
+            // IPAddress also accepts a zone (%eth0) and URI brackets with a port ([::1]:80); neither is an
+            // address in an ARM document, and accepting them would make "[::1]:80" look like "::1".
+            if (text.ContainsAny('%', '[', ']') || !IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6)
             {
                 return false;
             }

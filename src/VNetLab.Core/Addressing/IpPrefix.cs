@@ -70,6 +70,9 @@ public readonly struct IpPrefix : IEquatable<IpPrefix>, IComparable<IpPrefix>
 
     public AddressRange Range => new(Network, Last);
 
+    /// <summary>True for a /32 or /128, which holds exactly one address.</summary>
+    public bool IsHost => Length == Network.BitLength;
+
     public bool Contains(IpAddress address) =>
         address.Family == Family && (address.Value & Mask(Family, Length)) == Network.Value;
 
@@ -94,7 +97,8 @@ public readonly struct IpPrefix : IEquatable<IpPrefix>, IComparable<IpPrefix>
             return false;
         }
 
-        if (!IpAddress.TryParse(text[..slash], out var address))
+        // Exact, not trimmed: whitespace is allowed around the whole prefix but not around the slash.
+        if (!IpAddress.TryParseExact(text[..slash], out var address))
         {
             return false;
         }
