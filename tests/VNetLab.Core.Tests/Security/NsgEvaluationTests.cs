@@ -12,7 +12,7 @@ public class NsgEvaluationTests
     private const SecurityRuleDirection Out = SecurityRuleDirection.Outbound;
 
     private static NetworkInterfaceSecurity OneNic(string? subnetNsg, string? nicNsg, params NetworkSecurityGroup[] nsgs) =>
-        Security("vm1-nic", [Vnet("vnet1", "10.1.0.0/16", Subnet("vnet1", "app", "10.1.1.0/24", subnetNsg)),
+        CompileNic("vm1-nic", [Vnet("vnet1", "10.1.0.0/16", Subnet("vnet1", "app", "10.1.1.0/24", subnetNsg)),
             Nic("vm1-nic", SubnetId("vnet1", "app"), "10.1.1.4", nicNsg), .. nsgs]);
 
     [Fact]
