@@ -349,9 +349,6 @@ public readonly struct IntervalSet<T> : IEquatable<IntervalSet<T>>
 
     public static bool operator !=(IntervalSet<T> left, IntervalSet<T> right) => !left.Equals(right);
 
-    /// <summary>Wraps intervals that are already normalised, such as those of another set; not checked.</summary>
-    internal static IntervalSet<T> FromNormalised(Interval<T>[] normalised) => new(normalised);
-
     private static int IndexOfFirstEndingAtOrAfter(ReadOnlySpan<Interval<T>> intervals, T value)
     {
         int lo = 0, hi = intervals.Length - 1;
