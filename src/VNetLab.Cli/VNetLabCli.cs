@@ -31,6 +31,9 @@ public static class VNetLabCli
     [
         ValidateCommand.Create(context),
         InspectCommand.Create(context),
+        SecurityRulesCommand.Create(context),
+        FlowCommand.Create(context),
+        NsgAuditCommand.Create(context),
     ];
 
     /// <summary>Runs the CLI in-process with the given writers (the tests use this; Program passes the console).</summary>

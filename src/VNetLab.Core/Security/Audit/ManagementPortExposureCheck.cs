@@ -47,16 +47,36 @@ internal static class ManagementPortExposureCheck
                     protocols = protocols.Union(cube.Protocols);
                 }
 
-                exposure.TryGetSample(out var example);
+                var example = context.Example(exposure, nsg, SecurityRuleDirection.Inbound);
                 var portText = $"{string.Join("/", protocols.Members)} port{(ports.Count > 1 ? "s" : string.Empty)} {string.Join(", ", ports.ToRanges())}";
                 yield return internet.IsSubsetOf(sources)
-                    ? DiagnosticCatalog.ManagementPortOpenToInternet(rule.Rule, portText, Spelling(rule), example.ToString())
+                    ? DiagnosticCatalog.ManagementPortOpenToInternet(rule.Rule, portText, Spelling(rule, analyses[0].NetworkSecurityGroup), example.ToString())
                     : DiagnosticCatalog.ManagementPortOpenToPublicAddresses(rule.Rule, portText, Describe(sources), example.ToString());
             }
         }
     }
 
-    private static string Spelling(CompiledSecurityRule rule) => string.Join(" + ", rule.SourceTerms.Select(t => t.Text));
+    /// <summary>
+    /// How the rule names its source; for <c>VirtualNetwork</c>, also the prefixes that made the tag reach the
+    /// Internet (user-defined routes or gateway routes such as 0.0.0.0/0 or the /1 pair, semantics.md §4.5).
+    /// </summary>
+    private static string Spelling(CompiledSecurityRule rule, CompiledNetworkSecurityGroup nsg)
+    {
+        var text = string.Join(" + ", rule.SourceTerms.Select(t => t.Text));
+        if (!rule.SourceTerms.Any(t => t.IsVirtualNetworkTag))
+        {
+            return text;
+        }
+
+        var widening = nsg.VirtualNetworkTag.Prefixes
+            .Where(p => p.Origin is VirtualNetworkTagPrefixOrigin.UserDefinedRoute or VirtualNetworkTagPrefixOrigin.Gateway)
+            .Select(p => p.Prefix.ToString())
+            .Distinct()
+            .ToList();
+        return widening.Count == 0
+            ? text
+            : $"{text}, which for this subnet includes the route prefixes {string.Join(", ", widening)}";
+    }
 
     private static string Describe(AddressSet sources)
     {

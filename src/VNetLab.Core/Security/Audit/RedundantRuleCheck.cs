@@ -25,7 +25,7 @@ internal static class RedundantRuleCheck
                         continue;
                     }
 
-                    first.Decided[i].TryGetSample(out var example);
+                    var example = context.Example(first.Decided[i], nsg, direction);
                     yield return DiagnosticCatalog.RedundantSecurityRule(rule.Rule,
                         NsgAuditor.Names(first.RulesDeciding(first.Decided[i], i)), example.ToString());
                 }

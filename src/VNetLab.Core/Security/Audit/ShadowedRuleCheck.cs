@@ -26,7 +26,7 @@ internal static class ShadowedRuleCheck
                         continue;
                     }
 
-                    rule.Packets.TryGetSample(out var example);
+                    var example = context.Example(rule.Packets, nsg, direction);
                     var decider = first.Rules[first.IndexOfFirstMatch(example)];
                     yield return DiagnosticCatalog.ShadowedSecurityRule(rule.Rule,
                         NsgAuditor.Names(first.EarlierRulesOverlapping(i)), example.ToString(), decider.Name);
