@@ -29,7 +29,7 @@ public class NsgAuditorTests
 
         var shadowed = Single(findings, "VNL6100", "allow-ssh-from-both");
         Assert.Contains("securityRules/deny-office-ssh, securityRules/deny-lab-ssh", shadowed.Message, StringComparison.Ordinal);
-        Assert.Contains("Tcp 198.51.100.0:0 -> 0.0.0.0:22 is decided by securityRules/deny-office-ssh", shadowed.Message, StringComparison.Ordinal);
+        Assert.Contains("Tcp 198.51.100.0:0 -> 10.1.1.0:22 is decided by securityRules/deny-office-ssh", shadowed.Message, StringComparison.Ordinal);
         Assert.Equal(DiagnosticSeverity.Warning, shadowed.Severity);
     }
 
