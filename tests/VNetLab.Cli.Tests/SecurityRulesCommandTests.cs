@@ -87,3 +87,21 @@ public sealed class SecurityRulesCommandTests
         Assert.Contains("Known network interfaces: app01-nic01, dmzproxy01-nic01, dmzweb01-nic01", unknown.Stderr, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The security commands document themselves like the others.</summary>
+public sealed class SecurityCommandsHelpTests
+{
+    [Theory]
+    [InlineData("security-rules", "--nic")]
+    [InlineData("flow", "--direction")]
+    [InlineData("nsg-audit", "--severity")]
+    public void Each_security_command_has_help(string command, string option)
+    {
+        var result = CliRunner.Run(command, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--format", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(option, result.Stdout, StringComparison.Ordinal);
+    }
+}
