@@ -31,6 +31,8 @@ public static class VNetLabCli
     [
         ValidateCommand.Create(context),
         InspectCommand.Create(context),
+        RoutesCommand.Create(context),
+        NextHopCommand.Create(context),
         SecurityRulesCommand.Create(context),
         FlowCommand.Create(context),
         NsgAuditCommand.Create(context),

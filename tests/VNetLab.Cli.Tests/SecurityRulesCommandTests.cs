@@ -79,12 +79,16 @@ public sealed class SecurityRulesCommandTests
     }
 
     [Fact]
-    public void A_NIC_name_that_is_ambiguous_or_unknown_is_exit_2_listing_candidates()
+    public void A_NIC_that_is_not_in_the_estate_is_exit_2_and_a_full_id_works()
     {
         var unknown = CliRunner.Run("security-rules", Dmz, "--nic", "dmzweb01");
+        var byId = CliRunner.Run("security-rules", Dmz, "--format", "json", "--nic",
+            "/subscriptions/2a8f4c61-7e3b-4d95-b0c2-5f1e9a6d3b87/resourceGroups/rg-dmz-weu/providers/Microsoft.Network/networkInterfaces/DMZWEB01-NIC01");
 
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("Known network interfaces: app01-nic01, dmzproxy01-nic01, dmzweb01-nic01", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--nic dmzweb01: the estate has no network interface with this name or id", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, byId.ExitCode);
+        Assert.Contains("OnlyInternalNetworks", byId.Stdout, StringComparison.Ordinal);
     }
 }
 

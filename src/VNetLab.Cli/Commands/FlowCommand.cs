@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using VNetLab.Arm.Contracts;
+using VNetLab.Cli.Arguments;
 using VNetLab.Cli.Rendering;
 using VNetLab.Model;
 using VNetLab.Security;
@@ -69,8 +70,14 @@ internal static class FlowCommand
 
         if (EstateLoading.Load(context, arguments.Paths) is not { } import
             || SecurityLoading.Options(context, arguments.ServiceTags) is not { } options
-            || !ResourceLookup.TryFind(import.Estate.NetworkInterfaces, arguments.Nic, "network interface", "--nic", context.Error, out var nic))
+)
         {
+            return VNetLabCli.UnusableInput;
+        }
+
+        if (!ResourceArgument.TryResolve(ResourceLookup.NetworkInterface(import.Estate, arguments.Nic), "--nic", arguments.Nic, "network interface", out var nic, out var error))
+        {
+            context.Error.WriteLine("error: " + error);
             return VNetLabCli.UnusableInput;
         }
 

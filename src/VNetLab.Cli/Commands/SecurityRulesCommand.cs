@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using VNetLab.Arm.Contracts;
+using VNetLab.Cli.Arguments;
 using VNetLab.Cli.Rendering;
+using VNetLab.Model;
 using VNetLab.Security;
 
 namespace VNetLab.Cli.Commands;
@@ -38,8 +40,14 @@ internal static class SecurityRulesCommand
     {
         if (EstateLoading.Load(context, paths) is not { } import
             || SecurityLoading.Options(context, serviceTagsFile) is not { } options
-            || !ResourceLookup.TryFind(import.Estate.NetworkInterfaces, nicText, "network interface", "--nic", context.Error, out var nic))
+)
         {
+            return VNetLabCli.UnusableInput;
+        }
+
+        if (!ResourceArgument.TryResolve(ResourceLookup.NetworkInterface(import.Estate, nicText), "--nic", nicText, "network interface", out var nic, out var error))
+        {
+            context.Error.WriteLine("error: " + error);
             return VNetLabCli.UnusableInput;
         }
 
