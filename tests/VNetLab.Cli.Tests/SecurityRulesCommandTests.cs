@@ -32,10 +32,23 @@ public sealed class SecurityRulesCommandTests
         Assert.Equal(("Deny", 130, "Outbound"),
             (noInternet.GetProperty("access").GetString(), noInternet.GetProperty("priority").GetInt32(), noInternet.GetProperty("direction").GetString()));
 
-        var vnet = rules["defaultSecurityRules/AllowVnetInBound"];
-        Assert.Equal(["10.200.0.0/16", "10.210.0.0/16", "168.63.129.16/32"],
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    [Trait("fact", "semantics.md 4.5")]
+    public void VirtualNetwork_includes_the_peered_hub_and_the_on_premises_prefixes_the_gateway_learned()
+    {
+        var result = CliRunner.Run("security-rules", Dmz, "--nic", "dmzweb01-nic01", "--format", "json");
+
+        using var json = JsonDocument.Parse(result.Stdout);
+        var vnet = json.RootElement.GetProperty("value")[0].GetProperty("effectiveSecurityRules").EnumerateArray()
+            .Single(r => r.GetProperty("name").GetString() == "defaultSecurityRules/AllowVnetInBound");
+
+        // VNet space, the hub peered through vnet-dmz-weu-to-vnet-hub-weu, the site's prefixes over ExpressRoute, the host IP.
+        Assert.Equal(["10.0.0.0/14", "10.200.0.0/16", "10.210.0.0/16", "168.63.129.16/32", "172.16.0.0/16", "192.168.0.0/16"],
             vnet.GetProperty("expandedSourceAddressPrefix").EnumerateArray().Select(p => p.GetString()));
-        Assert.Contains("note VNL9104", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("VNL9104", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

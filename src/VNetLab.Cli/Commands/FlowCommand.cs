@@ -68,9 +68,7 @@ internal static class FlowCommand
             return VNetLabCli.UnusableInput;
         }
 
-        if (EstateLoading.Load(context, arguments.Paths) is not { } import
-            || SecurityLoading.Options(context, arguments.ServiceTags) is not { } options
-)
+        if (EstateLoading.Load(context, arguments.Paths) is not { } import)
         {
             return VNetLabCli.UnusableInput;
         }
@@ -81,7 +79,12 @@ internal static class FlowCommand
             return VNetLabCli.UnusableInput;
         }
 
-        var security = SecurityCompiler.Compile(import.Estate, options).For(nic);
+        if (SecurityLoading.Compile(context, import.Estate, arguments.ServiceTags) is not { } compiled)
+        {
+            return VNetLabCli.UnusableInput;
+        }
+
+        var security = compiled.For(nic);
         if (!security.Addresses.Contains(local.Address))
         {
             context.Error.WriteLine($"error: --local {local.Address} is not an address of network interface {nic.Name} (its addresses: {security.Addresses}).");

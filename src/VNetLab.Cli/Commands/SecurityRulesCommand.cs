@@ -38,9 +38,7 @@ internal static class SecurityRulesCommand
 
     private static int Run(CliContext context, string[] paths, string nicText, string format, bool explain, string? serviceTagsFile)
     {
-        if (EstateLoading.Load(context, paths) is not { } import
-            || SecurityLoading.Options(context, serviceTagsFile) is not { } options
-)
+        if (EstateLoading.Load(context, paths) is not { } import)
         {
             return VNetLabCli.UnusableInput;
         }
@@ -51,7 +49,12 @@ internal static class SecurityRulesCommand
             return VNetLabCli.UnusableInput;
         }
 
-        var security = SecurityCompiler.Compile(import.Estate, options).For(nic);
+        if (SecurityLoading.Compile(context, import.Estate, serviceTagsFile) is not { } compiled)
+        {
+            return VNetLabCli.UnusableInput;
+        }
+
+        var security = compiled.For(nic);
         if (format == "json")
         {
             context.Out.WriteLine(ContractJson.Serialize(EffectiveNetworkSecurityGroupListResult.From(security)));
