@@ -1,6 +1,6 @@
 using VNetLab.Testing;
 
-namespace VNetLab.Cli.Tests;
+namespace VNetLab.Cli.Tests.Security;
 
 /// <summary><c>vnetlab nsg-audit</c> on a test estate with one of each finding, on a clean one, and on the examples.</summary>
 public sealed class NsgAuditCommandTests
