@@ -33,6 +33,9 @@ public static class VNetLabCli
         InspectCommand.Create(context),
         RoutesCommand.Create(context),
         NextHopCommand.Create(context),
+        SecurityRulesCommand.Create(context),
+        FlowCommand.Create(context),
+        NsgAuditCommand.Create(context),
         GenerateCommand.Create(context),
     ];
 
