@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using VNetLab.Analysis;
 using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Routing;
+using VNetLab.Security;
 using VNetLab.Testing.Reference;
 using VNetLab.Validation;
 
@@ -16,6 +18,7 @@ public class ScalingBenchmarks
 {
     private string _folder = string.Empty;
     private Estate _estate = Estate.Empty;
+    private SecurityOptions _securityOptions = SecurityOptions.Default;
 
     [Params(1, 4, 16)]
     public int Factor { get; set; }
@@ -26,6 +29,7 @@ public class ScalingBenchmarks
         var name = "scale-" + Factor.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _folder = BenchmarkEstates.Folder(name);
         _estate = BenchmarkEstates.Import(name);
+        _securityOptions = SecurityRoutingInputs.WithRouting(SecurityOptions.Default, RoutingCompiler.Compile(_estate));
     }
 
     [Benchmark]
@@ -36,6 +40,13 @@ public class ScalingBenchmarks
 
     [Benchmark]
     public CompiledRouting RoutingCompile() => RoutingCompiler.Compile(_estate);
+
+    [Benchmark]
+    public int SecurityCompileAllNics()
+    {
+        var security = SecurityCompiler.Compile(_estate, _securityOptions);
+        return _estate.NetworkInterfaces.Sum(n => security.For(n).Associations.Length);
+    }
 
     [Benchmark]
     public int ReferenceAllEffectiveRoutes() => new ReferenceRouting(_estate).AllSubnets().Sum(s => s.Routes.Count);

@@ -1,8 +1,11 @@
 using FsCheck;
 using FsCheck.Fluent;
 using VNetLab.Addressing;
+using VNetLab.Analysis;
 using VNetLab.Diagnostics;
+using VNetLab.Model;
 using VNetLab.Routing;
+using VNetLab.Security;
 using VNetLab.Testing.Reference;
 using VNetLab.Validation;
 
@@ -94,6 +97,58 @@ public sealed class EngineAgreementTests
                 }
             }
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(4));
+    }
+
+    [Fact]
+    [Trait("fact", "semantics.md 4.3")]
+    [Trait("fact", "semantics.md 4.5")]
+    [Trait("fact", "semantics.md 4.6")]
+    public void Flow_verdicts_match_the_reference_for_every_nic()
+    {
+        var estate = _fixture.Estate;
+        var routing = RoutingCompiler.Compile(estate);
+        var security = SecurityCompiler.Compile(estate, SecurityRoutingInputs.WithRouting(SecurityOptions.Default, routing));
+        var reference = new ReferenceSecurity(new ReferenceRouting(estate));
+        var random = new Random(20_261_122);
+        var remotes = estate.ExternalSites.SelectMany(s => s.AdvertisedPrefixes)
+            .Concat(estate.VirtualNetworks.SelectMany(v => v.AddressSpace.Select(a => a.Prefix)))
+            .Concat(estate.NetworkSecurityGroups.SelectMany(n => n.SecurityRules).SelectMany(r => r.SourceAddressPrefixes.Concat(r.DestinationAddressPrefixes))
+                .Select(p => IpPrefix.TryParseAddressOrPrefix(p, out var prefix, out _) ? prefix : (IpPrefix?)null).OfType<IpPrefix>())
+            .Append(IpPrefix.Parse("0.0.0.0/0"))
+            .ToList();
+        int[] ports = [22, 53, 80, 123, 443, 1433, 3389, 5986, 8443, 9092];
+        var decisions = new HashSet<string>();
+
+        foreach (var nic in estate.NetworkInterfaces)
+        {
+            var local = nic.PrimaryIpConfiguration?.PrivateIpAddress ?? throw new InvalidOperationException(nic.Name);
+            var engine = security.For(nic);
+            var prepared = reference.Prepare(nic);
+            for (var i = 0; i < 40; i++)
+            {
+                var direction = i % 2 == 0 ? SecurityRuleDirection.Inbound : SecurityRuleDirection.Outbound;
+                var protocol = i % 5 == 0 ? SecurityProtocol.Udp : SecurityProtocol.Tcp;
+                var remote = Inside(remotes[random.Next(remotes.Count)], random);
+                var (localPort, remotePort) = direction == SecurityRuleDirection.Inbound
+                    ? (ports[random.Next(ports.Length)], 50_000)
+                    : (50_000, ports[random.Next(ports.Length)]);
+
+                var expected = prepared.Verify(direction, protocol.ToString(), local, localPort, remote, remotePort);
+                var actual = engine.Evaluate(direction, Packet.ForDirection(direction, protocol, local, localPort, remote, remotePort));
+                Assert.True((expected.Access, expected.RuleName) == (actual.Access, actual.RuleName),
+                    $"{nic.Name} {direction} {protocol} {local}:{localPort} {remote}:{remotePort}: reference {expected.Access} {expected.RuleName}, engine {actual}");
+                decisions.Add(expected.RuleName ?? "(none)");
+            }
+        }
+
+        // Custom and default rules of both directions decided somewhere, an ASG rule among them.
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "securityRules/Deny-All-Inbound", "securityRules/Deny-Internet-Outbound", "securityRules/Allow-Mgmt-From-OnPrem",
+                "securityRules/Allow-Https-From-OnPrem-To-Web", "defaultSecurityRules/AllowVnetOutBound", "defaultSecurityRules/DenyAllOutBound",
+            },
+            decisions);
     }
 
     private static IpAddress Inside(IpPrefix prefix, Random random)
