@@ -50,9 +50,9 @@ public static class BenchmarkEstates
         var key = string.Create(CultureInfo.InvariantCulture,
             $"{name}-h{options.Hubs}-s{options.Spokes}-n{options.SubnetsPerSpoke}x{options.NicsPerSubnet}-p{options.OnPremisesPrefixes}-r{options.NsgRules}-u{options.Udrs}-seed{options.Seed}-v{EstateManifest.CurrentFormatVersion}");
         var target = Path.Combine(CacheRoot, key);
-        if (File.Exists(Path.Combine(target, EstateGenerator.EstateGenerator.ManifestFile)))
+        if (File.Exists(Path.Combine(target, HubAndSpokeGenerator.ManifestFile)))
         {
-            return Path.Combine(target, EstateGenerator.EstateGenerator.EstateFolder);
+            return Path.Combine(target, HubAndSpokeGenerator.EstateFolder);
         }
 
         // Generate beside the target and move it into place, so an interrupted run never leaves half an estate behind.
@@ -63,17 +63,17 @@ public static class BenchmarkEstates
         }
 
         Directory.CreateDirectory(staging);
-        EstateGenerator.EstateGenerator.Generate(options, staging);
+        HubAndSpokeGenerator.Generate(options, staging);
         try
         {
             Directory.Move(staging, target);
         }
-        catch (IOException) when (File.Exists(Path.Combine(target, EstateGenerator.EstateGenerator.ManifestFile)))
+        catch (IOException) when (File.Exists(Path.Combine(target, HubAndSpokeGenerator.ManifestFile)))
         {
             // Another process finished the same estate first; its copy is byte-identical.
             Directory.Delete(staging, recursive: true);
         }
 
-        return Path.Combine(target, EstateGenerator.EstateGenerator.EstateFolder);
+        return Path.Combine(target, HubAndSpokeGenerator.EstateFolder);
     }
 }

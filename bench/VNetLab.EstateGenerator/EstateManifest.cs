@@ -18,7 +18,7 @@ public sealed record EstateManifest
     public required EstateGeneratorOptions Options { get; init; }
 
     /// <summary>The folder, relative to the manifest, holding the ARM JSON files.</summary>
-    public string EstateDirectory { get; init; } = EstateGenerator.EstateFolder;
+    public string EstateDirectory { get; init; } = HubAndSpokeGenerator.EstateFolder;
 
     /// <summary>Estate files relative to <see cref="EstateDirectory"/>, '/'-separated, in ordinal order.</summary>
     public required ImmutableArray<string> Files { get; init; }

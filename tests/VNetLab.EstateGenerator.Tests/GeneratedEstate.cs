@@ -15,12 +15,12 @@ internal sealed class GeneratedEstate : IDisposable
     public GeneratedEstate(EstateGeneratorOptions options, int maxDegreeOfParallelism = -1)
     {
         Directory = Path.Combine(Path.GetTempPath(), "vnetlab-generator-tests-" + Guid.NewGuid().ToString("N"));
-        Manifest = EstateGenerator.Generate(options, Directory, maxDegreeOfParallelism);
+        Manifest = HubAndSpokeGenerator.Generate(options, Directory, maxDegreeOfParallelism);
     }
 
     public string Directory { get; }
 
-    public string EstateDirectory => Path.Combine(Directory, EstateGenerator.EstateFolder);
+    public string EstateDirectory => Path.Combine(Directory, HubAndSpokeGenerator.EstateFolder);
 
     public EstateManifest Manifest { get; }
 

@@ -77,7 +77,7 @@ public sealed class OptionsTests
     public void Generating_into_a_folder_that_already_holds_an_estate_is_refused()
     {
         using var estate = new GeneratedEstate(GeneratedEstate.Tiny with { Spokes = 2 });
-        Assert.Throws<IOException>(() => EstateGenerator.Generate(GeneratedEstate.Tiny with { Spokes = 2 }, estate.Directory));
+        Assert.Throws<IOException>(() => HubAndSpokeGenerator.Generate(GeneratedEstate.Tiny with { Spokes = 2 }, estate.Directory));
     }
 
     [Fact]

@@ -81,8 +81,8 @@ internal static class GenerateCommand
             return VNetLabCli.UnusableInput;
         }
 
-        var estate = Path.Combine(output, EstateGenerator.EstateGenerator.EstateFolder);
-        var manifestPath = Path.Combine(output, EstateGenerator.EstateGenerator.ManifestFile);
+        var estate = Path.Combine(output, HubAndSpokeGenerator.EstateFolder);
+        var manifestPath = Path.Combine(output, HubAndSpokeGenerator.ManifestFile);
         if (File.Exists(output))
         {
             context.Error.WriteLine($"error: --out {output} is a file; give a folder.");
@@ -106,7 +106,7 @@ internal static class GenerateCommand
         try
         {
             Directory.CreateDirectory(output);
-            manifest = EstateGenerator.EstateGenerator.Generate(options, output);
+            manifest = HubAndSpokeGenerator.Generate(options, output);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -10,7 +10,7 @@ namespace VNetLab.EstateGenerator;
 /// estate folder like any export; the manifest (outside that folder, so it is not read as an estate
 /// file) records the options, counts and the deliberate platform-rule violations.
 /// </summary>
-public static class EstateGenerator
+public static class HubAndSpokeGenerator
 {
     public const string EstateFolder = "estate";
 
