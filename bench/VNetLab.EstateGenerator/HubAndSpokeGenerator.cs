@@ -48,6 +48,7 @@ public static class HubAndSpokeGenerator
                 1 << 16, FileOptions.SequentialScan);
             using var writer = new ArmJsonWriter(stream);
             jobs[i].Write(writer);
+            writer.Complete();
             tallies[i] = writer.Tally;
         });
 

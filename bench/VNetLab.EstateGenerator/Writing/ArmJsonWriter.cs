@@ -120,11 +120,13 @@ internal sealed class ArmJsonWriter : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>Closes the array and ends the file with a newline; a file left without it is incomplete.</summary>
+    public void Complete()
     {
         Json.WriteEndArray();
         Json.Flush();
         _stream.WriteByte((byte)'\n');
-        Json.Dispose();
     }
+
+    public void Dispose() => Json.Dispose();
 }

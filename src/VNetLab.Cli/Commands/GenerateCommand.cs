@@ -28,9 +28,11 @@ internal static class GenerateCommand
         var nsgRules = Number("--nsg-rules", "Custom rules in each spoke NSG.");
         var udrs = Number("--udrs", "Routes in each spoke route table (0: no route tables).");
         var seed = Number("--seed", "Random seed; the same options and seed give byte-identical files.");
+        seed.HelpName = "S";
         var output = new Option<string>("--out")
         {
             Description = "Folder to write: DIR/estate/<subscription>/<resource group>.json and DIR/manifest.json.",
+            HelpName = "DIR",
             Required = true,
         };
         var noViolations = new Option<bool>("--no-violations")
@@ -66,7 +68,7 @@ internal static class GenerateCommand
         return command;
     }
 
-    private static Option<int?> Number(string name, string description) => new(name) { Description = description };
+    private static Option<int?> Number(string name, string description) => new(name) { Description = description, HelpName = "N" };
 
     private static int Run(CliContext context, EstateGeneratorOptions options, string output, bool force, string format)
     {
