@@ -38,6 +38,18 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void The_bytes_of_a_format_version_never_change()
+    {
+        // Benchmarks cache generated estates by options and format version, and figures in docs/performance.md name
+        // a seed: if this fails on purpose, bump EstateManifest.CurrentFormatVersion and take the new digest.
+        using var estate = new GeneratedEstate(GeneratedEstate.Tiny);
+        var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join('\n', estate.FileHashes()))));
+
+        Assert.Equal((1, PinnedDigest), (EstateManifest.CurrentFormatVersion, digest));
+    }
+
+    [Fact]
     public void The_random_sequence_is_fixed_by_the_generator_not_by_the_runtime()
     {
         // Pinned values: if these change, every estate generated so far changes (bump EstateManifest.CurrentFormatVersion).
@@ -63,6 +75,8 @@ public sealed class DeterminismTests
             return high == low ? value == low : value >= low && value < high;
         }).QuickCheckThrowOnFailure();
     }
+
+    private const string PinnedDigest = "9C187A2870BA72707F182986733A79F683D5B69B384468964775D9CD59286DBF";
 
     // xoshiro256** after SplitMix64 seeding, checked against an independent implementation of the published algorithm.
     internal static readonly ulong[] ExpectedFirstDraws = [5454557624293615876, 12289308953881133431, 15690661544282774535];
