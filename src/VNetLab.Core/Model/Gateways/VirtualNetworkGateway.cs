@@ -28,6 +28,12 @@ public sealed record VirtualNetworkGateway : TrackedResource
     /// <summary><c>Generation1</c> / <c>Generation2</c> for VPN gateways, as given.</summary>
     public string? VpnGatewayGeneration { get; init; }
 
+    /// <summary>
+    /// <c>allowRemoteVnetTraffic</c> of an ExpressRoute gateway ("Allow traffic from remote virtual networks"): whether
+    /// VNets linked to the same circuit exchange routes through it (semantics.md 5.7); null when the input did not say.
+    /// </summary>
+    public bool? AllowRemoteVnetTraffic { get; init; }
+
     /// <summary>The VNet the gateway sits in, read from its first IP configuration's subnet.</summary>
     public ResourceId? VirtualNetworkId => IpConfigurations.Select(c => c.SubnetId?.Parent).FirstOrDefault(v => v is not null);
 }

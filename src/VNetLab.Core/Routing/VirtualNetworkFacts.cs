@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using VNetLab.Addressing;
+using VNetLab.Model;
+
+namespace VNetLab.Routing;
+
+/// <summary>What the routing compiler needs to know about one VNet before it looks at any subnet.</summary>
+internal sealed class VirtualNetworkFacts
+{
+    public VirtualNetworkFacts(VirtualNetwork virtualNetwork, ImmutableArray<IpPrefix> ranges, ImmutableArray<ConnectedPeering> peerings)
+    {
+        VirtualNetwork = virtualNetwork;
+        Ranges = ranges;
+        Peerings = peerings;
+
+        // Gateway routes equal to or inside these ranges are not installed (semantics.md §3.3, §7.11); the same
+        // ranges are what a VirtualAppliance next hop must fall in to be reachable (§3.12). Sorted by network so a
+        // containment test is a binary search; Azure refuses overlapping VNet and peered ranges, so at most one
+        // range can contain a given prefix.
+        Exclusions = [.. ranges.Select(r => (Range: r, Peer: (ConnectedPeering?)null))
+            .Concat(peerings.SelectMany(p => p.RemoteRanges.Select(r => (Range: r, Peer: (ConnectedPeering?)p))))
+            .OrderBy(e => e.Range)];
+    }
+
+    public VirtualNetwork VirtualNetwork { get; }
+
+    public ResourceId Id => VirtualNetwork.Id;
+
+    /// <summary>The VNet's own address ranges (canonical).</summary>
+    public ImmutableArray<IpPrefix> Ranges { get; }
+
+    public ImmutableArray<ConnectedPeering> Peerings { get; }
+
+    /// <summary>The VNet's ranges and its directly peered ranges, sorted; <c>Peer</c> is null for the VNet's own ranges.</summary>
+    public ImmutableArray<(IpPrefix Range, ConnectedPeering? Peer)> Exclusions { get; }
+
+    /// <summary>The range of the VNet or of a directly peered VNet that contains <paramref name="prefix"/>, if any.</summary>
+    public bool TryFindCoveringRange(IpPrefix prefix, out (IpPrefix Range, ConnectedPeering? Peer) covering)
+    {
+        var exclusions = Exclusions.AsSpan();
+        int low = 0, high = exclusions.Length - 1, candidate = -1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (exclusions[middle].Range.CompareTo(prefix) <= 0)
+            {
+                candidate = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        // The covering range sorts at or before the prefix; step back over longer ranges that start at the same address.
+        for (var i = candidate; i >= 0; i--)
+        {
+            if (exclusions[i].Range.Contains(prefix))
+            {
+                covering = exclusions[i];
+                return true;
+            }
+
+            if (exclusions[i].Range.Network != prefix.Network)
+            {
+                break;
+            }
+        }
+
+        covering = default;
+        return false;
+    }
+
+    /// <summary>True when <paramref name="address"/> is in the VNet or a directly peered VNet (direct connectivity).</summary>
+    public bool HasDirectConnectivity(IpAddress address) => TryFindCoveringRange(IpPrefix.Host(address), out _);
+}
