@@ -1,0 +1,48 @@
+using System.Collections.Frozen;
+using VNetLab.Addressing;
+using VNetLab.Model;
+
+namespace VNetLab.Security;
+
+/// <summary>
+/// The private addresses of the NIC IP configurations that carry each application security group: what a rule
+/// naming the ASG matches (semantics.md §4.6: such a rule applies only to member NICs, which for a packet means its
+/// source or destination is a member's address).
+/// </summary>
+public sealed class ApplicationSecurityGroupMembers
+{
+    private readonly FrozenDictionary<ResourceId, AddressSet> _addresses;
+
+    private ApplicationSecurityGroupMembers(FrozenDictionary<ResourceId, AddressSet> addresses)
+    {
+        _addresses = addresses;
+    }
+
+    public static ApplicationSecurityGroupMembers Of(Estate estate)
+    {
+        var addresses = new Dictionary<ResourceId, AddressSet>();
+        foreach (var nic in estate.NetworkInterfaces)
+        {
+            foreach (var configuration in nic.IpConfigurations)
+            {
+                if (configuration.PrivateIpAddress is not { } address)
+                {
+                    continue;
+                }
+
+                foreach (var asgId in configuration.ApplicationSecurityGroupIds)
+                {
+                    addresses[asgId] = addresses.GetValueOrDefault(asgId).Union(AddressSet.FromAddress(address));
+                }
+            }
+        }
+
+        return new(addresses.ToFrozenDictionary());
+    }
+
+    /// <summary>The members' addresses; empty for an ASG no IP configuration carries.</summary>
+    public AddressSet Of(ResourceId asgId) => _addresses.GetValueOrDefault(asgId);
+
+    /// <summary>True when at least one IP configuration carries the ASG.</summary>
+    public bool HasMembers(ResourceId asgId) => _addresses.ContainsKey(asgId);
+}

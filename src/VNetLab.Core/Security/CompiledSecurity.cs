@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using VNetLab.Addressing;
+using VNetLab.Model;
+
+namespace VNetLab.Security;
+
+/// <summary>
+/// An estate's security, compiled on demand and cached: <c>VirtualNetwork</c> tags per subnet, NSGs per tag
+/// context, NICs. Thread-safe; queries on cached parts allocate nothing.
+/// </summary>
+public sealed class CompiledSecurity
+{
+    private readonly ConcurrentDictionary<ResourceId, VirtualNetworkTag> _tagsBySubnet = new();
+    private readonly ConcurrentDictionary<(ResourceId Nsg, AddressSet VirtualNetwork), CompiledNetworkSecurityGroup> _nsgs = new();
+    private readonly ConcurrentDictionary<ResourceId, NetworkInterfaceSecurity> _nics = new();
+    private readonly Lazy<VirtualNetworkTag> _detachedTag;
+
+    internal CompiledSecurity(Estate estate, SecurityOptions options)
+    {
+        Estate = estate;
+        Options = options;
+        ApplicationSecurityGroups = ApplicationSecurityGroupMembers.Of(estate);
+        _detachedTag = new(() => VirtualNetworkTag.For(estate, null, options.GatewayPrefixes));
+    }
+
+    public Estate Estate { get; }
+
+    public SecurityOptions Options { get; }
+
+    /// <summary>The addresses of each ASG's member IP configurations.</summary>
+    public ApplicationSecurityGroupMembers ApplicationSecurityGroups { get; }
+
+    /// <summary>The <c>VirtualNetwork</c> tag of a subnet; for null (a NIC whose subnet is missing), just 168.63.129.16/32.</summary>
+    public VirtualNetworkTag VirtualNetworkTagOf(Subnet? subnet) =>
+        subnet is null
+            ? _detachedTag.Value
+            : _tagsBySubnet.GetOrAdd(subnet.Id, static (_, state) => VirtualNetworkTag.For(state.Estate, state.Subnet, state.Options.GatewayPrefixes),
+                (Estate, Subnet: subnet, Options));
+
+    /// <summary>
+    /// An NSG compiled for a context. Subnets whose tags expand to the same addresses share one compilation, so a
+    /// hub-and-spoke estate with one NSG on a hundred subnets compiles it once per distinct tag.
+    /// </summary>
+    public CompiledNetworkSecurityGroup Compile(NetworkSecurityGroup nsg, VirtualNetworkTag context) =>
+        _nsgs.GetOrAdd((nsg.Id, context.Addresses), static (_, state) => state.Self.CompileNow(state.Nsg, state.Context),
+            (Self: this, Nsg: nsg, Context: context));
+
+    /// <summary>The NSG compiled for each subnet it is associated with (or, when it is associated with none, for no subnet).</summary>
+    public ImmutableArray<CompiledNetworkSecurityGroup> CompileForAssociations(NetworkSecurityGroup nsg)
+    {
+        var subnets = Estate.AssociationsOf(nsg.Id)
+            .Select(r => r switch
+            {
+                Subnet s => s,
+                NetworkInterface n => Estate.SubnetOf(n),
+                _ => null,
+            })
+            .Distinct()
+            .ToList();
+        if (subnets.Count == 0)
+        {
+            subnets.Add(null);
+        }
+
+        return [.. subnets.Select(VirtualNetworkTagOf).DistinctBy(t => t.Addresses).Select(t => Compile(nsg, t))];
+    }
+
+    /// <summary>Everything that filters <paramref name="nic"/>'s traffic, compiled.</summary>
+    public NetworkInterfaceSecurity For(NetworkInterface nic) =>
+        _nics.GetOrAdd(nic.Id, static (_, state) => state.Self.CompileNow(state.Nic), (Self: this, Nic: nic));
+
+    private CompiledNetworkSecurityGroup CompileNow(NetworkSecurityGroup nsg, VirtualNetworkTag context)
+    {
+        // Exports carry the six default rules; templates and designs do not, and Azure adds them anyway.
+        var defaults = nsg.DefaultSecurityRules.IsEmpty ? DefaultSecurityRules.For(nsg.Id) : nsg.DefaultSecurityRules;
+        var rules = nsg.SecurityRules.Concat(defaults)
+            .Select(r => SecurityRuleCompiler.Compile(r, context, Options.ServiceTags, ApplicationSecurityGroups))
+            .ToImmutableArray();
+        return new CompiledNetworkSecurityGroup(nsg, context, rules);
+    }
+
+    private NetworkInterfaceSecurity CompileNow(NetworkInterface nic)
+    {
+        var subnet = Estate.SubnetOf(nic);
+        var tag = VirtualNetworkTagOf(subnet);
+        var subnetNsg = Estate.Find<NetworkSecurityGroup>(subnet?.NetworkSecurityGroupId);
+        var nicNsg = Estate.Find<NetworkSecurityGroup>(nic.NetworkSecurityGroupId);
+        return new NetworkInterfaceSecurity(nic, subnet, tag,
+            subnetNsg is null ? null : Compile(subnetNsg, tag),
+            nicNsg is null ? null : Compile(nicNsg, tag));
+    }
+}

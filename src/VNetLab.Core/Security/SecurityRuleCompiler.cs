@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using VNetLab.Addressing;
+using VNetLab.Diagnostics;
+using VNetLab.Model;
+
+namespace VNetLab.Security;
+
+/// <summary>
+/// Reads a rule's text (protocol, port ranges, address prefixes, service tags, ASG references; singular and
+/// plural fields already merged by the importer) into a <see cref="CompiledSecurityRule"/> for one subnet's
+/// context. Values it cannot read match nothing and leave a VNL91xx note, so a verdict never rests on a silent guess.
+/// </summary>
+internal static class SecurityRuleCompiler
+{
+    public static CompiledSecurityRule Compile(SecurityRule rule, VirtualNetworkTag virtualNetwork, ServiceTagSet serviceTags,
+        ApplicationSecurityGroupMembers asgMembers)
+    {
+        var notes = ImmutableArray.CreateBuilder<Diagnostic>();
+
+        if (!ProtocolSet.TryParse(rule.Protocol, out var protocols))
+        {
+            notes.Add(DiagnosticCatalog.RuleValueNotUnderstood(rule, "protocol", rule.Protocol, "protocol (Tcp, Udp, Icmp, Esp, Ah or *)"));
+        }
+
+        var sourcePorts = Ports(rule, rule.SourcePortRanges, "sourcePortRanges", notes);
+        var destinationPorts = Ports(rule, rule.DestinationPortRanges, "destinationPortRanges", notes);
+        var sources = Addresses(rule, rule.SourceAddressPrefixes, rule.SourceApplicationSecurityGroupIds, "sourceAddressPrefixes",
+            virtualNetwork, serviceTags, asgMembers, notes);
+        var destinations = Addresses(rule, rule.DestinationAddressPrefixes, rule.DestinationApplicationSecurityGroupIds, "destinationAddressPrefixes",
+            virtualNetwork, serviceTags, asgMembers, notes);
+
+        return new CompiledSecurityRule(rule, protocols, sources, destinations, sourcePorts, destinationPorts, notes.ToImmutable());
+    }
+
+    private static PortSet Ports(SecurityRule rule, ImmutableArray<string> values, string field, ImmutableArray<Diagnostic>.Builder notes)
+    {
+        var ranges = new List<PortRange>();
+        foreach (var value in values)
+        {
+            // The portal writes "80, 443" into one field; ARM splits it into the plural list. Accept both.
+            foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (PortRange.TryParse(part, out var range))
+                {
+                    ranges.Add(range);
+                }
+                else
+                {
+                    notes.Add(DiagnosticCatalog.RuleValueNotUnderstood(rule, field, part, "port or port range (0-65535, or *)"));
+                }
+            }
+        }
+
+        if (values.IsEmpty)
+        {
+            notes.Add(DiagnosticCatalog.RuleValueNotUnderstood(rule, field, "(empty)", "port or port range (0-65535, or *)"));
+        }
+
+        return PortSet.FromRanges(ranges);
+    }
+
+    private static ImmutableArray<RuleAddress> Addresses(SecurityRule rule, ImmutableArray<string> prefixes, ImmutableArray<ResourceId> asgIds,
+        string field, VirtualNetworkTag virtualNetwork, ServiceTagSet serviceTags, ApplicationSecurityGroupMembers asgMembers,
+        ImmutableArray<Diagnostic>.Builder notes)
+    {
+        var terms = ImmutableArray.CreateBuilder<RuleAddress>();
+        foreach (var value in prefixes)
+        {
+            foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                terms.Add(Address(rule, part, field, virtualNetwork, serviceTags, notes));
+            }
+        }
+
+        foreach (var asgId in asgIds)
+        {
+            var members = asgMembers.Of(asgId);
+            terms.Add(new RuleAddress(asgId.Value, RuleAddressKind.ApplicationSecurityGroup, members, members.ToPrefixes())
+            {
+                ApplicationSecurityGroupId = asgId,
+            });
+        }
+
+        if (terms.Count == 0)
+        {
+            notes.Add(DiagnosticCatalog.RuleValueNotUnderstood(rule, field, "(empty)", "address prefix, service tag or application security group"));
+        }
+
+        return terms.ToImmutable();
+    }
+
+    private static RuleAddress Address(SecurityRule rule, string text, string field, VirtualNetworkTag virtualNetwork,
+        ServiceTagSet serviceTags, ImmutableArray<Diagnostic>.Builder notes)
+    {
+        if (text == "*")
+        {
+            return new RuleAddress(text, RuleAddressKind.Any, AddressSet.All, []);
+        }
+
+        if (IpPrefix.TryParseAddressOrPrefix(text, out var prefix, out _))
+        {
+            // A prefix with host bits set is read as its network; validation reports it (Azure rejects it).
+            return new RuleAddress(text, RuleAddressKind.Prefix, AddressSet.FromPrefix(prefix), []);
+        }
+
+        var tagName = ServiceTagNames.Canonical(text);
+        if (tagName.Equals(ServiceTagNames.VirtualNetwork, StringComparison.Ordinal))
+        {
+            return new RuleAddress(tagName, RuleAddressKind.ServiceTag, virtualNetwork.Addresses, virtualNetwork.ExpandedPrefixes);
+        }
+
+        if (serviceTags.TryGet(tagName, out var tag))
+        {
+            return new RuleAddress(tag.Name, RuleAddressKind.ServiceTag, tag.Addresses, tag.AddressPrefixes);
+        }
+
+        if (LooksLikeServiceTag(text))
+        {
+            notes.Add(DiagnosticCatalog.UnknownServiceTag(rule, text, serviceTags.Source));
+        }
+        else
+        {
+            notes.Add(DiagnosticCatalog.RuleValueNotUnderstood(rule, field, text, "address prefix or service tag"));
+        }
+
+        return new RuleAddress(text, RuleAddressKind.Unresolved, AddressSet.Empty, []);
+    }
+
+    // Service tags are words with optional ".Region" suffixes (Storage.WestEurope, AzureCloud.westeurope);
+    // anything with digits and dots or a slash was meant as an address.
+    private static bool LooksLikeServiceTag(string text) =>
+        text.Length > 0 && char.IsLetter(text[0]) && text.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-');
+}
