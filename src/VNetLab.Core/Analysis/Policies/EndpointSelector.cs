@@ -1,0 +1,31 @@
+using VNetLab.Addressing;
+
+namespace VNetLab.Analysis.Policies;
+
+/// <summary>
+/// Which endpoints an assertion (or <c>reach --from/--to</c>) talks about: resources of one kind whose name matches
+/// a pattern (<c>*</c> and <c>?</c> wildcards, case-insensitive; a subnet as <c>VNET/SUBNET</c>), a prefix, or the
+/// Internet.
+/// </summary>
+public sealed record EndpointSelector(SelectorKind Kind, string Pattern)
+{
+    public static EndpointSelector Internet { get; } = new(SelectorKind.Internet, "internet");
+
+    /// <summary>The prefix, for <see cref="SelectorKind.Prefix"/>.</summary>
+    public IpPrefix? Prefix { get; init; }
+
+    public override string ToString() => Kind == SelectorKind.Internet ? "internet" : $"{Kind.ToString().ToLowerInvariant()} {Pattern}";
+}
+
+/// <summary>The kinds of endpoint a selector names; spelled in policy files as <c>vnet</c>, <c>subnet</c>, <c>nic</c>, <c>vm</c>, <c>site</c>, <c>internet</c>, <c>prefix</c>, <c>asg</c>.</summary>
+public enum SelectorKind
+{
+    VirtualNetwork,
+    Subnet,
+    NetworkInterface,
+    VirtualMachine,
+    ExternalSite,
+    Internet,
+    Prefix,
+    ApplicationSecurityGroup,
+}

@@ -1,0 +1,222 @@
+using VNetLab.Addressing;
+using VNetLab.Analysis.Tracing;
+using VNetLab.Security;
+
+namespace VNetLab.Analysis.Reachability;
+
+/// <summary>
+/// The cut points that split packet space into equivalence classes for an estate: every boundary of every route
+/// prefix (effective routes of every subnet, gateway learned and advertised routes), every address a NIC, firewall
+/// or platform service holds, every VNet, subnet and site range, and every address and port set an NSG rule or
+/// firewall rule names. Between two cuts no decision of the tracer can change, so checking one packet per class
+/// checks all packets: symbolic checking, not sampling (Batfish's and AWS Reachability Analyzer's approach, here with
+/// interval atoms instead of BDDs). IPv4 only.
+/// </summary>
+public sealed class PacketClasses
+{
+    private readonly uint[] _addressCuts;
+    private readonly int[] _destinationPortCuts;
+    private readonly int[] _sourcePortCuts;
+
+    private PacketClasses(uint[] addressCuts, int[] destinationPortCuts, int[] sourcePortCuts)
+    {
+        _addressCuts = addressCuts;
+        _destinationPortCuts = destinationPortCuts;
+        _sourcePortCuts = sourcePortCuts;
+    }
+
+    /// <summary>How many address atoms the estate's prefixes cut IPv4 space into.</summary>
+    public int AddressAtomCount => _addressCuts.Length;
+
+    public static PacketClasses For(NetworkAnalysis analysis)
+    {
+        var estate = analysis.Estate;
+        var routing = analysis.Routing;
+        var addresses = new SortedSet<uint> { 0 };
+        var destinationPorts = new SortedSet<int> { 0 };
+        var sourcePorts = new SortedSet<int> { 0 };
+
+        void Cut(AddressSet set)
+        {
+            foreach (var interval in set.V4.Intervals)
+            {
+                addresses.Add(interval.First);
+                if (interval.Last < uint.MaxValue)
+                {
+                    addresses.Add(interval.Last + 1);
+                }
+            }
+        }
+
+        void CutPrefix(IpPrefix prefix) => Cut(AddressSet.FromPrefix(prefix));
+
+        void CutPorts(SortedSet<int> cuts, PortSet set)
+        {
+            foreach (var interval in set.Ports.Intervals)
+            {
+                cuts.Add(interval.First);
+                if (interval.Last < PortRange.MaxPort)
+                {
+                    cuts.Add(interval.Last + 1);
+                }
+            }
+        }
+
+        foreach (var (_, subnet) in estate.AllSubnets)
+        {
+            foreach (var route in routing.EffectiveRoutesOf(subnet.Id))
+            {
+                foreach (var prefix in route.AddressPrefixes)
+                {
+                    CutPrefix(prefix);
+                }
+            }
+
+            foreach (var prefix in subnet.AddressPrefixes)
+            {
+                CutPrefix(prefix.Prefix);
+            }
+        }
+
+        foreach (var vnet in estate.VirtualNetworks)
+        {
+            foreach (var prefix in vnet.AddressSpace)
+            {
+                CutPrefix(prefix.Prefix);
+            }
+        }
+
+        foreach (var gateway in estate.VirtualNetworkGateways)
+        {
+            foreach (var route in routing.LearnedRoutesOf(gateway.Id))
+            {
+                CutPrefix(route.Prefix);
+            }
+        }
+
+        foreach (var site in estate.ExternalSites)
+        {
+            foreach (var prefix in site.AddressSpace.Concat(site.AdvertisedPrefixes))
+            {
+                CutPrefix(prefix);
+            }
+
+            foreach (var route in routing.RoutesAdvertisedTo(site.Id))
+            {
+                CutPrefix(route.Prefix);
+            }
+        }
+
+        foreach (var host in analysis.Addresses.HostAddresses)
+        {
+            Cut(AddressSet.FromAddress(host));
+        }
+
+        Cut(PlatformAddresses.All);
+        Cut(InternetAddresses.For(estate));
+
+        foreach (var nsg in estate.NetworkSecurityGroups)
+        {
+            foreach (var compiled in analysis.Security.CompileForAssociations(nsg))
+            {
+                foreach (var rule in compiled.Inbound.Concat(compiled.Outbound))
+                {
+                    Cut(rule.Sources);
+                    Cut(rule.Destinations);
+                    CutPorts(destinationPorts, rule.DestinationPorts);
+                    CutPorts(sourcePorts, rule.SourcePorts);
+                }
+            }
+        }
+
+        foreach (var firewall in estate.AzureFirewalls)
+        {
+            foreach (var set in FirewallRules.AddressSets(firewall))
+            {
+                Cut(set);
+            }
+
+            foreach (var set in FirewallRules.PortSets(firewall))
+            {
+                CutPorts(destinationPorts, set);
+            }
+        }
+
+        return new PacketClasses([.. addresses], [.. destinationPorts], [.. sourcePorts]);
+    }
+
+    /// <summary>The IPv4 part of <paramref name="set"/> cut into atoms.</summary>
+    public IEnumerable<AddressRange> Split(AddressSet set)
+    {
+        foreach (var interval in set.V4.Intervals.ToArray())
+        {
+            foreach (var (first, last) in Split(_addressCuts, interval.First, interval.Last))
+            {
+                yield return new AddressRange(IpAddress.FromV4(first), IpAddress.FromV4(last));
+            }
+        }
+    }
+
+    /// <summary><paramref name="set"/> cut at the destination-port boundaries of every rule.</summary>
+    public IEnumerable<PortRange> SplitDestinationPorts(PortSet set) => SplitPorts(_destinationPortCuts, set);
+
+    public IEnumerable<PortRange> SplitSourcePorts(PortSet set) => SplitPorts(_sourcePortCuts, set);
+
+    /// <summary>Every class of packets from <paramref name="sources"/> to <paramref name="destinations"/> with the given protocols and destination ports.</summary>
+    public IEnumerable<PacketClass> Enumerate(AddressSet sources, AddressSet destinations, ProtocolSet protocols, PortSet destinationPorts)
+    {
+        var sourceAtoms = Split(sources).ToList();
+        var destinationAtoms = Split(destinations).ToList();
+        var sourcePortAtoms = SplitSourcePorts(PortSet.All).ToList();
+        var destinationPortAtoms = SplitDestinationPorts(destinationPorts).ToList();
+        foreach (var protocol in protocols.Members)
+        {
+            foreach (var source in sourceAtoms)
+            {
+                foreach (var destination in destinationAtoms)
+                {
+                    if (!protocol.HasPorts())
+                    {
+                        yield return new PacketClass(protocol, source, destination, PortRange.Single(0), PortRange.Single(0));
+                        continue;
+                    }
+
+                    foreach (var destinationPort in destinationPortAtoms)
+                    {
+                        foreach (var sourcePort in sourcePortAtoms)
+                        {
+                            yield return new PacketClass(protocol, source, destination, sourcePort, destinationPort);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<PortRange> SplitPorts(int[] cuts, PortSet set)
+    {
+        foreach (var interval in set.Ports.Intervals.ToArray())
+        {
+            foreach (var (first, last) in Split(cuts, interval.First, interval.Last))
+            {
+                yield return new PortRange(first, last);
+            }
+        }
+    }
+
+    private static IEnumerable<(T First, T Last)> Split<T>(T[] cuts, T first, T last) where T : struct, IComparable<T>, System.Numerics.INumber<T>
+    {
+        // The atoms of [first, last]: it is cut before every cut point inside it.
+        var index = Array.BinarySearch(cuts, first);
+        index = index >= 0 ? index + 1 : ~index;
+        var start = first;
+        while (index < cuts.Length && cuts[index].CompareTo(last) <= 0)
+        {
+            yield return (start, cuts[index] - T.One);
+            start = cuts[index];
+            index++;
+        }
+
+        yield return (start, last);
+    }
+}
