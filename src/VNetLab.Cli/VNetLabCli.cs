@@ -31,6 +31,10 @@ public static class VNetLabCli
     [
         ValidateCommand.Create(context),
         InspectCommand.Create(context),
+        TraceCommand.Create(context),
+        ReachCommand.Create(context),
+        VerifyCommand.Create(context),
+        DiffCommand.Create(context),
     ];
 
     /// <summary>Runs the CLI in-process with the given writers (the tests use this; Program passes the console).</summary>

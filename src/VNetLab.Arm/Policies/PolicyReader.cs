@@ -181,9 +181,16 @@ public static class PolicyReader
                 return null;
             case YamlScalarNode scalar when string.Equals(scalar.Value, "internet", StringComparison.OrdinalIgnoreCase):
                 return EndpointSelector.Internet;
-            case YamlMappingNode { Children.Count: 1 } map when map.Children.First() is { Key: YamlScalarNode key, Value: YamlScalarNode value }
+            case YamlMappingNode map when map.Children.Where(c => !IsExcept(c.Key)).ToList() is [{ Key: YamlScalarNode key, Value: YamlScalarNode value }]
                 && !string.IsNullOrWhiteSpace(value.Value):
                 var pattern = value.Value.Trim();
+                var except = map.Children.Where(c => IsExcept(c.Key)).Select(c => c.Value).FirstOrDefault();
+                if (except is not null && string.IsNullOrWhiteSpace(Scalar(except)))
+                {
+                    context.Error(path + ".except", except, "expected a name pattern of endpoints to leave out, e.g. except: vnet-dmz-weu/snet-dmz-proxy");
+                    return null;
+                }
+
                 SelectorKind? kind = key.Value switch
                 {
                     "vnet" => SelectorKind.VirtualNetwork,
@@ -209,10 +216,10 @@ public static class PolicyReader
                         return null;
                     }
 
-                    return new EndpointSelector(SelectorKind.Prefix, prefix.ToString()) { Prefix = prefix };
+                    return new EndpointSelector(SelectorKind.Prefix, prefix.ToString()) { Prefix = prefix, Except = Scalar(except)?.Trim() };
                 }
 
-                return new EndpointSelector(kind.Value, pattern);
+                return new EndpointSelector(kind.Value, pattern) { Except = Scalar(except)?.Trim() };
             default:
                 context.Error(path, node, Expected);
                 return null;
@@ -330,6 +337,8 @@ public static class PolicyReader
         context.Error(path, node, message);
         return default;
     }
+
+    private static bool IsExcept(YamlNode key) => key is YamlScalarNode { Value: "except" };
 
     private static List<YamlNode> Items(YamlNode node) => node is YamlSequenceNode sequence ? [.. sequence.Children] : [node];
 

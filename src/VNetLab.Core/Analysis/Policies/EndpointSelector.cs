@@ -14,7 +14,15 @@ public sealed record EndpointSelector(SelectorKind Kind, string Pattern)
     /// <summary>The prefix, for <see cref="SelectorKind.Prefix"/>.</summary>
     public IpPrefix? Prefix { get; init; }
 
-    public override string ToString() => Kind == SelectorKind.Internet ? "internet" : $"{Kind.ToString().ToLowerInvariant()} {Pattern}";
+    /// <summary>A pattern for endpoints to leave out, matched against their label (<c>VNET/SUBNET</c>, a NIC, a site) or its last part.</summary>
+    public string? Except { get; init; }
+
+    /// <summary>True when <see cref="Except"/> leaves out the endpoint or destination labelled <paramref name="label"/>.</summary>
+    public bool Excludes(string label) =>
+        Except is { } except && (NamePattern.Matches(except, label) || NamePattern.Matches(except, label[(label.LastIndexOfAny([' ', '/']) + 1)..]));
+
+    public override string ToString() =>
+        (Kind == SelectorKind.Internet ? "internet" : $"{Kind.ToString().ToLowerInvariant()} {Pattern}") + (Except is null ? string.Empty : $" except {Except}");
 }
 
 /// <summary>The kinds of endpoint a selector names; spelled in policy files as <c>vnet</c>, <c>subnet</c>, <c>nic</c>, <c>vm</c>, <c>site</c>, <c>internet</c>, <c>prefix</c>, <c>asg</c>.</summary>

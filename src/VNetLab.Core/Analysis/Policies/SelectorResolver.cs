@@ -26,7 +26,14 @@ public sealed class SelectorResolver
     /// (a subnet without NICs stands for itself, with its whole range); GatewaySubnet and AzureFirewallSubnet are
     /// left out of VNet and wildcard selections, since no workload sends from them.
     /// </summary>
-    public ImmutableArray<SourceEndpoint> Sources(EndpointSelector selector) => selector.Kind switch
+    public ImmutableArray<SourceEndpoint> Sources(EndpointSelector selector) =>
+        [.. SourcesOf(selector).Where(e => !selector.Excludes(e.Group) && !selector.Excludes(e.Endpoint.Name))];
+
+    /// <summary>The destinations <paramref name="selector"/> names, one group per resource (subnets as <c>VNET/SUBNET</c>).</summary>
+    public ImmutableArray<DestinationGroup> Destinations(EndpointSelector selector) =>
+        [.. DestinationsOf(selector).Where(d => !selector.Excludes(d.Label))];
+
+    private ImmutableArray<SourceEndpoint> SourcesOf(EndpointSelector selector) => selector.Kind switch
     {
         SelectorKind.VirtualNetwork => [.. WorkloadSubnets().Where(p => NamePattern.Matches(selector.Pattern, p.Vnet.Name) || Matches(selector.Pattern, p.Vnet.Id))
             .SelectMany(p => SubnetEndpoints(p.Vnet, p.Subnet))],
@@ -43,8 +50,7 @@ public sealed class SelectorResolver
         _ => [new SourceEndpoint("internet", TraceEndpoint.Internet, _internet)],
     };
 
-    /// <summary>The destinations <paramref name="selector"/> names, one group per resource (subnets as <c>VNET/SUBNET</c>).</summary>
-    public ImmutableArray<DestinationGroup> Destinations(EndpointSelector selector) => selector.Kind switch
+    private ImmutableArray<DestinationGroup> DestinationsOf(EndpointSelector selector) => selector.Kind switch
     {
         SelectorKind.VirtualNetwork => [.. _estate.VirtualNetworks.Where(v => NamePattern.Matches(selector.Pattern, v.Name) || Matches(selector.Pattern, v.Id))
             .OrderBy(v => v.Id).Select(v => new DestinationGroup(v.Name, AddressSet.FromPrefixes(v.AddressSpace.Select(p => p.Prefix))))],

@@ -10,6 +10,9 @@ namespace VNetLab.Analysis.Reachability;
 /// </summary>
 public sealed record ReachCell(SecurityProtocol Protocol, PortSet Ports, bool Complete, string Exits)
 {
+    /// <summary>The ports as a user writes them: <c>*</c>, or ranges joined by commas (<c>25,80,443</c>).</summary>
+    public string PortsText => Ports.IsAll ? "*" : string.Join(",", Ports.ToRanges());
+
     public override string ToString() =>
-        $"{Protocol}{(Protocol.HasPorts() ? " " + Ports : string.Empty)}{(Complete ? string.Empty : " (partial)")}";
+        $"{Protocol}{(Protocol.HasPorts() ? " " + PortsText : string.Empty)}{(Complete ? string.Empty : " (partial)")}";
 }

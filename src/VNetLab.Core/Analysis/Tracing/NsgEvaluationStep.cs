@@ -20,6 +20,7 @@ public sealed record NsgEvaluationStep(
     public override ResourceId? DecidedBy => NetworkSecurityGroupId;
 
     public override string Describe() => NetworkSecurityGroupId is { } nsg
-        ? $"{Direction} NSG {nsg.Name} ({AssociatedTo.ResourceType.Split('/')[^1]} {AssociatedTo.Name}): {Access}{(RuleName is null ? $" ({Decision})" : " by " + RuleName)}"
+        ? $"{Direction} NSG {nsg.Name} ({AssociatedTo.ResourceType.Split('/')[^1]} {AssociatedTo.Name}): {Access}"
+            + (RuleName is null ? $" ({Decision})" : Decision == "rule" ? " by " + RuleName : $" ({Decision}, {RuleName})")
         : $"{Direction}: {Access} ({Decision})";
 }

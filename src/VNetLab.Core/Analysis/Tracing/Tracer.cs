@@ -531,7 +531,9 @@ public sealed class Tracer
             if (IsReply)
             {
                 var stateful = security.EvaluateStateful(direction, _packet);
-                Add(new NsgEvaluationStep(stateful.NetworkSecurityGroup?.Id, nic.Id, stateful.RuleName, stateful.Access, direction, Decision(stateful.Decision)));
+                var nsgId = stateful.NetworkSecurityGroup?.Id;
+                var associatedTo = nsgId is null || nsgId == nic.NetworkSecurityGroupId ? nic.Id : _estate.SubnetOf(nic)?.Id ?? nic.Id;
+                Add(new NsgEvaluationStep(nsgId, associatedTo, stateful.RuleName, stateful.Access, direction, Decision(stateful.Decision)));
                 return stateful.IsAllowed;
             }
 

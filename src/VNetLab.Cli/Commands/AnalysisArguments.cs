@@ -1,0 +1,193 @@
+using System.Globalization;
+using VNetLab.Addressing;
+using VNetLab.Analysis;
+using VNetLab.Analysis.Policies;
+using VNetLab.Analysis.Tracing;
+using VNetLab.Model;
+using VNetLab.Security;
+
+namespace VNetLab.Cli.Commands;
+
+/// <summary>
+/// Turns the analysis commands' arguments into engine inputs: trace endpoints (a NIC, a VM or an IP), destinations
+/// (an IP, or a NIC, VM or external site name, or <c>internet</c>), selector patterns for <c>reach</c>, protocols.
+/// Returns null with a message when an argument names nothing or more than one thing (exit code 2).
+/// </summary>
+internal static class AnalysisArguments
+{
+    /// <summary>The address <c>--to internet</c> stands for: a documentation-range public address, outside every VNet.</summary>
+    public static readonly IpAddress InternetProbe = IpAddress.Parse("198.51.100.80");
+
+    public static (TraceEndpoint Endpoint, IpAddress Address)? Source(NetworkAnalysis analysis, string text, out string? error)
+    {
+        error = null;
+        if (IpAddress.TryParse(text, out var ip))
+        {
+            return (TraceEndpoint.At(analysis.Addresses, ip), ip);
+        }
+
+        var nic = Single(analysis.Estate.NetworkInterfaces, text, "network interface", out error)
+            ?? (error is null ? VmNic(analysis.Estate, text, out error) : null);
+        if (nic is null)
+        {
+            error ??= $"'{text}' is not an IP address and names no network interface or virtual machine in the estate.";
+            return null;
+        }
+
+        if (nic.PrimaryIpConfiguration?.PrivateIpAddress is not { } address)
+        {
+            error = $"network interface {nic.Name} has no private IP address to trace from.";
+            return null;
+        }
+
+        return (TraceEndpoint.Of(nic), address);
+    }
+
+    public static IpAddress? Destination(NetworkAnalysis analysis, string text, out string? error)
+    {
+        error = null;
+        if (IpAddress.TryParse(text, out var ip))
+        {
+            return ip;
+        }
+
+        if (string.Equals(text, "internet", StringComparison.OrdinalIgnoreCase))
+        {
+            return InternetProbe;
+        }
+
+        var nic = Single(analysis.Estate.NetworkInterfaces, text, "network interface", out error);
+        if (error is not null)
+        {
+            return null;
+        }
+
+        nic ??= VmNic(analysis.Estate, text, out error);
+        if (nic?.PrimaryIpConfiguration?.PrivateIpAddress is { } nicAddress)
+        {
+            return nicAddress;
+        }
+
+        if (error is not null)
+        {
+            return null;
+        }
+
+        var site = Single(analysis.Estate.ExternalSites, text, "external site", out error);
+        if (site is not null)
+        {
+            var addresses = new SelectorResolver(analysis.Estate).Destinations(new EndpointSelector(SelectorKind.ExternalSite, site.Id.Value));
+            if (addresses.FirstOrDefault()?.Addresses is { IsEmpty: false } set)
+            {
+                return set.First;
+            }
+
+            error = $"external site {site.Name} has no address space to trace to.";
+            return null;
+        }
+
+        error ??= $"'{text}' is not an IP address and names no network interface, virtual machine or external site in the estate.";
+        return null;
+    }
+
+    /// <summary>
+    /// A <c>reach</c> pattern: <c>internet</c>, <c>KIND:PATTERN</c> (vnet, subnet, nic, vm, site, prefix, asg), a CIDR
+    /// prefix, <c>VNET/SUBNET</c>, or a VNet name pattern.
+    /// </summary>
+    public static EndpointSelector? Selector(string? text, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (string.Equals(text, "internet", StringComparison.OrdinalIgnoreCase))
+        {
+            return EndpointSelector.Internet;
+        }
+
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0)
+        {
+            var kindText = text[..colon].ToLowerInvariant();
+            var pattern = text[(colon + 1)..];
+            SelectorKind? kind = kindText switch
+            {
+                "vnet" => SelectorKind.VirtualNetwork,
+                "subnet" => SelectorKind.Subnet,
+                "nic" => SelectorKind.NetworkInterface,
+                "vm" => SelectorKind.VirtualMachine,
+                "site" => SelectorKind.ExternalSite,
+                "prefix" => SelectorKind.Prefix,
+                "asg" => SelectorKind.ApplicationSecurityGroup,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                error = $"'{kindText}' is not a selector kind; use vnet:, subnet:, nic:, vm:, site:, prefix:, asg: or the word internet.";
+                return null;
+            }
+
+            return kind == SelectorKind.Prefix ? PrefixSelector(pattern, out error) : new EndpointSelector(kind.Value, pattern);
+        }
+
+        if (IpPrefix.TryParseAddressOrPrefix(text, out _, out _) && text.Contains('.', StringComparison.Ordinal))
+        {
+            return PrefixSelector(text, out error);
+        }
+
+        return text.Contains('/', StringComparison.Ordinal)
+            ? new EndpointSelector(SelectorKind.Subnet, text)
+            : new EndpointSelector(SelectorKind.VirtualNetwork, text);
+    }
+
+    public static SecurityProtocol? Protocol(string text, out string? error)
+    {
+        error = null;
+        foreach (var protocol in Enum.GetValues<SecurityProtocol>())
+        {
+            if (string.Equals(protocol.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return protocol;
+            }
+        }
+
+        error = $"'{text}' is not a protocol; use Tcp, Udp, Icmp, Esp or Ah.";
+        return null;
+    }
+
+    private static EndpointSelector? PrefixSelector(string text, out string? error)
+    {
+        error = null;
+        if (IpPrefix.TryParseAddressOrPrefix(text, out var prefix, out _))
+        {
+            return new EndpointSelector(SelectorKind.Prefix, prefix.ToString()) { Prefix = prefix };
+        }
+
+        error = $"'{text}' is not a CIDR prefix.";
+        return null;
+    }
+
+    private static NetworkInterface? VmNic(Estate estate, string text, out string? error)
+    {
+        var vm = Single(estate.VirtualMachines, text, "virtual machine", out error);
+        return vm?.NetworkInterfaceIds.Select(estate.Find<NetworkInterface>).OfType<NetworkInterface>().FirstOrDefault(n => n.PrimaryIpConfiguration is not null);
+    }
+
+    /// <summary>The one resource named (or identified by) <paramref name="text"/>; two or more is an error listing them (CONTRACT.md).</summary>
+    private static T? Single<T>(IEnumerable<T> resources, string text, string kind, out string? error) where T : Resource
+    {
+        error = null;
+        var matches = resources.Where(r => string.Equals(r.Id.Value, text, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(r.Name, text, StringComparison.OrdinalIgnoreCase)).OrderBy(r => r.Id).ToList();
+        if (matches.Count > 1)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"'{text}' names {matches.Count} {kind}s; give the resource id of one of:")
+                + string.Concat(matches.Select(m => Environment.NewLine + "  " + m.Id.Value));
+            return null;
+        }
+
+        return matches.FirstOrDefault();
+    }
+}
