@@ -51,13 +51,7 @@ public static class EstateReader
             }
         }
 
-        var estate = collector.Build();
-        foreach (var reference in estate.UnresolvedReferences)
-        {
-            sink.Add(DiagnosticCatalog.UnresolvedReference(reference));
-        }
-
-        return new ImportResult(estate, sink.ToImmutable(), files.ToImmutable());
+        return Finish(collector, sink, files.ToImmutable());
     }
 
     /// <summary>Reads one document from text already in memory (the server's request bodies, tests).</summary>
@@ -71,13 +65,19 @@ public static class EstateReader
             new DocumentWalker(fileName, options, sink, collector).Walk(document);
         }
 
+        return Finish(collector, sink, [fileName]);
+    }
+
+    // Dangling references are input errors: the estate records them, the import reports them.
+    private static ImportResult Finish(ResourceCollector collector, DiagnosticSink sink, ImmutableArray<string> files)
+    {
         var estate = collector.Build();
         foreach (var reference in estate.UnresolvedReferences)
         {
             sink.Add(DiagnosticCatalog.UnresolvedReference(reference));
         }
 
-        return new ImportResult(estate, sink.ToImmutable(), [fileName]);
+        return new ImportResult(estate, sink.ToImmutable(), files);
     }
 
     private static JsonElement? ReadDocument(string path, ImportOptions options, DiagnosticSink sink)

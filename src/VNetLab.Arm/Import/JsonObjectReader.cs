@@ -344,6 +344,18 @@ internal sealed class JsonObjectReader
         return null;
     }
 
+    /// <summary>An enum the resource cannot be modelled without: absent is reported as a missing field, a wrong value as not allowed.</summary>
+    public TEnum? RequiredEnum<TEnum>(string name, string typeForMessage) where TEnum : struct, Enum
+    {
+        var value = Enum<TEnum>(name);
+        if (value is null && !Has(name))
+        {
+            _sink.Add(DiagnosticCatalog.MissingRequiredField(Location, ResourceId, typeForMessage, name));
+        }
+
+        return value;
+    }
+
     public void Report(Diagnostic diagnostic) => _sink.Add(diagnostic);
 
     private void WrongType(string name, string expected, JsonElement actual) =>

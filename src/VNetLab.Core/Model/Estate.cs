@@ -53,9 +53,11 @@ public sealed partial class Estate
         SubscriptionFeatures = OfType<SubscriptionFeatures>();
 
         _ipConfigurationsBySubnet = GroupBy(
-            NetworkInterfaces.SelectMany(n => n.IpConfigurations).Where(c => c.SubnetId is not null),
-            c => c.SubnetId ?? throw new InvalidOperationException());
-        _gatewaysByVnet = GroupBy(VirtualNetworkGateways.Where(g => g.VirtualNetworkId is not null), g => g.VirtualNetworkId ?? throw new InvalidOperationException());
+            NetworkInterfaces.SelectMany(n => n.IpConfigurations).SelectMany(c => c.SubnetId is { } subnet ? [(subnet, c)] : Array.Empty<(ResourceId, NetworkInterfaceIpConfiguration)>()),
+            p => p.Item1, p => p.Item2);
+        _gatewaysByVnet = GroupBy(
+            VirtualNetworkGateways.SelectMany(g => g.VirtualNetworkId is { } vnet ? [(vnet, g)] : Array.Empty<(ResourceId, VirtualNetworkGateway)>()),
+            p => p.Item1, p => p.Item2);
         _connectionsByGateway = GroupBy(
             Connections.SelectMany(c => new[] { c.VirtualNetworkGateway1Id, c.VirtualNetworkGateway2Id }
                 .OfType<ResourceId>().Select(id => (Gateway: id, Connection: c))),

@@ -9,14 +9,8 @@ internal sealed class ConnectionMapper : IResourceMapper
     public Resource? Map(ResourceContext context)
     {
         var p = context.Properties;
-        var connectionType = p.Enum<VirtualNetworkGatewayConnectionType>("connectionType");
-        if (connectionType is null)
+        if (p.RequiredEnum<VirtualNetworkGatewayConnectionType>("connectionType", "connection") is not { } connectionType)
         {
-            if (!p.Has("connectionType"))
-            {
-                p.Report(Diagnostics.DiagnosticCatalog.MissingRequiredField(p.Location, context.Id, "connection", "connectionType"));
-            }
-
             return null;
         }
 
@@ -27,7 +21,7 @@ internal sealed class ConnectionMapper : IResourceMapper
             Id = context.Id,
             Source = context.Location,
             Location = context.AzureLocation,
-            ConnectionType = connectionType.Value,
+            ConnectionType = connectionType,
             VirtualNetworkGateway1Id = p.Reference("virtualNetworkGateway1"),
             VirtualNetworkGateway2Id = p.Reference("virtualNetworkGateway2"),
             LocalNetworkGateway2Id = p.Reference("localNetworkGateway2"),

@@ -14,11 +14,7 @@ internal sealed class RouteMapper : IResourceMapper
     {
         var p = context.Properties;
         var addressPrefix = p.RequiredString("addressPrefix", "route");
-        var nextHopType = p.Enum<RouteNextHopType>("nextHopType");
-        if (nextHopType is null && !p.Has("nextHopType"))
-        {
-            p.Report(Diagnostics.DiagnosticCatalog.MissingRequiredField(p.Location, context.Id, "route", "nextHopType"));
-        }
+        var nextHopType = p.RequiredEnum<RouteNextHopType>("nextHopType", "route");
 
         if (addressPrefix is null || nextHopType is null)
         {

@@ -15,15 +15,12 @@ internal sealed class SecurityRuleMapper : IResourceMapper
     public static SecurityRule? MapRule(ResourceContext context, bool isDefault)
     {
         var p = context.Properties;
-        var access = p.Enum<SecurityRuleAccess>("access");
-        var direction = p.Enum<SecurityRuleDirection>("direction");
+        var access = p.RequiredEnum<SecurityRuleAccess>("access", "security rule");
+        var direction = p.RequiredEnum<SecurityRuleDirection>("direction", "security rule");
         var priority = p.Int("priority");
-        foreach (var (field, value) in new (string, object?)[] { ("access", access), ("direction", direction), ("priority", priority) })
+        if (priority is null && !p.Has("priority"))
         {
-            if (value is null && !p.Has(field))
-            {
-                p.Report(Diagnostics.DiagnosticCatalog.MissingRequiredField(p.Location, context.Id, "security rule", field));
-            }
+            p.Report(Diagnostics.DiagnosticCatalog.MissingRequiredField(p.Location, context.Id, "security rule", "priority"));
         }
 
         if (access is null || direction is null || priority is null)

@@ -9,14 +9,8 @@ internal sealed class VirtualNetworkGatewayMapper : IResourceMapper
     public Resource? Map(ResourceContext context)
     {
         var p = context.Properties;
-        var gatewayType = p.Enum<VirtualNetworkGatewayType>("gatewayType");
-        if (gatewayType is null)
+        if (p.RequiredEnum<VirtualNetworkGatewayType>("gatewayType", "virtual network gateway") is not { } gatewayType)
         {
-            if (!p.Has("gatewayType"))
-            {
-                p.Report(Diagnostics.DiagnosticCatalog.MissingRequiredField(p.Location, context.Id, "virtual network gateway", "gatewayType"));
-            }
-
             return null;
         }
 
@@ -26,7 +20,7 @@ internal sealed class VirtualNetworkGatewayMapper : IResourceMapper
             Id = context.Id,
             Source = context.Location,
             Location = context.AzureLocation,
-            GatewayType = gatewayType.Value,
+            GatewayType = gatewayType,
             VpnType = p.Enum<VpnType>("vpnType"),
             SkuName = sku?.String("name"),
             SkuTier = sku?.String("tier"),
