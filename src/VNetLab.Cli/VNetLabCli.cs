@@ -31,6 +31,8 @@ public static class VNetLabCli
     [
         ValidateCommand.Create(context),
         InspectCommand.Create(context),
+        RoutesCommand.Create(context),
+        NextHopCommand.Create(context),
         TraceCommand.Create(context),
         ReachCommand.Create(context),
         VerifyCommand.Create(context),

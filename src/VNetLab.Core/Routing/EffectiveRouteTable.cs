@@ -21,13 +21,13 @@ public sealed class EffectiveRouteTable
     private readonly VirtualNetworkFacts _facts;
     private readonly ImmutableArray<EffectiveRoute> _local;
     private readonly int _insertAt;
-    private readonly LpmTable<int> _lookup;
+    private readonly PrefixTrie<int> _lookup;
     private readonly ImmutableArray<SuppressedRoute> _suppressed;
     private readonly GatewayRouteSet? _gateways;
     private readonly GatewayRouteSet? _notPropagated;
     private readonly IReadOnlyDictionary<int, EffectiveRoute> _overridden;
 
-    internal EffectiveRouteTable(VirtualNetworkFacts facts, ImmutableArray<EffectiveRoute> local, int insertAt, LpmTable<int> lookup,
+    internal EffectiveRouteTable(VirtualNetworkFacts facts, ImmutableArray<EffectiveRoute> local, int insertAt, PrefixTrie<int> lookup,
         ImmutableArray<SuppressedRoute> suppressed, GatewayRouteSet? gateways, GatewayRouteSet? gatewaysBeforePropagation,
         bool propagationDisabled, IReadOnlyDictionary<int, EffectiveRoute> overridden)
     {

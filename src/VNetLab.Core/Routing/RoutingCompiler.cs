@@ -118,6 +118,8 @@ public static class RoutingCompiler
                     notes.Add(noneSetNote);
                 }
 
+                notes.AddRange(facts.Notes);
+
                 if (!table.DisableBgpRoutePropagation)
                 {
                     notes.AddRange(gatewayNotes);

@@ -15,6 +15,7 @@ namespace VNetLab.Routing;
 internal sealed class RoutingContext
 {
     private readonly ConcurrentDictionary<Diagnostic, Diagnostic> _notes = new(DiagnosticIdentity.Comparer);
+    private readonly FrozenSet<string>? _tagNames;
 
     public RoutingContext(Estate estate, RoutingOptions options)
     {
@@ -23,8 +24,14 @@ internal sealed class RoutingContext
         ServiceTags = options.ServiceTags is null
             ? null
             : options.ServiceTags.ToFrozenDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        _tagNames = options.ServiceTags?.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-        Facts = estate.VirtualNetworks.ToFrozenDictionary(v => v.Id, v => new VirtualNetworkFacts(v, RangesOf(v), ConnectedPeeringsOf(v)));
+        Facts = estate.VirtualNetworks.ToFrozenDictionary(v => v.Id, v =>
+        {
+            var notes = new List<Diagnostic>();
+            var peerings = ConnectedPeeringsOf(v, notes);
+            return new VirtualNetworkFacts(v, RangesOf(v), peerings, [.. notes]);
+        });
 
         // Gateway transit (semantics.md §3.8): the spoke's peering uses remote gateways, the hub's peering back
         // allows transit, both are connected, and the hub has a gateway.
@@ -56,6 +63,21 @@ internal sealed class RoutingContext
 
     /// <summary>The service tags of the options, keyed case-insensitively; null when no service tags file was given.</summary>
     public FrozenDictionary<string, ImmutableArray<IpPrefix>>? ServiceTags { get; }
+
+    /// <summary>Finds a service tag ignoring case, returning its name as the service tags file spells it.</summary>
+    public bool TryGetServiceTag(string name, out string spelling, out ImmutableArray<IpPrefix> prefixes)
+    {
+        if (ServiceTags is not null && _tagNames is not null && _tagNames.TryGetValue(name, out var actual))
+        {
+            spelling = actual;
+            prefixes = ServiceTags[actual];
+            return true;
+        }
+
+        spelling = name;
+        prefixes = [];
+        return false;
+    }
 
     public FrozenDictionary<ResourceId, VirtualNetworkFacts> Facts { get; }
 
@@ -93,12 +115,12 @@ internal sealed class RoutingContext
 
     private static ImmutableArray<IpPrefix> RangesOf(VirtualNetwork vnet) => [.. vnet.AddressSpace.Select(a => a.Prefix).Distinct()];
 
-    private ImmutableArray<ConnectedPeering> ConnectedPeeringsOf(VirtualNetwork vnet)
+    private ImmutableArray<ConnectedPeering> ConnectedPeeringsOf(VirtualNetwork vnet, List<Diagnostic> notes)
     {
         var result = ImmutableArray.CreateBuilder<ConnectedPeering>();
         foreach (var peering in vnet.Peerings.OrderBy(p => p.Id))
         {
-            if (!peering.AllowVirtualNetworkAccess || !IsConnected(peering))
+            if (!peering.AllowVirtualNetworkAccess || !IsConnected(peering, notes))
             {
                 continue;
             }
@@ -112,7 +134,7 @@ internal sealed class RoutingContext
             {
                 if (remote is not null || vnet.Location is null)
                 {
-                    Note(DiagnosticCatalog.PeeringRegionUnknown(peering.Id, vnet.Location is null ? vnet.Id : peering.RemoteVirtualNetworkId));
+                    notes.Add(Note(DiagnosticCatalog.PeeringRegionUnknown(peering.Id, vnet.Location is null ? vnet.Id : peering.RemoteVirtualNetworkId)));
                 }
             }
             else
@@ -130,7 +152,7 @@ internal sealed class RoutingContext
     /// Peering routes need a Connected peering (semantics.md §2.2). A design without <c>peeringState</c> is
     /// taken as connected when the remote VNet peers back, which is when Azure would show Connected.
     /// </summary>
-    private bool IsConnected(VirtualNetworkPeering peering)
+    private bool IsConnected(VirtualNetworkPeering peering, List<Diagnostic> notes)
     {
         if (peering.PeeringState is { } state)
         {
@@ -140,20 +162,20 @@ internal sealed class RoutingContext
         var back = Estate.RemotePeeringOf(peering);
         if (back is not null && back.PeeringState is null or PeeringState.Connected)
         {
-            Note(DiagnosticCatalog.PeeringStateAssumed(peering.Id, "Connected", $"{peering.RemoteVirtualNetworkId.Name} has a peering back to it"));
+            notes.Add(Note(DiagnosticCatalog.PeeringStateAssumed(peering.Id, "Connected", $"{peering.RemoteVirtualNetworkId.Name} has a peering back to it")));
             return true;
         }
 
         if (back is null && !Estate.Contains(peering.RemoteVirtualNetworkId) && !peering.RemoteAddressSpace.IsEmpty)
         {
             // The remote VNet is outside the estate (another subscription): trust the synchronised remote address space.
-            Note(DiagnosticCatalog.PeeringStateAssumed(peering.Id, "Connected",
-                $"the remote VNet {peering.RemoteVirtualNetworkId.Name} is not in the estate but the peering lists its address space"));
+            notes.Add(Note(DiagnosticCatalog.PeeringStateAssumed(peering.Id, "Connected",
+                $"the remote VNet {peering.RemoteVirtualNetworkId.Name} is not in the estate but the peering lists its address space")));
             return true;
         }
 
-        Note(DiagnosticCatalog.PeeringStateAssumed(peering.Id, "Initiated",
-            $"{peering.RemoteVirtualNetworkId.Name} has no peering back to it, so no peering route is installed"));
+        notes.Add(Note(DiagnosticCatalog.PeeringStateAssumed(peering.Id, "Initiated",
+            $"{peering.RemoteVirtualNetworkId.Name} has no peering back to it, so no peering route is installed")));
         return false;
     }
 

@@ -122,22 +122,24 @@ internal sealed class SubnetRouteBuilder
     private static (ImmutableArray<string> Tags, ImmutableArray<IpPrefix> Prefixes, ImmutableArray<string> Missing) Resolve(
         RoutingContext context, VirtualNetworkFacts facts, ServiceEndpoint endpoint)
     {
-        var tags = ServiceEndpointTags.TagsFor(endpoint.Service, endpoint.Locations, facts.VirtualNetwork.Location).ToImmutableArray();
+        var tags = ImmutableArray.CreateBuilder<string>();
         var prefixes = new SortedSet<IpPrefix>();
         var missing = ImmutableArray.CreateBuilder<string>();
-        foreach (var tag in tags)
+        foreach (var tag in ServiceEndpointTags.TagsFor(endpoint.Service, endpoint.Locations, facts.VirtualNetwork.Location))
         {
-            if (context.ServiceTags?.TryGetValue(tag, out var tagPrefixes) == true)
+            if (context.TryGetServiceTag(tag, out var spelling, out var tagPrefixes))
             {
                 prefixes.UnionWith(tagPrefixes);
+                tags.Add(spelling);
             }
             else
             {
                 missing.Add(tag);
+                tags.Add(tag);
             }
         }
 
-        return (tags, [.. prefixes], missing.ToImmutable());
+        return (tags.ToImmutable(), [.. prefixes], missing.ToImmutable());
     }
 
     /// <summary>§3.5, §3.11, §3.12: the subnet's user-defined routes, service tags expanded.</summary>
@@ -159,8 +161,7 @@ internal sealed class SubnetRouteBuilder
             }
             else if (IsServiceTag(route.AddressPrefix))
             {
-                var tag = route.AddressPrefix.Trim();
-                if (_context.ServiceTags?.TryGetValue(tag, out var tagPrefixes) != true)
+                if (!_context.TryGetServiceTag(route.AddressPrefix.Trim(), out var tag, out var tagPrefixes))
                 {
                     var reason = _context.ServiceTags is null ? "no service tags file was given" : "the service tags file does not contain it";
                     _notes.Add(_context.Note(DiagnosticCatalog.ServiceTagRouteUnresolved(route.Id, tag, reason)));
@@ -320,7 +321,7 @@ internal sealed class SubnetRouteBuilder
     /// §3.2 and §6 step 6: for every prefix held by several routes, the highest precedence wins (service endpoint,
     /// then User — explicit prefix before service tags — then gateway, then system) and the others are Invalid.
     /// </summary>
-    private (ImmutableArray<EffectiveRoute> Routes, int InsertAt, LpmTable<int> Lookup, IReadOnlyDictionary<int, EffectiveRoute> Overridden) Select()
+    private (ImmutableArray<EffectiveRoute> Routes, int InsertAt, PrefixTrie<int> Lookup, IReadOnlyDictionary<int, EffectiveRoute> Overridden) Select()
     {
         var holders = new Dictionary<IpPrefix, List<Candidate>>();
         foreach (var candidate in _candidates)
@@ -408,7 +409,7 @@ internal sealed class SubnetRouteBuilder
             }
         }
 
-        return (routes.ToImmutable(), insertAt, LpmTable<int>.Create(lookup), overridden);
+        return (routes.ToImmutable(), insertAt, PrefixTrie<int>.Create(lookup), overridden);
     }
 
     private void Add(Candidate candidate)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using VNetLab.Addressing;
+using VNetLab.Diagnostics;
 using VNetLab.Model;
 
 namespace VNetLab.Routing;
@@ -7,11 +8,13 @@ namespace VNetLab.Routing;
 /// <summary>What the routing compiler needs to know about one VNet before it looks at any subnet.</summary>
 internal sealed class VirtualNetworkFacts
 {
-    public VirtualNetworkFacts(VirtualNetwork virtualNetwork, ImmutableArray<IpPrefix> ranges, ImmutableArray<ConnectedPeering> peerings)
+    public VirtualNetworkFacts(VirtualNetwork virtualNetwork, ImmutableArray<IpPrefix> ranges, ImmutableArray<ConnectedPeering> peerings,
+        ImmutableArray<Diagnostic> notes)
     {
         VirtualNetwork = virtualNetwork;
         Ranges = ranges;
         Peerings = peerings;
+        Notes = notes;
 
         // Gateway routes equal to or inside these ranges are not installed (semantics.md §3.3, §7.11); the same
         // ranges are what a VirtualAppliance next hop must fall in to be reachable (§3.12). Sorted by network so a
@@ -30,6 +33,9 @@ internal sealed class VirtualNetworkFacts
     public ImmutableArray<IpPrefix> Ranges { get; }
 
     public ImmutableArray<ConnectedPeering> Peerings { get; }
+
+    /// <summary>What was assumed about the VNet's peerings (state, region); every subnet of the VNet carries these.</summary>
+    public ImmutableArray<Diagnostic> Notes { get; }
 
     /// <summary>The VNet's ranges and its directly peered ranges, sorted; <c>Peer</c> is null for the VNet's own ranges.</summary>
     public ImmutableArray<(IpPrefix Range, ConnectedPeering? Peer)> Exclusions { get; }

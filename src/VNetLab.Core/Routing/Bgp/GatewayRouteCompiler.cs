@@ -214,7 +214,7 @@ internal sealed class GatewayRouteCompiler
         {
             foreach (var site in sites.Where(s => !s.AdvertisedPrefixes.IsEmpty))
             {
-                _context.Note(DiagnosticCatalog.AdvertisementIgnoredWithoutBgp(site.Id, connection.Id, site.AdvertisedPrefixes.Length));
+                facts.Notes.Add(_context.Note(DiagnosticCatalog.AdvertisementIgnoredWithoutBgp(site.Id, connection.Id, site.AdvertisedPrefixes.Length)));
             }
 
             return;
@@ -295,7 +295,7 @@ internal sealed class GatewayRouteCompiler
 
             if (mine is null || theirs is null)
             {
-                _context.Note(DiagnosticCatalog.RemoteVnetTrafficAssumed(facts.Gateway.Id, otherGatewayId, circuitId, otherVnet));
+                facts.Notes.Add(_context.Note(DiagnosticCatalog.RemoteVnetTrafficAssumed(facts.Gateway.Id, otherGatewayId, circuitId, otherVnet)));
             }
 
             foreach (var prefix in _context.RangesWithTransitSpokes(otherVnet).Distinct())
@@ -352,7 +352,9 @@ internal sealed class GatewayRouteCompiler
                 continue;
             }
 
-            var viaBgp = isExpressRoute || (connection.EnableBgp && facts.Gateway.EnableBgp);
+            var viaBgp = isExpressRoute || (connection.EnableBgp && facts.Gateway.EnableBgp
+                && (connection.ConnectionType != VirtualNetworkGatewayConnectionType.IPsec
+                    || _context.Estate.Find<LocalNetworkGateway>(connection.LocalNetworkGateway2Id)?.BgpSettings is not null));
             var offered = new List<GatewayAdvertisedRoute>();
             ImmutableArray<long> ownPath = isExpressRoute ? [MicrosoftAsn] : [asn];
             offered.AddRange(own.Select(p => Advertised(facts, connection, p, ownPath, viaBgp)));
@@ -495,7 +497,7 @@ internal sealed class GatewayRouteCompiler
         {
             Gateway = gateway;
             NextHops = nextHops.Addresses;
-            Notes = nextHops.Notes;
+            Notes = [.. nextHops.Notes];
         }
 
         public VirtualNetworkGateway Gateway { get; }
@@ -504,7 +506,8 @@ internal sealed class GatewayRouteCompiler
 
         public ImmutableArray<IpAddress> NextHops { get; }
 
-        public ImmutableArray<Diagnostic> Notes { get; }
+        /// <summary>Notes every subnet using this gateway's routes carries: next hop addresses, and assumptions made while learning.</summary>
+        public List<Diagnostic> Notes { get; }
 
         /// <summary>Filled once every gateway is known (a VNet-to-VNet route needs the other side).</summary>
         public ImmutableArray<GatewayLearnedRoute> Learned { get; set; } = [];

@@ -30,7 +30,7 @@ internal sealed class GatewayRouteSet
             }
         }
 
-        Lookup = LpmTable<int>.Create(first);
+        Lookup = PrefixTrie<int>.Create(first);
         HasDefaultRouteV4 = Lookup.TryGetExact(IpPrefix.Default(IpFamily.V4), out _);
         HasDefaultRouteV6 = Lookup.TryGetExact(IpPrefix.Default(IpFamily.V6), out _);
         if (Lookup.TryGetExact(LowerHalf, out var lower) && Lookup.TryGetExact(UpperHalf, out _))
@@ -43,7 +43,7 @@ internal sealed class GatewayRouteSet
     public ImmutableArray<EffectiveRoute> Routes { get; }
 
     /// <summary>Prefix → index of its first route in <see cref="Routes"/>.</summary>
-    public LpmTable<int> Lookup { get; }
+    public PrefixTrie<int> Lookup { get; }
 
     /// <summary>Notes every subnet receiving these routes should carry (next hop addresses assumed or unknown).</summary>
     public ImmutableArray<Diagnostic> Notes { get; }
