@@ -22,4 +22,23 @@ internal static class CommonOptions
         option.AcceptOnlyFromAmong(choices);
         return option;
     }
+
+    /// <summary><c>--nic NIC</c>: a network interface, by name or resource id.</summary>
+    public static Option<string> NetworkInterface(string purpose) => new("--nic")
+    {
+        Description = $"The network interface {purpose}: its name or full resource id.",
+        Required = true,
+    };
+
+    /// <summary><c>--service-tags FILE</c>: Azure's ServiceTags_Public JSON, to expand tags beyond the documented few.</summary>
+    public static Option<string?> ServiceTags() => new("--service-tags")
+    {
+        Description = "Azure's service tags file (ServiceTags_Public_*.json or `az network list-service-tags` output) to expand tags such as Storage.WestEurope.",
+    };
+
+    /// <summary><c>--explain</c>: say why, rule by rule.</summary>
+    public static Option<bool> Explain(string what) => new("--explain")
+    {
+        Description = what,
+    };
 }

@@ -12,6 +12,8 @@ namespace VNetLab.Security;
 /// </summary>
 public sealed class CompiledSecurityRule
 {
+    private readonly Lazy<PacketSet> _packets;
+
     internal CompiledSecurityRule(
         SecurityRule rule,
         ProtocolSet protocols,
@@ -34,7 +36,8 @@ public sealed class CompiledSecurityRule
         AppliesToPlatformTraffic = sources.Concat(destinations)
             .Any(t => t.Kind == RuleAddressKind.ServiceTag && ServiceTagNames.IsPlatformServiceTag(t.Text));
         Notes = notes;
-        Packets = BuildPackets();
+        // Only set questions (allowed packets, audit) need the cubes; a flow verdict never does.
+        _packets = new(BuildPackets);
     }
 
     /// <summary>The rule as the model holds it.</summary>
@@ -74,7 +77,7 @@ public sealed class CompiledSecurityRule
     public bool AppliesToPlatformTraffic { get; }
 
     /// <summary>Every packet the rule matches, exactly (the symbolic form of <see cref="Matches"/>).</summary>
-    public PacketSet Packets { get; }
+    public PacketSet Packets => _packets.Value;
 
     /// <summary>What the twin assumed or could not read while compiling the rule (VNL91xx).</summary>
     public ImmutableArray<Diagnostic> Notes { get; }
