@@ -63,7 +63,9 @@ public sealed class PolicyChecker
 
                     failed++;
                     counterexample ??= new Counterexample(source, destination, packetClass, trace, violation);
-                    blockers.AddRange(Blockers(assertion, trace));
+                    blockers.AddRange(Blockers(assertion, ShouldPass(assertion) && !trace.Disposition.IsSuccess()
+                        ? _tracer.TraceIgnoringFilters(source.Endpoint, packetClass.Representative)
+                        : trace));
                 }
             }
         }
@@ -138,29 +140,30 @@ public sealed class PolicyChecker
         return subnet is null ? null : _analysis.NextHop(subnet.Id, trace.Packet.Destination).NextHopType;
     }
 
+    private static bool ShouldPass(PolicyAssertion assertion) => assertion.Expect == ReachabilityExpectation.Reachable || !assertion.Via.IsEmpty;
+
     /// <summary>
-    /// What would have to change for this packet: for a packet that should get through, the decision that stopped it;
-    /// for one that should not (or went the wrong way), every route that carried it and every rule that let it pass.
+    /// What would have to change for this packet. For a packet that should get through, <paramref name="trace"/> is
+    /// its path with every filter ignored, and the blockers are every deny on it plus the route or drop that ends it
+    /// short; for one that should not (or went the wrong way), every route that carried it and every rule that let it
+    /// pass.
     /// </summary>
     private static IEnumerable<PolicyBlocker> Blockers(PolicyAssertion assertion, Trace trace)
     {
-        var shouldPass = assertion.Expect == ReachabilityExpectation.Reachable || !assertion.Via.IsEmpty;
+        var stopping = ShouldPass(assertion);
+        var failedRoute = stopping && !trace.Disposition.IsSuccess();
         foreach (var hop in trace.Hops)
         {
             foreach (var step in hop.Steps)
             {
                 var decisive = step switch
                 {
-                    NsgEvaluationStep nsg => shouldPass && !trace.Disposition.IsSuccess()
-                        ? nsg.Access == SecurityRuleAccess.Deny
-                        : nsg.Access == SecurityRuleAccess.Allow && nsg.RuleName is not null,
-                    RouteLookupStep => true,
-                    FirewallRuleStep firewall => shouldPass && !trace.Disposition.IsSuccess()
-                        ? firewall.Action == SecurityRuleAccess.Deny
-                        : firewall.Action == SecurityRuleAccess.Allow,
-                    IpForwardingStep forwarding => !forwarding.Enabled || !shouldPass,
-                    PeeringTransitStep => !shouldPass || trace.Disposition == FlowDisposition.DeniedByPeering,
-                    DropStep => true,
+                    NsgEvaluationStep nsg => stopping ? nsg.Access == SecurityRuleAccess.Deny : nsg.Access == SecurityRuleAccess.Allow && nsg.RuleName is not null,
+                    RouteLookupStep lookup => !stopping || (failedRoute && lookup.NextHopType == NextHopType.None) || !assertion.Via.IsEmpty,
+                    FirewallRuleStep firewall => stopping ? firewall.Action == SecurityRuleAccess.Deny : firewall.Action == SecurityRuleAccess.Allow,
+                    IpForwardingStep forwarding => stopping ? !forwarding.Enabled : forwarding.Enabled,
+                    PeeringTransitStep => !stopping,
+                    DropStep => !hop.Steps.OfType<RouteLookupStep>().Any(l => l.NextHopType == NextHopType.None),
                     _ => false,
                 };
                 if (decisive)

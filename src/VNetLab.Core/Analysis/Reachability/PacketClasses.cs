@@ -193,6 +193,27 @@ public sealed class PacketClasses
         }
     }
 
+    /// <summary>The class holding <paramref name="packet"/> (IPv4 only): the atoms of its addresses and ports.</summary>
+    public PacketClass ClassOf(Packet packet)
+    {
+        var (sourceFirst, sourceLast) = Atom(_addressCuts, packet.Source.V4Value, uint.MaxValue);
+        var (destinationFirst, destinationLast) = Atom(_addressCuts, packet.Destination.V4Value, uint.MaxValue);
+        var sourcePorts = packet.Protocol.HasPorts() ? Atom(_sourcePortCuts, packet.SourcePort, PortRange.MaxPort) : (0, 0);
+        var destinationPorts = packet.Protocol.HasPorts() ? Atom(_destinationPortCuts, packet.DestinationPort, PortRange.MaxPort) : (0, 0);
+        return new PacketClass(packet.Protocol,
+            new AddressRange(IpAddress.FromV4(sourceFirst), IpAddress.FromV4(sourceLast)),
+            new AddressRange(IpAddress.FromV4(destinationFirst), IpAddress.FromV4(destinationLast)),
+            new PortRange(sourcePorts.Item1, sourcePorts.Item2),
+            new PortRange(destinationPorts.Item1, destinationPorts.Item2));
+    }
+
+    private static (T First, T Last) Atom<T>(T[] cuts, T value, T max) where T : struct, System.Numerics.INumber<T>
+    {
+        var index = Array.BinarySearch(cuts, value);
+        index = index >= 0 ? index : ~index - 1;
+        return (cuts[index], index + 1 < cuts.Length ? cuts[index + 1] - T.One : max);
+    }
+
     private static IEnumerable<PortRange> SplitPorts(int[] cuts, PortSet set)
     {
         foreach (var interval in set.Ports.Intervals.ToArray())

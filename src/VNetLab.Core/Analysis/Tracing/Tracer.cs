@@ -35,7 +35,14 @@ public sealed class Tracer
     public NetworkAnalysis Analysis => _analysis;
 
     /// <summary>The forward trace of <paramref name="packet"/> leaving <paramref name="source"/>.</summary>
-    public Trace Trace(TraceEndpoint source, Packet packet) => new Walk(_analysis, packet, source, null).Run();
+    public Trace Trace(TraceEndpoint source, Packet packet) => new Walk(_analysis, packet, source, null, permissive: false).Run();
+
+    /// <summary>
+    /// The path the packet would take if every filter let it through: NSG and firewall denies, disabled IP forwarding
+    /// and refusing peerings are recorded as steps but do not stop the walk. Every deny on it, and how it ends, is
+    /// something that would have to change for the packet to get through (the blockers of a failed assertion).
+    /// </summary>
+    public Trace TraceIgnoringFilters(TraceEndpoint source, Packet packet) => new Walk(_analysis, packet, source, null, permissive: true).Run();
 
     /// <summary>The forward trace, the reply's trace when the request got somewhere that answers, and how they differ.</summary>
     public TraceResult TraceBothWays(TraceEndpoint source, Packet packet)
@@ -47,7 +54,7 @@ public sealed class Tracer
             return new TraceResult(forward, null, [], []);
         }
 
-        var reply = new Walk(_analysis, packet.Reverse(), replySource, forward).Run();
+        var reply = new Walk(_analysis, packet.Reverse(), replySource, forward, permissive: false).Run();
         var reasons = Asymmetry.Compare(forward, reply);
         var findings = reasons.IsEmpty
             ? ImmutableArray<Diagnostic>.Empty
@@ -82,6 +89,7 @@ public sealed class Tracer
         private readonly Packet _packet;
         private readonly TraceEndpoint _source;
         private readonly Trace? _request;
+        private readonly bool _permissive;
         private readonly List<Hop> _hops = [];
         private readonly List<Step> _steps = [];
         private readonly List<Diagnostic> _notes = [];
@@ -96,8 +104,9 @@ public sealed class Tracer
         // The public address an Azure Firewall translates the source to if the packet leaves for the Internet.
         private IpAddress? _snat;
 
-        public Walk(NetworkAnalysis analysis, Packet packet, TraceEndpoint source, Trace? request)
+        public Walk(NetworkAnalysis analysis, Packet packet, TraceEndpoint source, Trace? request, bool permissive)
         {
+            _permissive = permissive;
             _analysis = analysis;
             _estate = analysis.Estate;
             _packet = packet;
@@ -319,14 +328,14 @@ public sealed class Tracer
             {
                 var off = !local.AllowVirtualNetworkAccess ? local : remote;
                 Add(new DropStep($"peering {off?.Name} has allowVirtualNetworkAccess false", off?.Id));
-                return false;
+                return _permissive;
             }
 
             // Forwarded traffic (not from the sending VNet) enters only if the receiving side allows it (semantics.md §3.8).
             if (_forwarded && remote is { AllowForwardedTraffic: false })
             {
                 Add(new DropStep($"peering {remote.Name} does not allow forwarded traffic", remote.Id));
-                return false;
+                return _permissive;
             }
 
             return true;
@@ -475,7 +484,7 @@ public sealed class Tracer
 
             // A NIC only forwards packets not addressed to it when IP forwarding is on (semantics.md §3.12).
             Add(new IpForwardingStep(nic.Id, nic.EnableIpForwarding));
-            if (!nic.EnableIpForwarding)
+            if (!nic.EnableIpForwarding && !_permissive)
             {
                 return FlowDisposition.NoIpForwarding;
             }
@@ -512,7 +521,7 @@ public sealed class Tracer
             {
                 var verdict = FirewallRules.Evaluate(firewall, _packet, _notes);
                 Add(verdict);
-                if (verdict.Action == SecurityRuleAccess.Deny)
+                if (verdict.Action == SecurityRuleAccess.Deny && !_permissive)
                 {
                     return FlowDisposition.DeniedByFirewall;
                 }
@@ -534,7 +543,7 @@ public sealed class Tracer
                 var nsgId = stateful.NetworkSecurityGroup?.Id;
                 var associatedTo = nsgId is null || nsgId == nic.NetworkSecurityGroupId ? nic.Id : _estate.SubnetOf(nic)?.Id ?? nic.Id;
                 Add(new NsgEvaluationStep(nsgId, associatedTo, stateful.RuleName, stateful.Access, direction, Decision(stateful.Decision)));
-                return stateful.IsAllowed;
+                return stateful.IsAllowed || _permissive;
             }
 
             var explanation = security.Explain(direction, _packet);
@@ -551,7 +560,7 @@ public sealed class Tracer
             }
 
             _notes.AddRange(explanation.Notes);
-            return explanation.Verdict.IsAllowed;
+            return explanation.Verdict.IsAllowed || _permissive;
         }
 
         /// <summary>A subnet endpoint with no NIC holding the address: only the subnet's NSG applies.</summary>
@@ -576,7 +585,7 @@ public sealed class Tracer
             }
 
             Add(new NsgEvaluationStep(nsg.Id, subnet.Id, rule?.Name, access, direction, Decision(decision)));
-            return access == SecurityRuleAccess.Allow;
+            return access == SecurityRuleAccess.Allow || _permissive;
         }
 
         private static (CompiledSecurityRule? Rule, SecurityRuleAccess Access, FlowDecision Decision) FirstMatch(

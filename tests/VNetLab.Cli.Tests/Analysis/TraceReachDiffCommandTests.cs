@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using VNetLab.Testing;
+
+namespace VNetLab.Cli.Tests.Analysis;
+
+/// <summary>trace, reach and diff on the seed estates.</summary>
+public sealed class TraceReachDiffCommandTests
+{
+    private static string Estate(string example) => Path.Combine(RepositoryPaths.Example(example), "estate");
+
+    private static JsonNode Json(CliResult result) => JsonNode.Parse(result.Stdout) ?? throw new InvalidOperationException(result.Stderr);
+
+    [Fact]
+    [Trait("fact", "seed 000 final design: only the tenant subnet sees the tunnel routes")]
+    public void Trace_from_the_vdi_tenant_to_the_Internet_goes_through_the_tunnel_and_back()
+    {
+        var result = CliRunner.Run("trace", Estate("000-two-hub-final"), "--from", "vdi-w10-001-nic01", "--to", "93.184.216.34", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var json = Json(result);
+        Assert.Equal("ExitedToExternalSite", json["forward"]!["disposition"]!.GetValue<string>());
+        var steps = json["forward"]!["hops"]!.AsArray().SelectMany(h => h!["steps"]!.AsArray()).ToList();
+        var lookup = steps.First(s => s!["kind"]!.GetValue<string>() == "RouteLookup")!;
+        Assert.Equal("0.0.0.0/1", lookup["addressPrefix"]!.GetValue<string>());
+        Assert.Equal("VirtualNetworkGateway", lookup["nextHopType"]!.GetValue<string>());
+        Assert.Equal("System Route", lookup["routeTableId"]!.GetValue<string>());
+        Assert.Contains(steps, s => s!["kind"]!.GetValue<string>() == "Tunnel");
+        Assert.Equal("Delivered", json["return"]!["disposition"]!.GetValue<string>());
+        Assert.False(json["asymmetric"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    [Trait("fact", "seed 000 final design: the ordinary spoke's NSG blocks the Internet")]
+    public void Trace_text_names_the_denying_rule_and_the_command_still_exits_0()
+    {
+        var result = CliRunner.Run("trace", Estate("000-two-hub-final"), "--from", "app001-vm01", "--to", "internet");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("=>  DeniedByNsgOutbound", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Deny by securityRules/Deny-Internet-Outbound", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("return: none", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Trace_with_an_unknown_endpoint_exits_2()
+    {
+        var result = CliRunner.Run("trace", Estate("000-two-hub-final"), "--from", "no-such-nic", "--to", "10.1.2.3");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("names no network interface or virtual machine", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("fact", "seed 001: OnlyInternalNetworks and the proxy subnet's web and mail rule")]
+    public void Reach_shows_only_the_proxy_subnet_reaching_the_Internet_on_web_and_mail()
+    {
+        var result = CliRunner.Run("reach", Estate("001-dmz-only-internal-networks"), "--to", "internet", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var row = Assert.Single(Json(result)["value"]!.AsArray())!;
+        Assert.Equal("vnet-dmz-weu/snet-dmz-proxy", row["source"]!.GetValue<string>());
+        var cell = Assert.Single(row["reachable"]!.AsArray())!;
+        Assert.Equal("Tcp", cell["protocol"]!.GetValue<string>());
+        Assert.Equal("25,80,443", cell["ports"]!.GetValue<string>());
+        Assert.True(cell["complete"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    [Trait("fact", "seed 000 Solution #4: the proxy announcements and the UDR override")]
+    public void Diff_shows_the_proxy_announcements_moving_every_spoke_to_the_tunnel_and_the_override_restoring_one()
+    {
+        const string Example = "000-vpn-gateway-in-hub";
+        using var withoutOverrides = EstateCopy.Of(Example)
+            .Edit("network.json", "snet-derog", s => s["properties"]!.AsObject().Remove("routeTable"))
+            .Edit("network.json", "snet-webproxy", s => s["properties"]!.AsObject().Remove("routeTable"));
+        using var withoutAnnouncements = EstateCopy.Of(Example)
+            .Edit("network.json", "snet-derog", s => s["properties"]!.AsObject().Remove("routeTable"))
+            .Edit("network.json", "snet-webproxy", s => s["properties"]!.AsObject().Remove("routeTable"))
+            .Edit("external-sites.json", "proxy-supplier", s => s["properties"]!["advertisedPrefixes"] = new JsonArray());
+
+        var announced = CliRunner.Run("diff", withoutAnnouncements.Folder, withoutOverrides.Folder, "--format", "json");
+        var overridden = CliRunner.Run("diff", withoutOverrides.Folder, Estate(Example), "--format", "json");
+
+        Assert.Equal(0, announced.ExitCode);
+        var routes = Json(announced)["routes"]!.AsArray();
+        foreach (var spoke in new[] { "vdi-vnet/subnets/tenant", "app-vnet001/subnets/snet-app", "derog-vnet001/subnets/snet-derog" })
+        {
+            Assert.Contains(routes, r => r!["subnetId"]!.GetValue<string>().EndsWith(spoke, StringComparison.OrdinalIgnoreCase)
+                && r["addressPrefix"]!.GetValue<string>() == "0.0.0.0/1" && r["change"]!.GetValue<string>() == "Added"
+                && r["after"]!.GetValue<string>().StartsWith("Active VirtualNetworkGateway", StringComparison.Ordinal));
+        }
+
+        var reach = Json(announced)["reachability"]!.AsArray();
+        foreach (var spoke in new[] { "vdi-vnet/tenant", "derog-vnet001/snet-derog" })
+        {
+            var row = reach.Single(r => r!["source"]!.GetValue<string>() == spoke && r["destination"]!.GetValue<string>() == "internet")!;
+            Assert.Equal("Changed", row["change"]!.GetValue<string>());
+            Assert.EndsWith("-> Internet", row["before"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.EndsWith("-> site proxy-supplier", row["after"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        var restored = Json(overridden)["reachability"]!.AsArray()
+            .Single(r => r!["source"]!.GetValue<string>() == "derog-vnet001/snet-derog" && r["destination"]!.GetValue<string>() == "internet")!;
+        Assert.EndsWith("-> Internet", restored["after"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Json(overridden)["reachability"]!.AsArray(), r => r!["source"]!.GetValue<string>() == "vdi-vnet/tenant");
+    }
+
+    [Fact]
+    public void Diff_of_an_estate_with_itself_is_empty_and_fail_on_change_exits_0()
+    {
+        var result = CliRunner.Run("diff", Estate("001-hub-and-peering"), Estate("001-hub-and-peering"), "--fail-on-change");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("No change", result.Stdout, StringComparison.Ordinal);
+    }
+}
