@@ -3,6 +3,7 @@ using VNetLab.Analysis.Diff;
 using VNetLab.Analysis.Policies;
 using VNetLab.Analysis.Reachability;
 using VNetLab.Analysis.Tracing;
+using VNetLab.Diagnostics;
 
 namespace VNetLab.Cli.Rendering;
 
@@ -29,9 +30,20 @@ internal static class AnalysisTextRenderer
         {
             writer.WriteLine("asymmetric: " + reason);
         }
+
+        // One list for both directions: the same assumption usually holds both ways.
+        WriteNotes(writer, [.. result.Forward.Notes, .. result.Return?.Notes ?? []], string.Empty);
     }
 
-    public static void WriteTrace(TextWriter writer, Trace trace, string indent)
+    private static void WriteNotes(TextWriter writer, IEnumerable<Diagnostic> notes, string indent)
+    {
+        foreach (var note in notes.DistinctBy(n => (n.Code, n.Message)).OrderBy(n => n.Code, StringComparer.Ordinal))
+        {
+            writer.WriteLine($"{indent}note {note.Code}: {note.Message}");
+        }
+    }
+
+    public static void WriteTrace(TextWriter writer, Trace trace, string indent, bool withNotes = false)
     {
         writer.WriteLine($"{indent}{trace.Packet}  =>  {trace.Disposition}");
         var number = 1;
@@ -44,9 +56,9 @@ internal static class AnalysisTextRenderer
             }
         }
 
-        foreach (var note in trace.Notes)
+        if (withNotes)
         {
-            writer.WriteLine($"{indent}note {note.Code}: {note.Message}");
+            WriteNotes(writer, trace.Notes, indent);
         }
     }
 
@@ -82,7 +94,7 @@ internal static class AnalysisTextRenderer
             if (r.Counterexample is { } c)
             {
                 writer.WriteLine($"  counterexample: {c.Class.Representative} from {c.Source.Endpoint.Name} to {c.Destination.Label} (stands for {c.Class})");
-                WriteTrace(writer, c.Trace, "    ");
+                WriteTrace(writer, c.Trace, "    ", withNotes: true);
             }
 
             if (!r.Blockers.IsEmpty)

@@ -73,6 +73,18 @@ public static partial class DiagnosticCatalog
             "Traffic from the Internet to {destination} would enter through a public IP or load balancer; the twin does not trace inbound Internet traffic yet.",
             "Trace the outbound direction (from the NIC to the Internet) instead; its return is symmetric through the same SNAT.",
             "issue #6");
+
+        public static readonly DiagnosticDescriptor TraceDestinationNotInEstate = new(
+            "VNL9810", DiagnosticSeverity.Warning, null, "Destination VNet not in the estate",
+            "A {nextHopType} route sends {destination} to a peered VNet that is not in the estate; the twin cannot check that VNet's NSGs or NICs.",
+            "Add the peered VNet (its subnets, NSGs and NICs) to the estate; export its resource group too.",
+            "DESIGN.md: the estate records unresolved references");
+
+        public static readonly DiagnosticDescriptor TraceResourceMissing = new(
+            "VNL9811", DiagnosticSeverity.Warning, null, "Resource on the path not in the estate",
+            "The packet's path needs {what}, which is not in the estate; the twin cannot follow it past {where}.",
+            "Add {what} to the estate (export its resource group too).",
+            "DESIGN.md: the estate records unresolved references");
     }
 
     public static Diagnostic AsymmetricPath(ResourceId? resourceId, string flow, string reason) =>
@@ -105,6 +117,12 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic TraceNoAddress(ResourceId? resourceId, string endpoint) =>
         Create(Descriptors.TraceNoAddress, resourceId, null, ("endpoint", endpoint));
+
+    public static Diagnostic TraceDestinationNotInEstate(ResourceId subnetId, string nextHopType, string destination) =>
+        Create(Descriptors.TraceDestinationNotInEstate, subnetId, null, ("nextHopType", nextHopType), ("destination", destination));
+
+    public static Diagnostic TraceResourceMissing(ResourceId where, string what) =>
+        Create(Descriptors.TraceResourceMissing, where, null, ("what", what), ("where", where.Name));
 
     public static Diagnostic TraceFromInternetNotModelled(string destination) =>
         Create(Descriptors.TraceFromInternetNotModelled, null, null, ("destination", destination));

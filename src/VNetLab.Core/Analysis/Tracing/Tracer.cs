@@ -122,7 +122,51 @@ public sealed class Tracer
         {
             var disposition = Start();
             Close();
-            return new Trace(_packet, _source, disposition, [.. _hops], [.. _notes.Distinct()]);
+            AddRoutingNotes(disposition);
+            return new Trace(_packet, _source, disposition, [.. _hops],
+                [.. _notes.DistinctBy(n => (n.Code, n.ResourceId, n.Message))]);
+        }
+
+        /// <summary>
+        /// The routing engine's assumptions (VNL90xx) about anything this trace went through: its gateways, VNets,
+        /// peerings, route tables and routes. A trace resting on an assumption says so.
+        /// </summary>
+        private void AddRoutingNotes(FlowDisposition disposition)
+        {
+            var touched = new HashSet<ResourceId>();
+            foreach (var hop in _hops)
+            {
+                if (hop.ResourceId is { } id)
+                {
+                    touched.Add(id);
+                    if (hop.Kind == HopKind.Subnet && id.Parent is { } vnet)
+                    {
+                        touched.Add(vnet);
+                    }
+                }
+
+                foreach (var step in hop.Steps)
+                {
+                    if (step.DecidedBy is { } decidedBy)
+                    {
+                        touched.Add(decidedBy);
+                    }
+
+                    if (step is RouteLookupStep { RouteTableId: { } table, RouteName: { } route })
+                    {
+                        touched.Add(table.Child("routes", route));
+                    }
+                }
+            }
+
+            // The platform None routes' version only matters when one of them dropped the packet.
+            var droppedByPlatformNone = disposition == FlowDisposition.DroppedByNoneRoute
+                && _hops.SelectMany(h => h.Steps).OfType<RouteLookupStep>().LastOrDefault() is { Source: EffectiveRouteSource.Default, NextHopType: NextHopType.None };
+            foreach (var subnet in _routedAt)
+            {
+                _notes.AddRange(_analysis.Routing.NotesFor(subnet)
+                    .Where(n => n.ResourceId is { } id ? touched.Contains(id) : droppedByPlatformNone));
+            }
         }
 
         private FlowDisposition Start()
@@ -195,6 +239,7 @@ public sealed class Tracer
             if (_estate.Find<VirtualNetworkGateway>(chosen.GatewayId) is not { } gateway)
             {
                 Add(new DropStep("the connection's gateway is not in the estate", chosen.ConnectionId));
+                _notes.Add(DiagnosticCatalog.TraceResourceMissing(chosen.ConnectionId, "gateway " + chosen.GatewayId.Name));
                 return FlowDisposition.Unresolved;
             }
 
@@ -211,6 +256,7 @@ public sealed class Tracer
             if (gatewaySubnet is null)
             {
                 Add(new DropStep("the gateway's subnet is not in the estate", gateway.Id));
+                _notes.Add(DiagnosticCatalog.TraceResourceMissing(gateway.Id, "the GatewaySubnet of " + gateway.Name));
                 return FlowDisposition.Unresolved;
             }
 
@@ -227,6 +273,7 @@ public sealed class Tracer
             }
 
             Begin(HopKind.Subnet, subnet.Id);
+
             var next = _analysis.NextHop(subnet.Id, Destination);
             var route = next.Route;
             Add(new RouteLookupStep(subnet.Id, Destination, next.RouteTableId, route?.Name, next.MatchedPrefix, route?.Source,
@@ -267,10 +314,10 @@ public sealed class Tracer
                 return FlowDisposition.DeniedByPeering;
             }
 
-            return Deliver(target, targetVnet);
+            return Deliver(target, targetVnet, from);
         }
 
-        private FlowDisposition Deliver(Subnet? target, ResourceId? targetVnet)
+        private FlowDisposition Deliver(Subnet? target, ResourceId? targetVnet, Subnet from)
         {
             if (_analysis.Addresses.NetworkInterfaceAt(Destination) is { } nic)
             {
@@ -303,10 +350,9 @@ public sealed class Tracer
                 return FlowDisposition.Delivered;
             }
 
-            if (targetVnet is not null)
-            {
-                _notes.Add(DiagnosticCatalog.TraceAddressInNoSubnet(targetVnet, Destination.ToString()));
-            }
+            _notes.Add(targetVnet is not null
+                ? DiagnosticCatalog.TraceAddressInNoSubnet(targetVnet, Destination.ToString())
+                : DiagnosticCatalog.TraceDestinationNotInEstate(from.Id, "peering", Destination.ToString()));
 
             Add(new DropStep($"no subnet in the estate holds {Destination}", targetVnet));
             return FlowDisposition.Unresolved;
@@ -386,6 +432,7 @@ public sealed class Tracer
                 if (remoteGateway is null)
                 {
                     Add(new DropStep($"{remoteVnet.Name} has no gateway to receive the packet", remoteVnet));
+                    _notes.Add(DiagnosticCatalog.TraceResourceMissing(gateway.Id, "the gateway of " + remoteVnet.Name));
                     return FlowDisposition.Unresolved;
                 }
 
@@ -502,6 +549,7 @@ public sealed class Tracer
         {
             if (firewall is null)
             {
+                _notes.Add(DiagnosticCatalog.TraceResourceMissing(subnet.Id, "the firewall of " + subnet.Name));
                 return FlowDisposition.Unresolved;
             }
 
