@@ -9,7 +9,7 @@ internal sealed class RoutingArguments
 {
     private readonly Option<string> _platformRoutes = new("--platform-routes")
     {
-        Description = "Which platform None routes to list: documented (the four Learn lists, default), 2020, 2021, 2023 or 2025 "
+        Description = "Which platform None routes to list: documented (the four prefixes Learn lists; default), 2020, 2021, 2023 or 2025 "
             + "(the sets real effective route tables showed then).",
         DefaultValueFactory = _ => PlatformNoneRouteSet.Documented.Name,
     };

@@ -29,6 +29,12 @@ public sealed record DiagnosticDescriptor(
     /// <summary>True when the code was retired: it stays in the catalogue so that it is never reused.</summary>
     public bool IsObsolete { get; init; }
 
+    /// <summary>
+    /// True when <see cref="MessageTemplate"/> is Azure's own text, seen in a real Azure response
+    /// (a VERIFIED row of constraints.md); false when the wording is VNetLab's.
+    /// </summary>
+    public bool IsAzureText { get; init; }
+
     /// <summary>Fills a template's <c>{name}</c> placeholders; an unknown placeholder is left as written.</summary>
     public static string Format(string template, IReadOnlyList<(string Name, object? Value)> arguments)
     {

@@ -15,6 +15,8 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     /// <summary>The resource group used for resources given without an id or a <c>resourceGroup</c> field.</summary>
     public const string DefaultResourceGroup = "default";
 
+    private readonly int _hashCode;
+
     private ResourceId(string value, string subscription, string resourceGroup, string providerNamespace,
         ImmutableArray<string> types, ImmutableArray<string> names)
     {
@@ -24,6 +26,9 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
         ProviderNamespace = providerNamespace;
         Types = types;
         Names = names;
+
+        // Ids key every index and every compiled lookup: hash the long text once, not on each probe.
+        _hashCode = StringComparer.OrdinalIgnoreCase.GetHashCode(value);
     }
 
     /// <summary>The id as text, in the casing it was given.</summary>
@@ -137,11 +142,12 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
         TryParse(text, out var id) ? id : throw new FormatException($"'{text}' is not an ARM resource id.");
 
     public bool Equals(ResourceId? other) =>
-        other is not null && string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+        ReferenceEquals(this, other)
+        || (other is not null && _hashCode == other._hashCode && string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase));
 
     public override bool Equals(object? obj) => Equals(obj as ResourceId);
 
-    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+    public override int GetHashCode() => _hashCode;
 
     public int CompareTo(ResourceId? other) => StringComparer.OrdinalIgnoreCase.Compare(Value, other?.Value);
 

@@ -111,7 +111,7 @@ public static class RoutingCompiler
             if (!tables.TryGetValue(key, out var compiled))
             {
                 var builder = new SubnetRouteBuilder(context, facts, set, routeTable);
-                var table = builder.Build(subnet, set);
+                var table = builder.Build(subnet);
                 var notes = new List<Diagnostic>();
                 if (noneSetNote is not null)
                 {

@@ -16,6 +16,7 @@ internal sealed class RoutingContext
 {
     private readonly ConcurrentDictionary<Diagnostic, Diagnostic> _notes = new(DiagnosticIdentity.Comparer);
     private readonly FrozenSet<string>? _tagNames;
+    private readonly Dictionary<(ResourceId Local, ResourceId Remote), VirtualNetworkPeering> _peeringBetween = [];
 
     public RoutingContext(Estate estate, RoutingOptions options)
     {
@@ -25,6 +26,16 @@ internal sealed class RoutingContext
             ? null
             : options.ServiceTags.ToFrozenDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
         _tagNames = options.ServiceTags?.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+        // (local VNet, remote VNet) → the local VNet's peering, so the other side of a peering is one lookup
+        // even for a hub with thousands of spokes.
+        foreach (var vnet in estate.VirtualNetworks)
+        {
+            foreach (var peering in vnet.Peerings)
+            {
+                _peeringBetween.TryAdd((vnet.Id, peering.RemoteVirtualNetworkId), peering);
+            }
+        }
 
         Facts = estate.VirtualNetworks.ToFrozenDictionary(v => v.Id, v =>
         {
@@ -41,9 +52,9 @@ internal sealed class RoutingContext
         {
             foreach (var peering in facts.Peerings.Where(p => p.Peering.UseRemoteGateways))
             {
-                var back = estate.RemotePeeringOf(peering.Peering);
+                var back = PeeringBack(facts.Id, peering.Peering);
                 if (back is null || !back.AllowGatewayTransit || estate.GatewaysOf(peering.RemoteVirtualNetworkId).IsEmpty
-                    || !Facts.TryGetValue(peering.RemoteVirtualNetworkId, out var hub) || !hub.Peerings.Any(p => p.Peering.Id == back.Id))
+                    || !Facts.TryGetValue(peering.RemoteVirtualNetworkId, out var hub) || !hub.HasConnectedPeeringTo(facts.Id))
                 {
                     continue;
                 }
@@ -120,7 +131,7 @@ internal sealed class RoutingContext
         var result = ImmutableArray.CreateBuilder<ConnectedPeering>();
         foreach (var peering in vnet.Peerings.OrderBy(p => p.Id))
         {
-            if (!peering.AllowVirtualNetworkAccess || !IsConnected(peering, notes))
+            if (!peering.AllowVirtualNetworkAccess || !IsConnected(vnet.Id, peering, notes))
             {
                 continue;
             }
@@ -152,14 +163,14 @@ internal sealed class RoutingContext
     /// Peering routes need a Connected peering (semantics.md §2.2). A design without <c>peeringState</c> is
     /// taken as connected when the remote VNet peers back, which is when Azure would show Connected.
     /// </summary>
-    private bool IsConnected(VirtualNetworkPeering peering, List<Diagnostic> notes)
+    private bool IsConnected(ResourceId vnetId, VirtualNetworkPeering peering, List<Diagnostic> notes)
     {
         if (peering.PeeringState is { } state)
         {
             return state == PeeringState.Connected;
         }
 
-        var back = Estate.RemotePeeringOf(peering);
+        var back = PeeringBack(vnetId, peering);
         if (back is not null && back.PeeringState is null or PeeringState.Connected)
         {
             notes.Add(Note(DiagnosticCatalog.PeeringStateAssumed(peering.Id, "Connected", $"{peering.RemoteVirtualNetworkId.Name} has a peering back to it")));
@@ -178,6 +189,10 @@ internal sealed class RoutingContext
             $"{peering.RemoteVirtualNetworkId.Name} has no peering back to it, so no peering route is installed")));
         return false;
     }
+
+    /// <summary>The remote VNet's peering pointing back at <paramref name="vnetId"/>, if any.</summary>
+    private VirtualNetworkPeering? PeeringBack(ResourceId vnetId, VirtualNetworkPeering peering) =>
+        _peeringBetween.GetValueOrDefault((peering.RemoteVirtualNetworkId, vnetId));
 
     /// <summary>Regions compare without case and spaces: "West Europe" and "westeurope" are one region.</summary>
     private static string NormalizeRegion(string region) => region.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();

@@ -23,6 +23,7 @@ internal sealed class SubnetRouteBuilder
     private readonly RoutingContext _context;
     private readonly VirtualNetworkFacts _facts;
     private readonly GatewayRouteSet? _gateways;
+    private readonly GatewayRouteSet? _gatewaysBeforePropagation;
     private readonly RouteTable? _routeTable;
     private readonly bool _propagationDisabled;
     private readonly List<Candidate> _candidates = [];
@@ -35,6 +36,7 @@ internal sealed class SubnetRouteBuilder
         _facts = facts;
         _routeTable = routeTable;
         _propagationDisabled = routeTable?.DisableBgpRoutePropagation ?? false;
+        _gatewaysBeforePropagation = gateways;
         _gateways = _propagationDisabled ? null : gateways;
     }
 
@@ -42,7 +44,7 @@ internal sealed class SubnetRouteBuilder
     public IReadOnlyList<Diagnostic> Notes => _notes;
 
     /// <summary>Builds the table of a subnet (its service endpoints are the only subnet-specific input).</summary>
-    public EffectiveRouteTable Build(Subnet subnet, GatewayRouteSet? gatewaysBeforePropagation)
+    public EffectiveRouteTable Build(Subnet subnet)
     {
         AddVnetLocalRoutes();
         AddPeeringRoutes();
@@ -51,7 +53,7 @@ internal sealed class SubnetRouteBuilder
         AddInternetRoutes();
         AddNoneRoutes();
         var (routes, insertAt, lookup, overridden) = Select();
-        return new EffectiveRouteTable(_facts, routes, insertAt, lookup, [.. _suppressed], _gateways, gatewaysBeforePropagation,
+        return new EffectiveRouteTable(_facts, routes, insertAt, lookup, [.. _suppressed], _gateways, _gatewaysBeforePropagation,
             _propagationDisabled, overridden);
     }
 
@@ -367,14 +369,11 @@ internal sealed class SubnetRouteBuilder
             .ToList();
         var routes = ImmutableArray.CreateBuilder<EffectiveRoute>(ordered.Count);
         var lookup = new List<KeyValuePair<IpPrefix, int>>();
-        var insertAt = 0;
+
+        // Gateway routes are listed after the VnetLocal, peering and service endpoint groups.
+        var insertAt = ordered.Count(c => c.Group <= GroupServiceEndpoint);
         foreach (var candidate in ordered)
         {
-            if (candidate.Group <= GroupServiceEndpoint)
-            {
-                insertAt = routes.Count + 1;
-            }
-
             var route = candidate.ToRoute(_propagationDisabled);
             foreach (var prefix in candidate.WinsAt)
             {

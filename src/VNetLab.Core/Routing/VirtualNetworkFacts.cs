@@ -8,6 +8,8 @@ namespace VNetLab.Routing;
 /// <summary>What the routing compiler needs to know about one VNet before it looks at any subnet.</summary>
 internal sealed class VirtualNetworkFacts
 {
+    private readonly HashSet<ResourceId> _peeredVnets;
+
     public VirtualNetworkFacts(VirtualNetwork virtualNetwork, ImmutableArray<IpPrefix> ranges, ImmutableArray<ConnectedPeering> peerings,
         ImmutableArray<Diagnostic> notes)
     {
@@ -15,6 +17,7 @@ internal sealed class VirtualNetworkFacts
         Ranges = ranges;
         Peerings = peerings;
         Notes = notes;
+        _peeredVnets = [.. peerings.Select(p => p.RemoteVirtualNetworkId)];
 
         // Gateway routes equal to or inside these ranges are not installed (semantics.md §3.3, §7.11); the same
         // ranges are what a VirtualAppliance next hop must fall in to be reachable (§3.12). Sorted by network so a
@@ -39,6 +42,9 @@ internal sealed class VirtualNetworkFacts
 
     /// <summary>The VNet's ranges and its directly peered ranges, sorted; <c>Peer</c> is null for the VNet's own ranges.</summary>
     public ImmutableArray<(IpPrefix Range, ConnectedPeering? Peer)> Exclusions { get; }
+
+    /// <summary>True when this VNet has a connected peering to <paramref name="remoteVnetId"/>.</summary>
+    public bool HasConnectedPeeringTo(ResourceId remoteVnetId) => _peeredVnets.Contains(remoteVnetId);
 
     /// <summary>The range of the VNet or of a directly peered VNet that contains <paramref name="prefix"/>, if any.</summary>
     public bool TryFindCoveringRange(IpPrefix prefix, out (IpPrefix Range, ConnectedPeering? Peer) covering)

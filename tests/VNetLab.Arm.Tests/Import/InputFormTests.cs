@@ -189,4 +189,15 @@ public sealed class InputFormTests
         Assert.Equal(before.Select(x => x.Item1), after.Select(x => x.Item1));
         Assert.Equal(before.Select(x => x.Item2), after.Select(x => x.Item2));
     }
+
+    [Fact]
+    public void Gateway_AllowRemoteVnetTraffic_IsRead_AndAbsentStaysUnknown()
+    {
+        var result = EstateReader.ReadText("""
+            [ { "name": "gw1", "type": "Microsoft.Network/virtualNetworkGateways", "properties": { "gatewayType": "ExpressRoute", "allowRemoteVnetTraffic": true } },
+              { "name": "gw2", "type": "Microsoft.Network/virtualNetworkGateways", "properties": { "gatewayType": "ExpressRoute" } } ]
+            """);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal([true, null], result.Estate.VirtualNetworkGateways.Select(g => g.AllowRemoteVnetTraffic));
+    }
 }

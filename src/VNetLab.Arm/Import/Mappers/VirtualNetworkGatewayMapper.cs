@@ -26,6 +26,7 @@ internal sealed class VirtualNetworkGatewayMapper : IResourceMapper
             SkuTier = sku?.String("tier"),
             ActiveActive = p.Bool("activeActive") ?? false,
             EnableBgp = p.Bool("enableBgp") ?? false,
+            AllowRemoteVnetTraffic = p.Bool("allowRemoteVnetTraffic"),
             BgpSettings = BgpSettingsMapper.Map(p.Object("bgpSettings")),
             VpnGatewayGeneration = p.String("vpnGatewayGeneration"),
             IpConfigurations = [.. p.Objects("ipConfigurations").Select(c => context.Child(c, "ipConfigurations")).OfType<ResourceContext>()

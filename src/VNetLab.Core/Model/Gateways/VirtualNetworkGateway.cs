@@ -29,6 +29,12 @@ public sealed record VirtualNetworkGateway : TrackedResource
     public string? VpnGatewayGeneration { get; init; }
 
     /// <summary>
+    /// True when <c>properties.vpnClientConfiguration</c> is present (point-to-site). An active-active
+    /// gateway with it needs three IP configurations instead of two (constraints.md 3.6, 3.7).
+    /// </summary>
+    public bool HasVpnClientConfiguration { get; init; }
+
+    /// <summary>
     /// <c>allowRemoteVnetTraffic</c> of an ExpressRoute gateway ("Allow traffic from remote virtual networks"): whether
     /// VNets linked to the same circuit exchange routes through it (semantics.md 5.7); null when the input did not say.
     /// </summary>

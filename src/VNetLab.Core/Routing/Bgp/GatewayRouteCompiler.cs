@@ -496,13 +496,15 @@ internal sealed class GatewayRouteCompiler
         public GatewayFacts(VirtualNetworkGateway gateway, (ImmutableArray<IpAddress> Addresses, ImmutableArray<Diagnostic> Notes) nextHops)
         {
             Gateway = gateway;
+            VirtualNetworkId = gateway.VirtualNetworkId;
             NextHops = nextHops.Addresses;
             Notes = [.. nextHops.Notes];
         }
 
         public VirtualNetworkGateway Gateway { get; }
 
-        public ResourceId? VirtualNetworkId => Gateway.VirtualNetworkId;
+        /// <summary>The gateway's VNet, read once (the model derives it from the GatewaySubnet id on each call).</summary>
+        public ResourceId? VirtualNetworkId { get; }
 
         public ImmutableArray<IpAddress> NextHops { get; }
 

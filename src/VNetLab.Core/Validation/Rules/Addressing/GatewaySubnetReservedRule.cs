@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using VNetLab.Diagnostics;
+using VNetLab.Model;
+
+namespace VNetLab.Validation.Rules.Addressing;
+
+/// <summary>
+/// GatewaySubnet holds virtual network gateways only: a NIC or firewall IP configuration in it is refused
+/// (constraints.md 2.13) and so is an NSG on it (2.14, checked again at gateway creation).
+/// </summary>
+internal sealed class GatewaySubnetReservedRule : IValidationRule
+{
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+        [DiagnosticCatalog.Descriptors.GatewaySubnetUsedByOtherResource, DiagnosticCatalog.Descriptors.NsgOnGatewaySubnet];
+
+    public IEnumerable<Diagnostic> Validate(Estate estate)
+    {
+        foreach (var (_, subnet) in estate.AllSubnets.Where(s => s.Subnet.IsGatewaySubnet))
+        {
+            if (subnet.NetworkSecurityGroupId is { } nsg)
+            {
+                yield return DiagnosticCatalog.NsgOnGatewaySubnet(subnet, nsg);
+            }
+
+            foreach (var ipConfiguration in estate.IpConfigurationsIn(subnet.Id))
+            {
+                yield return DiagnosticCatalog.GatewaySubnetUsedByOtherResource(ipConfiguration);
+            }
+        }
+
+        foreach (var ipConfiguration in estate.AzureFirewalls.SelectMany(f => f.IpConfigurations))
+        {
+            if (estate.Find<Subnet>(ipConfiguration.SubnetId) is { IsGatewaySubnet: true })
+            {
+                yield return DiagnosticCatalog.GatewaySubnetUsedByOtherResource(ipConfiguration);
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using VNetLab.Diagnostics;
+using VNetLab.Model;
+
+namespace VNetLab.Validation.Rules.Addressing;
+
+/// <summary>IPv4 subnets are /8 to /29; IPv6 subnets are exactly /64 (constraints.md 2.12).</summary>
+internal sealed class SubnetSizeRule : IValidationRule
+{
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.SubnetSizeOutOfRange];
+
+    public IEnumerable<Diagnostic> Validate(Estate estate)
+    {
+        foreach (var (_, subnet) in estate.AllSubnets)
+        {
+            foreach (var prefix in subnet.AddressPrefixes)
+            {
+                var length = prefix.Prefix.Length;
+                if (prefix.Prefix.IsV4 ? length is < 8 or > 29 : length != 64)
+                {
+                    yield return DiagnosticCatalog.SubnetSizeOutOfRange(subnet, prefix);
+                }
+            }
+        }
+    }
+}

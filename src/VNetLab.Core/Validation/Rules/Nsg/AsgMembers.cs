@@ -1,0 +1,16 @@
+using VNetLab.Model;
+
+namespace VNetLab.Validation.Rules.Nsg;
+
+/// <summary>Which NIC IP configurations belong to each application security group, and through them which VNets.</summary>
+internal static class AsgMembers
+{
+    public static ILookup<ResourceId, NetworkInterfaceIpConfiguration> ByAsg(Estate estate) =>
+        estate.NetworkInterfaces
+            .SelectMany(n => n.IpConfigurations)
+            .SelectMany(c => c.ApplicationSecurityGroupIds.Select(a => (Asg: a, Config: c)))
+            .ToLookup(p => p.Asg, p => p.Config);
+
+    public static Dictionary<ResourceId, List<ResourceId>> VnetsByAsg(Estate estate) =>
+        ByAsg(estate).ToDictionary(g => g.Key, g => g.Select(c => c.SubnetId?.Parent).OfType<ResourceId>().Distinct().Order().ToList());
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using VNetLab.Diagnostics;
+using VNetLab.Model;
+
+namespace VNetLab.Validation.Rules.Nsg;
+
+/// <summary>
+/// The application security groups of one rule all belong to one VNet (constraints.md 7.7), and a rule
+/// names at most ten in its source and ten in its destination (7.8). An ASG belongs to the VNet of its
+/// members' NICs; an ASG without members belongs to none yet.
+/// </summary>
+internal sealed class SecurityRuleAsgRule(ValidationLimits limits) : IValidationRule
+{
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+        [DiagnosticCatalog.Descriptors.AsgsFromSeveralVnetsInRule, DiagnosticCatalog.Descriptors.AsgsPerRuleLimit];
+
+    public IEnumerable<Diagnostic> Validate(Estate estate)
+    {
+        var vnetsOfAsg = AsgMembers.VnetsByAsg(estate);
+        foreach (var rule in SecurityRuleFields.CustomRules(estate))
+        {
+            var asgs = rule.SourceApplicationSecurityGroupIds.Concat(rule.DestinationApplicationSecurityGroupIds);
+            var vnets = asgs.SelectMany(a => vnetsOfAsg.GetValueOrDefault(a, [])).Distinct().Order().ToList();
+            if (vnets.Count > 1)
+            {
+                yield return DiagnosticCatalog.AsgsFromSeveralVnetsInRule(rule, vnets);
+            }
+
+            foreach (var (field, ids) in new[]
+            {
+                ("SourceApplicationSecurityGroups", rule.SourceApplicationSecurityGroupIds),
+                ("DestinationApplicationSecurityGroups", rule.DestinationApplicationSecurityGroupIds),
+            })
+            {
+                if (ids.Length > limits.ApplicationSecurityGroupsPerRuleSide)
+                {
+                    yield return DiagnosticCatalog.AsgsPerRuleLimit(rule, field, ids.Length, limits.ApplicationSecurityGroupsPerRuleSide);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using VNetLab.Diagnostics;
+using VNetLab.Model;
+
+namespace VNetLab.Validation.Rules.Nsg;
+
+/// <summary>
+/// Custom rules have priorities from 100 to 4096 (constraints.md 7.1), and no two rules of an NSG share a
+/// priority in the same direction (7.2; the later one is refused).
+/// </summary>
+internal sealed class SecurityRulePriorityRule : IValidationRule
+{
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+        [DiagnosticCatalog.Descriptors.SecurityRuleInvalidPriority, DiagnosticCatalog.Descriptors.SecurityRuleConflict];
+
+    public IEnumerable<Diagnostic> Validate(Estate estate)
+    {
+        foreach (var nsg in estate.NetworkSecurityGroups)
+        {
+            var first = new Dictionary<(SecurityRuleDirection, int), SecurityRule>();
+            foreach (var rule in nsg.SecurityRules.Where(r => !r.IsDefault))
+            {
+                if (rule.Priority is < 100 or > 4096)
+                {
+                    yield return DiagnosticCatalog.SecurityRuleInvalidPriority(rule);
+                }
+
+                if (!first.TryAdd((rule.Direction, rule.Priority), rule))
+                {
+                    yield return DiagnosticCatalog.SecurityRuleConflict(rule, first[(rule.Direction, rule.Priority)]);
+                }
+            }
+        }
+    }
+}

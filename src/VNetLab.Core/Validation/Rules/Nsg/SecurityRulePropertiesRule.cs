@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using VNetLab.Diagnostics;
+using VNetLab.Model;
+
+namespace VNetLab.Validation.Rules.Nsg;
+
+/// <summary>
+/// A security rule's name (up to 80 word characters, '.', '-', '_', starting with a word character and
+/// ending with one or '_'), protocol (Tcp, Udp, Icmp, Esp, Ah, *) and description (140 characters at
+/// most) (constraints.md 7.10, 7.11, 7.19).
+/// </summary>
+internal sealed partial class SecurityRulePropertiesRule : IValidationRule
+{
+    private const int MaxNameLength = 80;
+    private const int MaxDescriptionLength = 140;
+
+    private static readonly HashSet<string> _protocols = new(["Tcp", "Udp", "Icmp", "Esp", "Ah", "*"], StringComparer.OrdinalIgnoreCase);
+
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    [
+        DiagnosticCatalog.Descriptors.InvalidSecurityRuleName,
+        DiagnosticCatalog.Descriptors.SecurityRuleInvalidProtocol,
+        DiagnosticCatalog.Descriptors.SecurityRuleDescriptionTooLong,
+    ];
+
+    public IEnumerable<Diagnostic> Validate(Estate estate)
+    {
+        foreach (var rule in SecurityRuleFields.CustomRules(estate))
+        {
+            if (rule.Name.Length > MaxNameLength || !NamePattern().IsMatch(rule.Name))
+            {
+                yield return DiagnosticCatalog.InvalidSecurityRuleName(rule);
+            }
+
+            if (!_protocols.Contains(rule.Protocol.Trim()))
+            {
+                yield return DiagnosticCatalog.SecurityRuleInvalidProtocol(rule);
+            }
+
+            if (rule.Description is { Length: > MaxDescriptionLength } description)
+            {
+                yield return DiagnosticCatalog.SecurityRuleDescriptionTooLong(rule, description.Length);
+            }
+        }
+    }
+
+    // A word character first; word characters, '.' and '-' inside; a word character (which includes '_') last.
+    [GeneratedRegex(@"^\w(?:[\w.\-]*\w)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+}

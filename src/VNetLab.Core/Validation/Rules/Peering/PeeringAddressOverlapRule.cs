@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using VNetLab.Addressing;
+using VNetLab.Diagnostics;
+using VNetLab.Model;
+using VNetLab.Validation.Facts;
+
+namespace VNetLab.Validation.Rules.Peering;
+
+/// <summary>
+/// Peered VNets cannot overlap (constraints.md 1.5), and a VNet cannot be peered with a VNet that is
+/// already peered with a third VNet it overlaps (1.6: a hub cannot have two overlapping spokes). The
+/// overlaps among a hub's peers are found once per hub with the sorted-stack finder, so a hub with
+/// thousands of spokes costs O(n log n), not a comparison of every spoke with every other.
+/// </summary>
+internal sealed class PeeringAddressOverlapRule : IValidationRule
+{
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+        [DiagnosticCatalog.Descriptors.VnetAddressSpacesOverlap, DiagnosticCatalog.Descriptors.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet];
+
+    public IEnumerable<Diagnostic> Validate(Estate estate)
+    {
+        var overlappingPeersByHub = new Dictionary<ResourceId, Dictionary<ResourceId, List<VirtualNetwork>>>();
+        foreach (var vnet in estate.VirtualNetworks)
+        {
+            foreach (var peering in vnet.Peerings)
+            {
+                var remote = estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId);
+                var remoteSpace = remote?.AddressSpace ?? peering.RemoteAddressSpace;
+                var direct = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, remoteSpace, p => p.Prefix);
+                if (direct.Count > 0)
+                {
+                    yield return DiagnosticCatalog.VnetAddressSpacesOverlap(peering, direct);
+                    continue;
+                }
+
+                if (remote is null)
+                {
+                    continue;
+                }
+
+                if (!overlappingPeersByHub.TryGetValue(remote.Id, out var overlappingPeers))
+                {
+                    overlappingPeers = OverlapsAmongPeers(estate, remote.Id);
+                    overlappingPeersByHub[remote.Id] = overlappingPeers;
+                }
+
+                foreach (var third in overlappingPeers.GetValueOrDefault(vnet.Id, []))
+                {
+                    var overlapping = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, third.AddressSpace, p => p.Prefix);
+                    yield return DiagnosticCatalog.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet(peering, third.Id, overlapping);
+                }
+            }
+        }
+    }
+
+    /// <summary>For each VNet peered with <paramref name="hubId"/> (from either side), the other peers it overlaps, by id.</summary>
+    private static Dictionary<ResourceId, List<VirtualNetwork>> OverlapsAmongPeers(Estate estate, ResourceId hubId)
+    {
+        var peers = estate.PeeringsOf(hubId).Select(p => p.RemoteVirtualNetworkId)
+            .Concat(estate.PeeringsTo(hubId).Select(p => p.VirtualNetworkId))
+            .Where(id => id != hubId)
+            .Distinct()
+            .Select(estate.Find<VirtualNetwork>)
+            .OfType<VirtualNetwork>()
+            .ToList();
+        var prefixes = new List<IpPrefix>();
+        var owners = new List<int>();
+        for (var i = 0; i < peers.Count; i++)
+        {
+            foreach (var prefix in peers[i].AddressSpace)
+            {
+                prefixes.Add(prefix.Prefix);
+                owners.Add(i);
+            }
+        }
+
+        var result = new Dictionary<ResourceId, List<VirtualNetwork>>();
+        foreach (var (a, b) in PrefixOverlaps.Pairs(prefixes, owners))
+        {
+            var (first, second) = (peers[owners[a]], peers[owners[b]]);
+            Add(first, second);
+            Add(second, first);
+        }
+
+        foreach (var list in result.Values)
+        {
+            list.Sort((x, y) => x.Id.CompareTo(y.Id));
+        }
+
+        return result;
+
+        void Add(VirtualNetwork vnet, VirtualNetwork other)
+        {
+            if (!result.TryGetValue(vnet.Id, out var list))
+            {
+                list = [];
+                result[vnet.Id] = list;
+            }
+
+            if (!list.Contains(other))
+            {
+                list.Add(other);
+            }
+        }
+    }
+}

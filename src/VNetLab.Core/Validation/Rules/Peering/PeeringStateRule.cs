@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using VNetLab.Diagnostics;
+using VNetLab.Model;
+
+namespace VNetLab.Validation.Rules.Peering;
+
+/// <summary>
+/// Peering states (constraints.md 1.8, 1.9): a peering towards a VNet whose peering back is Disconnected
+/// cannot be created or updated; a peering that is not Connected on both sides carries no traffic and no
+/// routes. A design without states is judged by whether the peering back exists.
+/// </summary>
+internal sealed class PeeringStateRule : IValidationRule
+{
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+        [DiagnosticCatalog.Descriptors.RemotePeeringIsDisconnected, DiagnosticCatalog.Descriptors.PeeringNotConnected];
+
+    public IEnumerable<Diagnostic> Validate(Estate estate)
+    {
+        var peerings = new PeeringIndex(estate);
+        foreach (var peering in estate.VirtualNetworks.SelectMany(v => v.Peerings))
+        {
+            var remotePeering = peerings.RemotePeeringOf(peering);
+            if (remotePeering is { PeeringState: PeeringState.Disconnected })
+            {
+                yield return DiagnosticCatalog.RemotePeeringIsDisconnected(peering, remotePeering);
+            }
+
+            switch (peering.PeeringState)
+            {
+                case PeeringState.Disconnected:
+                    yield return DiagnosticCatalog.PeeringNotConnected(peering, "Disconnected",
+                        "the remote peering or the remote virtual network was deleted (and perhaps re-created).");
+                    break;
+                case PeeringState.Initiated:
+                    yield return DiagnosticCatalog.PeeringNotConnected(peering, "Initiated",
+                        $"the peering from '{peering.RemoteVirtualNetworkId.Name}' back to '{peering.VirtualNetworkId.Name}' does not exist yet.");
+                    break;
+                case null when remotePeering is null && estate.Contains(peering.RemoteVirtualNetworkId):
+                    yield return DiagnosticCatalog.PeeringNotConnected(peering, "Initiated",
+                        $"virtual network '{peering.RemoteVirtualNetworkId.Name}' has no peering back to '{peering.VirtualNetworkId.Name}'.");
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using VNetLab.Diagnostics;
+using VNetLab.Model;
+
+namespace VNetLab.Validation.Rules.Peering;
+
+/// <summary>
+/// useRemoteGateways needs a gateway on the remote side and none on the local side (constraints.md 1.2,
+/// 1.3; seed 000 Solution #2), and the remote peering must allow gateway transit (1.4). The opposite
+/// mismatch, transit offered but not used, is accepted by Azure and only warned about.
+/// </summary>
+internal sealed class RemoteGatewayRule : IValidationRule
+{
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    [
+        DiagnosticCatalog.Descriptors.RemoteVnetHasNoGateways,
+        DiagnosticCatalog.Descriptors.UseRemoteGatewaysWithLocalGateway,
+        DiagnosticCatalog.Descriptors.UseRemoteGatewaysWithoutGatewayTransit,
+        DiagnosticCatalog.Descriptors.GatewayTransitNotUsed,
+    ];
+
+    public IEnumerable<Diagnostic> Validate(Estate estate)
+    {
+        var peerings = new PeeringIndex(estate);
+        foreach (var vnet in estate.VirtualNetworks)
+        {
+            var localGateways = estate.GatewaysOf(vnet.Id);
+            var usesRemoteGateways = vnet.Peerings.Any(p => p.UseRemoteGateways);
+            foreach (var peering in vnet.Peerings)
+            {
+                var remotePeering = peerings.RemotePeeringOf(peering);
+                var remoteHasGateway = !estate.GatewaysOf(peering.RemoteVirtualNetworkId).IsEmpty;
+                if (peering.UseRemoteGateways)
+                {
+                    if (estate.Contains(peering.RemoteVirtualNetworkId) && !remoteHasGateway)
+                    {
+                        yield return DiagnosticCatalog.RemoteVnetHasNoGateways(peering);
+                    }
+
+                    if (!localGateways.IsEmpty)
+                    {
+                        yield return DiagnosticCatalog.UseRemoteGatewaysWithLocalGateway(peering, localGateways[0]);
+                    }
+
+                    if (remotePeering is { AllowGatewayTransit: false })
+                    {
+                        yield return DiagnosticCatalog.UseRemoteGatewaysWithoutGatewayTransit(peering, remotePeering);
+                    }
+                }
+                else if (remotePeering is { AllowGatewayTransit: true } && remoteHasGateway && !usesRemoteGateways)
+                {
+                    // Also when this VNet has its own gateway (seed 000: the VDI VNet with its own VPN gateway lost
+                    // the hub's ExpressRoute routes this way); not when it already uses another VNet's gateway,
+                    // because it can use only one and does get gateway routes.
+                    yield return DiagnosticCatalog.GatewayTransitNotUsed(peering, remotePeering);
+                }
+            }
+        }
+    }
+}

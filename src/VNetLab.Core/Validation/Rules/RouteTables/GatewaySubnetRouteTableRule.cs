@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using VNetLab.Diagnostics;
+using VNetLab.Model;
+
+namespace VNetLab.Validation.Rules.RouteTables;
+
+/// <summary>
+/// The route table on GatewaySubnet has no 0.0.0.0/0 route (gateways are blocked from being created with
+/// one) and keeps gateway route propagation on (constraints.md 6.9, 6.10, 3.19).
+/// </summary>
+internal sealed class GatewaySubnetRouteTableRule : IValidationRule
+{
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+        [DiagnosticCatalog.Descriptors.DefaultRouteOnGatewaySubnet, DiagnosticCatalog.Descriptors.BgpPropagationDisabledOnGatewaySubnet];
+
+    public IEnumerable<Diagnostic> Validate(Estate estate)
+    {
+        foreach (var (_, subnet) in estate.AllSubnets.Where(s => s.Subnet.IsGatewaySubnet))
+        {
+            if (estate.Find<RouteTable>(subnet.RouteTableId) is not { } table)
+            {
+                continue;
+            }
+
+            if (table.Routes.FirstOrDefault(r => r.Prefix is { Length: 0, IsV4: true }) is { } defaultRoute)
+            {
+                yield return DiagnosticCatalog.DefaultRouteOnGatewaySubnet(subnet, table, defaultRoute);
+            }
+
+            if (table.DisableBgpRoutePropagation)
+            {
+                yield return DiagnosticCatalog.BgpPropagationDisabledOnGatewaySubnet(subnet, table);
+            }
+        }
+    }
+}
