@@ -1,26 +1,45 @@
+using VNetLab.Analysis;
 using VNetLab.Arm.ServiceTags;
 using VNetLab.Cli.Rendering;
+using VNetLab.Model;
+using VNetLab.Routing;
 using VNetLab.Security;
 
 namespace VNetLab.Cli;
 
-/// <summary>Builds the security engine's options from the command line: the service tags file, when one is given.</summary>
+/// <summary>
+/// Prepares the security engine for a command: the service tags file when one is given, and the gateway-learned
+/// prefixes of the <c>VirtualNetwork</c> tag, which come from the routing engine (through the analysis layer).
+/// </summary>
 internal static class SecurityLoading
 {
-    /// <summary>The options, or null when the service tags file is unusable (the problem is on stderr; the caller exits 2).</summary>
-    public static SecurityOptions? Options(CliContext context, string? serviceTagsFile)
+    /// <summary>The compiled security, or null when the service tags file is unusable (the problem is on stderr; the caller exits 2).</summary>
+    public static CompiledSecurity? Compile(CliContext context, Estate estate, string? serviceTagsFile)
     {
-        if (serviceTagsFile is null)
+        var options = SecurityOptions.Default;
+        if (serviceTagsFile is not null)
         {
-            return SecurityOptions.Default;
+            var read = ServiceTagsReader.Read(serviceTagsFile);
+            if (read.Diagnostics.Length > 0)
+            {
+                DiagnosticsTextRenderer.WritePlain(context.Error, read.Diagnostics);
+            }
+
+            if (read.HasErrors || read.Tags is null)
+            {
+                return null;
+            }
+
+            options = options with { ServiceTags = read.Tags };
         }
 
-        var read = ServiceTagsReader.Read(serviceTagsFile);
-        if (read.Diagnostics.Length > 0)
+        // Routing needs the same tags for service-tag routes; it takes them as name -> prefixes.
+        var routing = RoutingCompiler.Compile(estate, RoutingOptions.Default with
         {
-            DiagnosticsTextRenderer.WritePlain(context.Error, read.Diagnostics);
-        }
-
-        return read.HasErrors || read.Tags is null ? null : new SecurityOptions { ServiceTags = read.Tags };
+            ServiceTags = serviceTagsFile is null
+                ? null
+                : options.ServiceTags.Tags.ToDictionary(t => t.Name, t => t.AddressPrefixes, StringComparer.OrdinalIgnoreCase),
+        });
+        return SecurityCompiler.Compile(estate, SecurityRoutingInputs.WithRouting(options, routing));
     }
 }

@@ -76,7 +76,7 @@ public sealed class FlowCommandTests
     [InlineData("--remote", "93.184.216.34:99999", "is not a port")]
     [InlineData("--direction", "Sideways", "give Inbound or Outbound")]
     [InlineData("--protocol", "GRE", "give TCP, UDP, ICMP or *")]
-    [InlineData("--nic", "nobody", "no network interface with that name")]
+    [InlineData("--nic", "nobody", "the estate has no network interface with this name or id")]
     public void Unusable_arguments_exit_2_with_the_fix(string option, string value, string message)
     {
         var arguments = new Dictionary<string, string>

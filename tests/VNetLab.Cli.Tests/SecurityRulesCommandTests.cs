@@ -32,10 +32,23 @@ public sealed class SecurityRulesCommandTests
         Assert.Equal(("Deny", 130, "Outbound"),
             (noInternet.GetProperty("access").GetString(), noInternet.GetProperty("priority").GetInt32(), noInternet.GetProperty("direction").GetString()));
 
-        var vnet = rules["defaultSecurityRules/AllowVnetInBound"];
-        Assert.Equal(["10.200.0.0/16", "10.210.0.0/16", "168.63.129.16/32"],
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    [Trait("fact", "semantics.md 4.5")]
+    public void VirtualNetwork_includes_the_peered_hub_and_the_on_premises_prefixes_the_gateway_learned()
+    {
+        var result = CliRunner.Run("security-rules", Dmz, "--nic", "dmzweb01-nic01", "--format", "json");
+
+        using var json = JsonDocument.Parse(result.Stdout);
+        var vnet = json.RootElement.GetProperty("value")[0].GetProperty("effectiveSecurityRules").EnumerateArray()
+            .Single(r => r.GetProperty("name").GetString() == "defaultSecurityRules/AllowVnetInBound");
+
+        // VNet space, the hub peered through vnet-dmz-weu-to-vnet-hub-weu, the site's prefixes over ExpressRoute, the host IP.
+        Assert.Equal(["10.0.0.0/14", "10.200.0.0/16", "10.210.0.0/16", "168.63.129.16/32", "172.16.0.0/16", "192.168.0.0/16"],
             vnet.GetProperty("expandedSourceAddressPrefix").EnumerateArray().Select(p => p.GetString()));
-        Assert.Contains("note VNL9104", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("VNL9104", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,11 +92,33 @@ public sealed class SecurityRulesCommandTests
     }
 
     [Fact]
-    public void A_NIC_name_that_is_ambiguous_or_unknown_is_exit_2_listing_candidates()
+    public void A_NIC_that_is_not_in_the_estate_is_exit_2_and_a_full_id_works()
     {
         var unknown = CliRunner.Run("security-rules", Dmz, "--nic", "dmzweb01");
+        var byId = CliRunner.Run("security-rules", Dmz, "--format", "json", "--nic",
+            "/subscriptions/2a8f4c61-7e3b-4d95-b0c2-5f1e9a6d3b87/resourceGroups/rg-dmz-weu/providers/Microsoft.Network/networkInterfaces/DMZWEB01-NIC01");
 
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("Known network interfaces: app01-nic01, dmzproxy01-nic01, dmzweb01-nic01", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--nic dmzweb01: the estate has no network interface with this name or id", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, byId.ExitCode);
+        Assert.Contains("OnlyInternalNetworks", byId.Stdout, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The security commands document themselves like the others.</summary>
+public sealed class SecurityCommandsHelpTests
+{
+    [Theory]
+    [InlineData("security-rules", "--nic")]
+    [InlineData("flow", "--direction")]
+    [InlineData("nsg-audit", "--severity")]
+    public void Each_security_command_has_help(string command, string option)
+    {
+        var result = CliRunner.Run(command, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--format", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(option, result.Stdout, StringComparison.Ordinal);
     }
 }

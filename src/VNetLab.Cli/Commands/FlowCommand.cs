@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using VNetLab.Arm.Contracts;
+using VNetLab.Cli.Arguments;
 using VNetLab.Cli.Rendering;
 using VNetLab.Model;
 using VNetLab.Security;
@@ -67,14 +68,23 @@ internal static class FlowCommand
             return VNetLabCli.UnusableInput;
         }
 
-        if (EstateLoading.Load(context, arguments.Paths) is not { } import
-            || SecurityLoading.Options(context, arguments.ServiceTags) is not { } options
-            || !ResourceLookup.TryFind(import.Estate.NetworkInterfaces, arguments.Nic, "network interface", "--nic", context.Error, out var nic))
+        if (EstateLoading.Load(context, arguments.Paths) is not { } import)
         {
             return VNetLabCli.UnusableInput;
         }
 
-        var security = SecurityCompiler.Compile(import.Estate, options).For(nic);
+        if (!ResourceArgument.TryResolve(ResourceLookup.NetworkInterface(import.Estate, arguments.Nic), "--nic", arguments.Nic, "network interface", out var nic, out var error))
+        {
+            context.Error.WriteLine("error: " + error);
+            return VNetLabCli.UnusableInput;
+        }
+
+        if (SecurityLoading.Compile(context, import.Estate, arguments.ServiceTags) is not { } compiled)
+        {
+            return VNetLabCli.UnusableInput;
+        }
+
+        var security = compiled.For(nic);
         if (!security.Addresses.Contains(local.Address))
         {
             context.Error.WriteLine($"error: --local {local.Address} is not an address of network interface {nic.Name} (its addresses: {security.Addresses}).");

@@ -2,7 +2,6 @@ using System.CommandLine;
 using VNetLab.Arm.Contracts;
 using VNetLab.Cli.Rendering;
 using VNetLab.Diagnostics;
-using VNetLab.Security;
 using VNetLab.Security.Audit;
 
 namespace VNetLab.Cli.Commands;
@@ -39,13 +38,13 @@ internal static class NsgAuditCommand
 
     private static int Run(CliContext context, string[] paths, string format, string severityText, string? serviceTagsFile)
     {
-        if (EstateLoading.Load(context, paths) is not { } import || SecurityLoading.Options(context, serviceTagsFile) is not { } options)
+        if (EstateLoading.Load(context, paths) is not { } import || SecurityLoading.Compile(context, import.Estate, serviceTagsFile) is not { } security)
         {
             return VNetLabCli.UnusableInput;
         }
 
         DiagnosticSeverityExtensions.TryParse(severityText, out var threshold);
-        var findings = NsgAuditor.Audit(SecurityCompiler.Compile(import.Estate, options)).Where(d => d.Severity >= threshold).ToList();
+        var findings = NsgAuditor.Audit(security).Where(d => d.Severity >= threshold).ToList();
         switch (format)
         {
             case "json":

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using VNetLab.Arm.Contracts;
+using VNetLab.Cli.Arguments;
 using VNetLab.Cli.Rendering;
+using VNetLab.Model;
 using VNetLab.Security;
 
 namespace VNetLab.Cli.Commands;
@@ -36,14 +38,23 @@ internal static class SecurityRulesCommand
 
     private static int Run(CliContext context, string[] paths, string nicText, string format, bool explain, string? serviceTagsFile)
     {
-        if (EstateLoading.Load(context, paths) is not { } import
-            || SecurityLoading.Options(context, serviceTagsFile) is not { } options
-            || !ResourceLookup.TryFind(import.Estate.NetworkInterfaces, nicText, "network interface", "--nic", context.Error, out var nic))
+        if (EstateLoading.Load(context, paths) is not { } import)
         {
             return VNetLabCli.UnusableInput;
         }
 
-        var security = SecurityCompiler.Compile(import.Estate, options).For(nic);
+        if (!ResourceArgument.TryResolve(ResourceLookup.NetworkInterface(import.Estate, nicText), "--nic", nicText, "network interface", out var nic, out var error))
+        {
+            context.Error.WriteLine("error: " + error);
+            return VNetLabCli.UnusableInput;
+        }
+
+        if (SecurityLoading.Compile(context, import.Estate, serviceTagsFile) is not { } compiled)
+        {
+            return VNetLabCli.UnusableInput;
+        }
+
+        var security = compiled.For(nic);
         if (format == "json")
         {
             context.Out.WriteLine(ContractJson.Serialize(EffectiveNetworkSecurityGroupListResult.From(security)));

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using VNetLab.Addressing;
 using VNetLab.Model;
 using VNetLab.Routing;
@@ -34,16 +33,7 @@ public sealed class NetworkAnalysis
     public static NetworkAnalysis Compile(Estate estate, RoutingOptions? routingOptions = null, SecurityOptions? securityOptions = null)
     {
         var routing = RoutingCompiler.Compile(estate, routingOptions);
-        var gatewayPrefixes = estate.VirtualNetworks.ToDictionary(
-            v => v.Id,
-            v => v.Subnets
-                .SelectMany(s => routing.EffectiveRoutesOf(s.Id))
-                .Where(r => r.Source == EffectiveRouteSource.VirtualNetworkGateway)
-                .SelectMany(r => r.AddressPrefixes)
-                .Distinct()
-                .Order()
-                .ToImmutableArray());
-        var security = SecurityCompiler.Compile(estate, (securityOptions ?? SecurityOptions.Default) with { GatewayPrefixes = gatewayPrefixes });
+        var security = SecurityCompiler.Compile(estate, SecurityRoutingInputs.WithRouting(securityOptions ?? SecurityOptions.Default, routing));
         return new NetworkAnalysis(estate, routing, security);
     }
 

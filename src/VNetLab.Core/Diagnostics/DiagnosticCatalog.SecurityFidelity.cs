@@ -35,7 +35,7 @@ public static partial class DiagnosticCatalog
         public static readonly DiagnosticDescriptor VirtualNetworkTagWithoutGatewayPrefixes = new(
             "VNL9104", DiagnosticSeverity.Warning, null, "VirtualNetwork tag without gateway prefixes",
             "The VirtualNetwork service tag of subnet {subnetName} was expanded without the prefixes its gateway learns (no routing result was given); Azure also puts the connected on-premises address spaces in it.",
-            "Run the question through a command that computes routes (trace, reach) or add the on-premises prefixes to a rule explicitly.",
+            "Give the security engine the routing result (the analysis layer's SecurityRoutingInputs; the CLI commands do), or write the on-premises prefixes in a rule explicitly.",
             "semantics.md 4.5 (VirtualNetwork includes all connected on-premises address spaces)");
 
         public static readonly DiagnosticDescriptor ApplicationSecurityGroupRenderingAssumed = new(

@@ -187,6 +187,15 @@ public sealed class NetworkInterfaceSecurity
     public PacketSet AllowedPackets(SecurityRuleDirection direction) =>
         direction == SecurityRuleDirection.Inbound ? _allowedInbound.Value : _allowedOutbound.Value;
 
+    /// <summary>
+    /// The allowed packets the NIC itself receives (inbound: destination is one of its addresses) or sends
+    /// (outbound: source is one of them): what reachability between VMs needs.
+    /// </summary>
+    public PacketSet AllowedPacketsOfInterface(SecurityRuleDirection direction) =>
+        AllowedPackets(direction).Intersect(direction == SecurityRuleDirection.Inbound
+            ? PacketSet.Where(destinations: Addresses)
+            : PacketSet.Where(sources: Addresses));
+
     /// <summary>The packets allowed as new flows plus the replies to flows allowed in the other direction (statefulness).</summary>
     public PacketSet AllowedPacketsWithReplies(SecurityRuleDirection direction) =>
         AllowedPackets(direction).Union(AllowedPackets(Opposite(direction)).Reverse()).Simplify();

@@ -81,5 +81,7 @@ public class Seed001OnlyInternalNetworksTests
         Assert.True(allowed.Contains(Udp("10.210.1.4", 1, "192.168.0.1", 53)));
         Assert.False(allowed.Contains(Udp("10.210.1.4", 1, "8.8.8.8", 53)));
         Assert.True(allowed.Contains(Udp("10.210.1.4", 1, "168.63.129.16", 53)));
+        Assert.True(Web.AllowedPacketsOfInterface(Out).Contains(Udp("10.210.1.4", 1, "192.168.0.1", 53)));
+        Assert.False(Web.AllowedPacketsOfInterface(Out).Contains(Udp("10.210.1.5", 1, "192.168.0.1", 53)));
     }
 }
