@@ -3,6 +3,7 @@ using VNetLab.Analysis;
 using VNetLab.Analysis.Diff;
 using VNetLab.Arm.Contracts;
 using VNetLab.Cli.Rendering;
+using VNetLab.Validation;
 
 namespace VNetLab.Cli.Commands;
 
@@ -32,8 +33,10 @@ internal static class DiffCommand
 
         var beforeAnalysis = NetworkAnalysis.Compile(before.Estate);
         var afterAnalysis = NetworkAnalysis.Compile(after.Estate);
-        var diff = EstateDiff.Compare(beforeAnalysis, [.. before.Diagnostics, .. beforeAnalysis.Routing.Notes],
-            afterAnalysis, [.. after.Diagnostics, .. afterAnalysis.Routing.Notes]);
+        // The diagnostics a user would see from validate, plus the routing assumptions the routes rest on.
+        var diff = EstateDiff.Compare(
+            beforeAnalysis, [.. before.Diagnostics, .. Validator.Default.Validate(before.Estate), .. beforeAnalysis.Routing.Notes],
+            afterAnalysis, [.. after.Diagnostics, .. Validator.Default.Validate(after.Estate), .. afterAnalysis.Routing.Notes]);
         if (format == "json")
         {
             context.Out.WriteLine(ContractJson.Serialize(AnalysisJson.Diff(diff)));

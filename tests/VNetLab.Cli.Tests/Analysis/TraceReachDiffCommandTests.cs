@@ -106,6 +106,19 @@ public sealed class TraceReachDiffCommandTests
     }
 
     [Fact]
+    [Trait("fact", "constraints.md 1.4")]
+    public void Diff_reports_the_validation_error_a_change_introduces_and_fail_on_change_exits_1()
+    {
+        var result = CliRunner.Run("diff", Estate("000-vpn-in-vdi-vnet-no-remote-gateways"), Estate("000-vpn-in-vdi-vnet"), "--fail-on-change", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        var diagnostics = Json(result)["diagnostics"]!.AsArray();
+        Assert.Contains(diagnostics, d => d!["code"]!.GetValue<string>() == "VNL2003" && d["change"]!.GetValue<string>() == "Added");
+        Assert.Contains(Json(result)["reachability"]!.AsArray(), r => r!["source"]!.GetValue<string>() == "vdi-vnet/tenant"
+            && r["destination"]!.GetValue<string>() == "site onprem-corporate" && r["change"]!.GetValue<string>() == "Added");
+    }
+
+    [Fact]
     public void Diff_of_an_estate_with_itself_is_empty_and_fail_on_change_exits_0()
     {
         var result = CliRunner.Run("diff", Estate("001-hub-and-peering"), Estate("001-hub-and-peering"), "--fail-on-change");
