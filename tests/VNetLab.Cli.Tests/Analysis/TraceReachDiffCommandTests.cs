@@ -42,6 +42,30 @@ public sealed class TraceReachDiffCommandTests
     }
 
     [Fact]
+    [Trait("fact", "semantics.md 3.9")]
+    public void Trace_reports_a_request_over_the_tunnel_answered_over_ExpressRoute_as_asymmetric()
+    {
+        // The company network is behind both the circuit and the VPN; the VPN's local network gateway names a more
+        // specific prefix, so the request takes the tunnel, while the site hears the spoke over both connections.
+        const string Lng = "/subscriptions/6f1e3b2a-8d47-4c1e-9a35-2b7d0c4e81f6/resourceGroups/rg-network-hub-weu/providers/Microsoft.Network/localNetworkGateways/lng-proxy-supplier";
+        using var estate = EstateCopy.Of("000-vpn-gateway-in-hub")
+            .Edit("connectivity.json", "lng-proxy-supplier", l => l["properties"]!["localNetworkAddressSpace"]!["addressPrefixes"] = new JsonArray("10.1.0.0/16"))
+            .Edit("external-sites.json", "onprem-corporate", s => s["properties"]!["attachedTo"]!.AsArray().Add(Lng));
+
+        var result = CliRunner.Run("trace", estate.Folder, "--from", "derog001-vm01-nic01", "--to", "10.1.2.3", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var json = Json(result);
+        Assert.Equal("ExitedToExternalSite", json["forward"]!["disposition"]!.GetValue<string>());
+        Assert.Equal("Delivered", json["return"]!["disposition"]!.GetValue<string>());
+        Assert.True(json["asymmetric"]!.GetValue<bool>());
+        Assert.Equal("the request leaves over IPsec tunnel VPNgw001-to-proxy-supplier but the reply comes back over ExpressRoute circuit erc-par-equinix-001",
+            Assert.Single(json["asymmetryReasons"]!.AsArray())!.GetValue<string>());
+        Assert.Equal("VNL8001", Assert.Single(json["findings"]!.AsArray())!["code"]!.GetValue<string>());
+        Assert.Contains(json["return"]!["notes"]!.AsArray(), n => n!["code"]!.GetValue<string>() == "VNL9806");
+    }
+
+    [Fact]
     public void Trace_with_an_unknown_endpoint_exits_2()
     {
         var result = CliRunner.Run("trace", Estate("000-two-hub-final"), "--from", "no-such-nic", "--to", "10.1.2.3");

@@ -81,6 +81,18 @@ public sealed class PolicyCheckerTests
     }
 
     [Fact]
+    public void An_assertion_with_no_packet_to_check_fails_instead_of_passing_vacuously()
+    {
+        var assertion = Assertion(new EndpointSelector(SelectorKind.NetworkInterface, "web1"), ReachabilityExpectation.Reachable);
+
+        var result = new PolicyChecker(Estate()).Check(assertion);
+
+        Assert.False(result.Passed);
+        Assert.Equal(0, result.ClassesChecked);
+        Assert.Contains("no packet to check", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_selector_that_matches_nothing_fails_instead_of_passing_vacuously()
     {
         var result = new PolicyChecker(Estate()).Check(Assertion(new EndpointSelector(SelectorKind.ExternalSite, "nowhere"), ReachabilityExpectation.Unreachable));

@@ -47,6 +47,11 @@ public sealed class PolicyChecker
         var notes = new List<Diagnostic>();
         foreach (var source in sources)
         {
+            if (source.Addresses.IsEmpty)
+            {
+                notes.Add(DiagnosticCatalog.TraceNoAddress(source.Endpoint.Resource?.Id, source.Endpoint.ToString()));
+            }
+
             foreach (var destination in destinations)
             {
                 // A packet to its own source address never leaves the NIC; it is not a path.
@@ -74,10 +79,10 @@ public sealed class PolicyChecker
             .OrderBy(b => b.Location?.Value ?? string.Empty, StringComparer.OrdinalIgnoreCase)
             .ThenBy(b => b.Description, StringComparer.Ordinal)
             .ToImmutableArray();
-        var reason = counterexample is null
-            ? null
-            : $"{failed} of {checkedCount} packet classes fail; for example {counterexample.Class.Representative} from {counterexample.Source.Endpoint.Name}: {counterexample.Violation}";
-        return new AssertionResult(assertion, counterexample is null, checkedCount, failed, reason, counterexample, distinctBlockers,
+        var reason = counterexample is not null
+            ? $"{failed} of {checkedCount} packet classes fail; for example {counterexample.Class.Representative} from {counterexample.Source.Endpoint.Name}: {counterexample.Violation}"
+            : checkedCount == 0 ? "no packet to check: the selected endpoints have no IPv4 addresses in common with the destinations" : null;
+        return new AssertionResult(assertion, reason is null, checkedCount, failed, reason, counterexample, distinctBlockers,
             [.. notes.Distinct().OrderBy(n => n.Code, StringComparer.Ordinal).ThenBy(n => n.ResourceId)]);
     }
 
