@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using VNetLab.Analysis.Reachability;
 using VNetLab.Diagnostics;
 
@@ -46,21 +45,3 @@ public static class EstateDiff
 
     private static int Then(int first, int second) => first != 0 ? first : second;
 }
-
-/// <summary>The changed rows of a diff.</summary>
-public sealed record EstateDiffResult(
-    ImmutableArray<RowChange<DiagnosticKey, string>> Diagnostics,
-    ImmutableArray<RowChange<RouteKey, string>> Routes,
-    ImmutableArray<RowChange<ReachKey, string>> Reachability)
-{
-    public bool IsEmpty => Diagnostics.IsEmpty && Routes.IsEmpty && Reachability.IsEmpty;
-}
-
-/// <summary>A diagnostic row's key: code and resource id (case-insensitive ids are compared as given text, lowered by the engines' sort).</summary>
-public sealed record DiagnosticKey(string Code, string ResourceId);
-
-/// <summary>An effective route row's key: the subnet, its prefixes and its source.</summary>
-public sealed record RouteKey(string SubnetId, string AddressPrefix, string Source);
-
-/// <summary>A reachability row's key: source and destination as the matrix labels them.</summary>
-public sealed record ReachKey(string Source, string Destination);

@@ -53,13 +53,3 @@ public static class RowDiff
         return [.. changes.OrderBy(c => c.Key, order).ThenBy(c => c.Kind)];
     }
 }
-
-/// <summary>One changed row: its key and its value before and after (default when absent on that side).</summary>
-public sealed record RowChange<TKey, TValue>(RowChangeKind Kind, TKey Key, TValue? Before, TValue? After);
-
-public enum RowChangeKind
-{
-    Added,
-    Removed,
-    Changed,
-}

@@ -20,9 +20,3 @@ public sealed record AssertionResult(
     /// <summary>The VNL8002 finding for a failed assertion.</summary>
     public Diagnostic? Finding => Passed ? null : DiagnosticCatalog.PolicyAssertionFailed(Assertion.Name, Reason ?? "it fails");
 }
-
-/// <summary>The verdicts on every assertion of a policy, in file order.</summary>
-public sealed record PolicyResult(ImmutableArray<AssertionResult> Results)
-{
-    public bool Passed => Results.All(r => r.Passed);
-}

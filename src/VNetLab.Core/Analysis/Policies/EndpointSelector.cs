@@ -24,16 +24,3 @@ public sealed record EndpointSelector(SelectorKind Kind, string Pattern)
     public override string ToString() =>
         (Kind == SelectorKind.Internet ? "internet" : $"{Kind.ToString().ToLowerInvariant()} {Pattern}") + (Except is null ? string.Empty : $" except {Except}");
 }
-
-/// <summary>The kinds of endpoint a selector names; spelled in policy files as <c>vnet</c>, <c>subnet</c>, <c>nic</c>, <c>vm</c>, <c>site</c>, <c>internet</c>, <c>prefix</c>, <c>asg</c>.</summary>
-public enum SelectorKind
-{
-    VirtualNetwork,
-    Subnet,
-    NetworkInterface,
-    VirtualMachine,
-    ExternalSite,
-    Internet,
-    Prefix,
-    ApplicationSecurityGroup,
-}

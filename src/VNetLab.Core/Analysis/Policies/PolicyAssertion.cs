@@ -36,10 +36,3 @@ public sealed record PolicyAssertion
     /// <summary>Where the assertion was read from (file and YAML path), for messages.</summary>
     public SourceLocation? Source { get; init; }
 }
-
-/// <summary><c>reachable</c>: every packet gets through; <c>unreachable</c>: none does.</summary>
-public enum ReachabilityExpectation
-{
-    Reachable,
-    Unreachable,
-}

@@ -8,6 +8,3 @@ namespace VNetLab.Analysis.Policies;
 /// <param name="Endpoint">Where traces start.</param>
 /// <param name="Addresses">The source addresses of its packets.</param>
 public sealed record SourceEndpoint(string Group, TraceEndpoint Endpoint, AddressSet Addresses);
-
-/// <summary>A destination: a label (<c>VNET/SUBNET</c>, a site, <c>internet</c>, a NIC …) and its addresses.</summary>
-public sealed record DestinationGroup(string Label, AddressSet Addresses);

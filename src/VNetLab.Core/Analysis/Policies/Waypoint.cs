@@ -9,15 +9,3 @@ public sealed record Waypoint(WaypointKind Kind, string Pattern)
 {
     public override string ToString() => Pattern == "*" ? Kind.ToString() : $"{Kind} {Pattern}";
 }
-
-/// <summary>Spelled in policy files as <c>internet</c>, <c>expressRoute</c>, <c>tunnel</c>, <c>gateway</c>, <c>firewall</c>, <c>appliance</c>, <c>site</c>.</summary>
-public enum WaypointKind
-{
-    Internet,
-    ExpressRoute,
-    Tunnel,
-    Gateway,
-    Firewall,
-    Appliance,
-    Site,
-}

@@ -15,15 +15,3 @@ public sealed record Hop(HopKind Kind, ResourceId? ResourceId, ImmutableArray<St
     /// <summary>The resource's name, or <c>Internet</c>.</summary>
     public string Name => ResourceId?.Name ?? "Internet";
 }
-
-/// <summary>The kinds of place a hop can be.</summary>
-public enum HopKind
-{
-    NetworkInterface,
-    Subnet,
-    VirtualNetworkGateway,
-    AzureFirewall,
-    ExternalSite,
-    LocalNetworkGateway,
-    Internet,
-}

@@ -25,11 +25,3 @@ public sealed record TraceEndpoint(TraceEndpointKind Kind, Resource? Resource)
 
     public override string ToString() => $"{Kind} {Name}";
 }
-
-public enum TraceEndpointKind
-{
-    NetworkInterface,
-    Subnet,
-    ExternalSite,
-    Internet,
-}

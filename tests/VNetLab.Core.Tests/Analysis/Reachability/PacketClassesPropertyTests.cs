@@ -10,7 +10,7 @@ using VNetLab.Security;
 using static VNetLab.Core.Tests.Analysis.AnalysisEstate;
 using static VNetLab.Core.Tests.Security.SecurityEstate;
 
-namespace VNetLab.Core.Tests.Analysis;
+namespace VNetLab.Core.Tests.Analysis.Reachability;
 
 /// <summary>
 /// The symbolic checks agree with concrete traces: on random estates (random NSG rules, UDRs to appliances, None and

@@ -4,7 +4,7 @@ using VNetLab.Routing;
 using static VNetLab.Core.Tests.Analysis.AnalysisEstate;
 using static VNetLab.Core.Tests.Security.SecurityEstate;
 
-namespace VNetLab.Core.Tests.Analysis;
+namespace VNetLab.Core.Tests.Analysis.Tracing;
 
 /// <summary>One test per disposition (docs/dispositions.md), each on the smallest estate that produces it.</summary>
 public sealed class TracerTests
@@ -147,12 +147,15 @@ public sealed class TracerTests
     public void DeniedByFirewall_when_no_network_rule_collection_allows()
     {
         var fwSubnet = SubnetId("vnet-a", "AzureFirewallSubnet");
+        var firewall = Firewall("fw1", fwSubnet, "10.0.3.4",
+            Collection("fw1", "allow-web", 200, SecurityRuleAccess.Allow, FirewallRule("https", "TCP", "10.0.1.0/24", "*", "443")),
+            Collection("fw1", "deny-smb", 100, SecurityRuleAccess.Deny, FirewallRule("smb", "TCP", "*", "*", "445")));
+        var publicIp = new PublicIpAddress { Id = Id("publicIPAddresses", "pip-fw1"), IpAddress = VNetLab.Addressing.IpAddress.Parse("20.50.60.70") };
         var tracer = TracerFor(
             Vnet("vnet-a", "10.0.0.0/16", Subnet("vnet-a", "web", "10.0.1.0/24", routeTable: Id("routeTables", "rt-web")), Subnet("vnet-a", "AzureFirewallSubnet", "10.0.3.0/26")),
             Table("rt-web", UserRoute("rt-web", "to-fw", "0.0.0.0/0", RouteNextHopType.VirtualAppliance, "10.0.3.4")),
-            Firewall("fw1", fwSubnet, "10.0.3.4",
-                Collection("fw1", "allow-web", 200, SecurityRuleAccess.Allow, FirewallRule("https", "TCP", "10.0.1.0/24", "*", "443")),
-                Collection("fw1", "deny-smb", 100, SecurityRuleAccess.Deny, FirewallRule("smb", "TCP", "*", "*", "445"))),
+            firewall with { IpConfigurations = [firewall.IpConfigurations[0] with { PublicIpAddressId = publicIp.Id }] },
+            publicIp,
             Nic("web1", _web, "10.0.1.4"));
 
         var denied = TraceFrom(tracer, "web1", Tcp("10.0.1.4", 50000, "93.184.216.34", 445));
@@ -165,6 +168,7 @@ public sealed class TracerTests
         Assert.Null(unmatched.Steps.OfType<FirewallRuleStep>().Single().RuleCollectionId);
         Assert.Equal(FlowDisposition.ExitedToInternet, allowed.Disposition);
         Assert.Equal("allow-web", allowed.Steps.OfType<FirewallRuleStep>().Single().RuleCollectionId?.Name);
+        Assert.Equal("20.50.60.70", allowed.Steps.OfType<ExitStep>().Single().SnatAddress?.ToString());
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using VNetLab.Model;
 using VNetLab.Security;
 using static VNetLab.Core.Tests.Security.SecurityEstate;
 
-namespace VNetLab.Core.Tests.Analysis;
+namespace VNetLab.Core.Tests.Analysis.Policies;
 
 /// <summary>verify: assertions over all packets, with the counterexample and the routes and rules that decided it.</summary>
 public sealed class PolicyCheckerTests

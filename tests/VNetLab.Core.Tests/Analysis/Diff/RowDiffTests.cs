@@ -1,6 +1,6 @@
 using VNetLab.Analysis.Diff;
 
-namespace VNetLab.Core.Tests.Analysis;
+namespace VNetLab.Core.Tests.Analysis.Diff;
 
 public sealed class RowDiffTests
 {
