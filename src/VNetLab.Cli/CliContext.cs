@@ -21,7 +21,8 @@ public sealed class CliContext
         });
         if (!isTerminal)
         {
-            Console.Profile.Width = 200;
+            // Plain output is for pipes and grep: never wrap a message mid-sentence.
+            Console.Profile.Width = 4096;
         }
     }
 

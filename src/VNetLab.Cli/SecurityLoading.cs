@@ -38,7 +38,7 @@ internal static class SecurityLoading
         {
             ServiceTags = serviceTagsFile is null
                 ? null
-                : options.ServiceTags.Tags.ToDictionary(t => t.Name, t => t.AddressPrefixes, StringComparer.OrdinalIgnoreCase),
+                : ServiceTagsForRouting.From(options.ServiceTags),
         });
         return SecurityCompiler.Compile(estate, SecurityRoutingInputs.WithRouting(options, routing));
     }

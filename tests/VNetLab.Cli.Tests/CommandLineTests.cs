@@ -129,4 +129,23 @@ public sealed class CommandLineTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Routes_WithAnUnreadableServiceTagsFile_IsExit2NamingTheFileAndPlace()
+    {
+        var tags = Path.Combine(Path.GetTempPath(), $"vnetlab-tags-{Guid.NewGuid():N}.json");
+        File.WriteAllText(tags, """{ "values": [ { "name": "Storage", "properties": { "addressPrefixes": [ "nope" ] } } ] }""");
+        try
+        {
+            var result = CliRunner.Run("routes", Example("000-two-hub-final"), "--nic", "vdi-w10-001-nic01", "--service-tags", tags);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains(tags, result.Stderr, StringComparison.Ordinal);
+            Assert.Contains("$.values[0].properties.addressPrefixes[0]", result.Stderr, StringComparison.Ordinal);
+            Assert.False(result.HasStackTrace);
+        }
+        finally
+        {
+            File.Delete(tags);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VNetLab.Arm.Contracts;
+using VNetLab.Arm.Sarif;
 using VNetLab.Cli.Rendering;
 using VNetLab.Diagnostics;
 using VNetLab.Security.Audit;
@@ -7,7 +8,7 @@ using VNetLab.Security.Audit;
 namespace VNetLab.Cli.Commands;
 
 /// <summary>
-/// <c>vnetlab nsg-audit PATH... [--format text|json] [--severity error|warning|info] [--service-tags FILE]</c>: shadowed,
+/// <c>vnetlab nsg-audit PATH... [--format text|json|sarif] [--severity error|warning|info] [--service-tags FILE]</c>: shadowed,
 /// redundant and exposing NSG rules, and what nothing filters. Exits 1 when a finding is at or above <c>--severity</c>.
 /// </summary>
 internal static class NsgAuditCommand
@@ -15,7 +16,7 @@ internal static class NsgAuditCommand
     public static Command Create(CliContext context)
     {
         var paths = CommonOptions.Paths();
-        var format = CommonOptions.Format("text", "json");
+        var format = CommonOptions.Format("text", "json", "sarif");
         var severity = new Option<string>("--severity")
         {
             Description = "Report findings at or above this severity: error, warning or info (all). Any finding reported makes the exit code 1.",
@@ -49,6 +50,9 @@ internal static class NsgAuditCommand
         {
             case "json":
                 context.Out.WriteLine(ContractJson.Serialize(DiagnosticsDocument.From(findings)));
+                break;
+            case "sarif":
+                context.Out.WriteLine(SarifWriter.Serialize(findings, VNetLabCli.Version));
                 break;
             default:
                 DiagnosticsTextRenderer.Write(context.Console, findings);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using VNetLab.Arm.Import;
+using VNetLab.Arm.ServiceTags;
 using VNetLab.Routing;
 
 namespace VNetLab.Cli.Commands;
@@ -52,12 +52,14 @@ internal sealed class RoutingArguments
         error = string.Empty;
         if (parse.GetValue(_serviceTags) is { } file)
         {
-            if (!ServiceTagsFile.TryRead(file.FullName, out var tags, out error))
+            var read = ServiceTagsReader.Read(file.FullName);
+            if (read.HasErrors || read.Tags is null)
             {
+                error = string.Join(Environment.NewLine, read.Diagnostics.Select(d => $"{d.Location}: {d.Code} {d.Message} Fix: {d.Fix}"));
                 return false;
             }
 
-            options = options with { ServiceTags = tags };
+            options = options with { ServiceTags = ServiceTagsForRouting.From(read.Tags) };
         }
 
         return true;

@@ -87,10 +87,18 @@ public static partial class DiagnosticCatalog
 
     /// <param name="subnet">The subnet.</param>
     /// <param name="vnetName">Its VNet's name.</param>
-    /// <param name="unprotectedNics">How many NICs in it have no NSG of their own (0 for an empty subnet).</param>
-    public static Diagnostic SubnetWithoutNetworkSecurityGroup(Subnet subnet, string vnetName, int unprotectedNics) =>
+    /// <param name="unprotectedNics">How many NICs in it have no NSG of their own.</param>
+    /// <param name="nics">How many NICs it holds (0 for an empty subnet).</param>
+    public static Diagnostic SubnetWithoutNetworkSecurityGroup(Subnet subnet, string vnetName, int unprotectedNics, int nics) =>
         Create(Descriptors.SubnetWithoutNetworkSecurityGroup, subnet, ("subnetName", subnet.Name), ("vnetName", vnetName),
-            ("nicPart", unprotectedNics == 0 ? " and holds no network interface yet" : $" and {unprotectedNics} of its network interfaces have none either"));
+            ("nicPart", (nics, unprotectedNics) switch
+            {
+                (0, _) => " and holds no network interface yet",
+                (1, 1) => " and neither has its network interface",
+                var (all, none) when all == none => $" and neither have its {all} network interfaces",
+                (_, 1) => $" and 1 of its {nics} network interfaces has none either",
+                _ => $" and {unprotectedNics} of its {nics} network interfaces have none either",
+            }));
 
     public static Diagnostic NetworkInterfaceWithoutNetworkSecurityGroup(NetworkInterface nic, string subnetName) =>
         Create(Descriptors.NetworkInterfaceWithoutNetworkSecurityGroup, nic, ("nicName", nic.Name), ("subnetName", subnetName));

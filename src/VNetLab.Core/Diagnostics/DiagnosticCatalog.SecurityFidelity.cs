@@ -35,7 +35,7 @@ public static partial class DiagnosticCatalog
         public static readonly DiagnosticDescriptor VirtualNetworkTagWithoutGatewayPrefixes = new(
             "VNL9104", DiagnosticSeverity.Warning, null, "VirtualNetwork tag without gateway prefixes",
             "The VirtualNetwork service tag of subnet {subnetName} was expanded without the prefixes its gateway learns (no routing result was given); Azure also puts the connected on-premises address spaces in it.",
-            "Give the security engine the routing result (the analysis layer's SecurityRoutingInputs; the CLI commands do), or write the on-premises prefixes in a rule explicitly.",
+            "Give the security engine the routing result (SecurityRoutingInputs in the analysis layer; the CLI commands do), or write the on-premises prefixes in a rule explicitly.",
             "semantics.md 4.5 (VirtualNetwork includes all connected on-premises address spaces)");
 
         public static readonly DiagnosticDescriptor ApplicationSecurityGroupRenderingAssumed = new(

@@ -29,7 +29,7 @@ public sealed partial class Estate
 
     /// <summary>The remote side of a peering: the remote VNet's peering that points back, if it exists.</summary>
     public VirtualNetworkPeering? RemotePeeringOf(VirtualNetworkPeering peering) =>
-        PeeringsOf(peering.RemoteVirtualNetworkId).FirstOrDefault(p => p.RemoteVirtualNetworkId == peering.VirtualNetworkId);
+        _peeringByEnds.GetValueOrDefault((peering.RemoteVirtualNetworkId, peering.VirtualNetworkId));
 
     /// <summary>The virtual network gateways whose IP configurations sit in this VNet's GatewaySubnet.</summary>
     public ImmutableArray<VirtualNetworkGateway> GatewaysOf(ResourceId vnetId) => _gatewaysByVnet.GetValueOrDefault(vnetId, []);

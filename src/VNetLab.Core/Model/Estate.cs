@@ -18,6 +18,9 @@ public sealed partial class Estate
     private readonly FrozenDictionary<ResourceId, ImmutableArray<VirtualNetworkGateway>> _gatewaysByVnet;
     private readonly FrozenDictionary<ResourceId, ImmutableArray<VirtualNetworkGatewayConnection>> _connectionsByGateway;
     private readonly FrozenDictionary<ResourceId, ImmutableArray<VirtualNetworkPeering>> _peeringsByRemote;
+
+    // (local VNet, remote VNet) → that VNet's peering, so the other side of a peering is one lookup even for hubs with hundreds of peerings.
+    private readonly FrozenDictionary<(ResourceId Local, ResourceId Remote), VirtualNetworkPeering> _peeringByEnds;
     private readonly FrozenDictionary<ResourceId, ImmutableArray<ExternalSite>> _sitesByAttachment;
     private readonly FrozenDictionary<ResourceId, ImmutableArray<Resource>> _associationsByTarget;
     private readonly FrozenDictionary<string, SubscriptionFeatures> _featuresBySubscription;
@@ -63,6 +66,9 @@ public sealed partial class Estate
                 .OfType<ResourceId>().Select(id => (Gateway: id, Connection: c))),
             p => p.Gateway, p => p.Connection);
         _peeringsByRemote = GroupBy(VirtualNetworks.SelectMany(v => v.Peerings), p => p.RemoteVirtualNetworkId);
+        _peeringByEnds = VirtualNetworks.SelectMany(v => v.Peerings)
+            .GroupBy(p => (p.VirtualNetworkId, p.RemoteVirtualNetworkId))
+            .ToFrozenDictionary(g => g.Key, g => g.First());
         _sitesByAttachment = GroupBy(ExternalSites.SelectMany(s => s.AttachedTo.Select(a => (Attachment: a, Site: s))),
             p => p.Attachment, p => p.Site);
         _associationsByTarget = GroupBy(

@@ -191,13 +191,14 @@ public sealed class InputFormTests
     }
 
     [Fact]
-    public void Gateway_AllowRemoteVnetTraffic_IsRead_AndAbsentStaysUnknown()
+    public void Gateway_AllowRemoteVnetTrafficAndPointToSite_AreRead()
     {
         var result = EstateReader.ReadText("""
-            [ { "name": "gw1", "type": "Microsoft.Network/virtualNetworkGateways", "properties": { "gatewayType": "ExpressRoute", "allowRemoteVnetTraffic": true } },
+            [ { "name": "gw1", "type": "Microsoft.Network/virtualNetworkGateways", "properties": { "gatewayType": "ExpressRoute", "allowRemoteVnetTraffic": true, "vpnClientConfiguration": { "vpnClientProtocols": ["OpenVPN"] } } },
               { "name": "gw2", "type": "Microsoft.Network/virtualNetworkGateways", "properties": { "gatewayType": "ExpressRoute" } } ]
             """);
         Assert.Empty(result.Diagnostics);
         Assert.Equal([true, null], result.Estate.VirtualNetworkGateways.Select(g => g.AllowRemoteVnetTraffic));
+        Assert.Equal([true, false], result.Estate.VirtualNetworkGateways.Select(g => g.HasVpnClientConfiguration));
     }
 }

@@ -27,6 +27,7 @@ internal sealed class VirtualNetworkGatewayMapper : IResourceMapper
             ActiveActive = p.Bool("activeActive") ?? false,
             EnableBgp = p.Bool("enableBgp") ?? false,
             AllowRemoteVnetTraffic = p.Bool("allowRemoteVnetTraffic"),
+            HasVpnClientConfiguration = p.Object("vpnClientConfiguration") is not null,
             BgpSettings = BgpSettingsMapper.Map(p.Object("bgpSettings")),
             VpnGatewayGeneration = p.String("vpnGatewayGeneration"),
             IpConfigurations = [.. p.Objects("ipConfigurations").Select(c => context.Child(c, "ipConfigurations")).OfType<ResourceContext>()

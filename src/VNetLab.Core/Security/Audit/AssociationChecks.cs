@@ -42,7 +42,7 @@ internal static class AssociationChecks
             var unprotected = nics.Count(n => n.NetworkSecurityGroupId is null);
             if (nics.IsEmpty || unprotected > 0)
             {
-                yield return DiagnosticCatalog.SubnetWithoutNetworkSecurityGroup(subnet, vnet.Name, unprotected);
+                yield return DiagnosticCatalog.SubnetWithoutNetworkSecurityGroup(subnet, vnet.Name, unprotected, nics.Length);
             }
         }
     }

@@ -50,17 +50,18 @@ internal static class ManagementPortExposureCheck
                 var example = context.Example(exposure, nsg, SecurityRuleDirection.Inbound);
                 var portText = $"{string.Join("/", protocols.Members)} port{(ports.Count > 1 ? "s" : string.Empty)} {string.Join(", ", ports.ToRanges())}";
                 yield return internet.IsSubsetOf(sources)
-                    ? DiagnosticCatalog.ManagementPortOpenToInternet(rule.Rule, portText, Spelling(rule, analyses[0].NetworkSecurityGroup), example.ToString())
+                    ? DiagnosticCatalog.ManagementPortOpenToInternet(rule.Rule, portText, Spelling(rule, analyses[0].NetworkSecurityGroup, internet), example.ToString())
                     : DiagnosticCatalog.ManagementPortOpenToPublicAddresses(rule.Rule, portText, Describe(sources), example.ToString());
             }
         }
     }
 
     /// <summary>
-    /// How the rule names its source; for <c>VirtualNetwork</c>, also the prefixes that made the tag reach the
-    /// Internet (user-defined routes or gateway routes such as 0.0.0.0/0 or the /1 pair, semantics.md §4.5).
+    /// How the rule names its source; for <c>VirtualNetwork</c>, also the public prefixes that made the tag reach the
+    /// Internet: user-defined routes (a UDR 0.0.0.0/0) or gateway routes (a BGP default route or the /1 pair), which
+    /// Azure puts in the tag (semantics.md §4.5).
     /// </summary>
-    private static string Spelling(CompiledSecurityRule rule, CompiledNetworkSecurityGroup nsg)
+    private static string Spelling(CompiledSecurityRule rule, CompiledNetworkSecurityGroup nsg, AddressSet publicSpace)
     {
         var text = string.Join(" + ", rule.SourceTerms.Select(t => t.Text));
         if (!rule.SourceTerms.Any(t => t.IsVirtualNetworkTag))
@@ -68,14 +69,22 @@ internal static class ManagementPortExposureCheck
             return text;
         }
 
-        var widening = nsg.VirtualNetworkTag.Prefixes
-            .Where(p => p.Origin is VirtualNetworkTagPrefixOrigin.UserDefinedRoute or VirtualNetworkTagPrefixOrigin.Gateway)
-            .Select(p => p.Prefix.ToString())
-            .Distinct()
-            .ToList();
-        return widening.Count == 0
-            ? text
-            : $"{text}, which for this subnet includes the route prefixes {string.Join(", ", widening)}";
+        string? Widening(VirtualNetworkTagPrefixOrigin origin, string label)
+        {
+            var prefixes = nsg.VirtualNetworkTag.Prefixes
+                .Where(p => p.Origin == origin && AddressSet.FromPrefix(p.Prefix).Overlaps(publicSpace))
+                .Select(p => p.Prefix.ToString())
+                .Distinct()
+                .ToList();
+            return prefixes.Count == 0 ? null : $"{string.Join(", ", prefixes)} {label}";
+        }
+
+        var parts = new[]
+        {
+            Widening(VirtualNetworkTagPrefixOrigin.UserDefinedRoute, "from user-defined routes"),
+            Widening(VirtualNetworkTagPrefixOrigin.Gateway, "learned by the gateway"),
+        }.OfType<string>().ToList();
+        return parts.Count == 0 ? text : $"{text}, which for this subnet also holds {string.Join(" and ", parts)}";
     }
 
     private static string Describe(AddressSet sources)

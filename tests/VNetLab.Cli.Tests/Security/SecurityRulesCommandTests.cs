@@ -1,7 +1,7 @@
 using System.Text.Json;
 using VNetLab.Testing;
 
-namespace VNetLab.Cli.Tests;
+namespace VNetLab.Cli.Tests.Security;
 
 /// <summary><c>vnetlab security-rules --nic</c>: Azure's effective security rules shape, on the seed 001 DMZ estate.</summary>
 public sealed class SecurityRulesCommandTests

@@ -1,6 +1,6 @@
 using VNetLab.Testing;
 
-namespace VNetLab.Cli.Tests;
+namespace VNetLab.Cli.Tests.Security;
 
 /// <summary><c>vnetlab flow</c>: IP flow verify on the seed 001 DMZ estate (examples/001-dmz-only-internal-networks).</summary>
 public sealed class FlowCommandTests

@@ -1,6 +1,6 @@
 using VNetLab.Testing;
 
-namespace VNetLab.Cli.Tests;
+namespace VNetLab.Cli.Tests.Security;
 
 /// <summary><c>vnetlab nsg-audit</c> on a test estate with one of each finding, on a clean one, and on the examples.</summary>
 public sealed class NsgAuditCommandTests
@@ -76,5 +76,18 @@ public sealed class NsgAuditCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("0 error(s), 0 warning(s), 0 note(s)", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sarif_lists_each_finding_with_its_code_as_rule_id()
+    {
+        var result = CliRunner.Run("nsg-audit", Fixture("findings"), "--format", "sarif", "--severity", "error");
+
+        Assert.Equal(1, result.ExitCode);
+        using var sarif = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        Assert.Equal(["VNL6102", "VNL6102"], run.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()));
+        Assert.Equal("VNL6102", Assert.Single(run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()).GetProperty("id").GetString());
     }
 }
