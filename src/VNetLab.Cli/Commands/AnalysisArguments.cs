@@ -26,11 +26,22 @@ internal static class AnalysisArguments
             return (TraceEndpoint.At(analysis.Addresses, ip), ip);
         }
 
-        var nic = Single(analysis.Estate.NetworkInterfaces, text, "network interface", out error)
-            ?? (error is null ? VmNic(analysis.Estate, text, out error) : null);
+        if (SubnetNamed(analysis.Estate, text, out error) is { } subnet)
+        {
+            // A subnet sends from its first NIC, or, without NICs, from its first address Azure hands out (.4).
+            var sender = analysis.Estate.NetworkInterfacesIn(subnet.Id).OrderBy(n => n.Id)
+                .Select(n => n.PrimaryIpConfiguration?.PrivateIpAddress).FirstOrDefault(a => a is not null) ?? FirstUsable(subnet);
+            if (sender is { } usable)
+            {
+                return (TraceEndpoint.At(analysis.Addresses, usable), usable);
+            }
+        }
+
+        var nic = error is null ? Single(analysis.Estate.NetworkInterfaces, text, "network interface", out error) : null;
+        nic ??= error is null ? VmNic(analysis.Estate, text, out error) : null;
         if (nic is null)
         {
-            error ??= $"'{text}' is not an IP address and names no network interface or virtual machine in the estate.";
+            error ??= $"'{text}' is not an IP address and names no network interface, virtual machine or VNET/SUBNET in the estate.";
             return null;
         }
 
@@ -56,7 +67,12 @@ internal static class AnalysisArguments
             return InternetProbe;
         }
 
-        var nic = Single(analysis.Estate.NetworkInterfaces, text, "network interface", out error);
+        if (SubnetNamed(analysis.Estate, text, out error) is { } subnet && FirstUsable(subnet) is { } subnetAddress)
+        {
+            return subnetAddress;
+        }
+
+        var nic = error is null ? Single(analysis.Estate.NetworkInterfaces, text, "network interface", out error) : null;
         if (error is not null)
         {
             return null;
@@ -86,7 +102,7 @@ internal static class AnalysisArguments
             return null;
         }
 
-        error ??= $"'{text}' is not an IP address and names no network interface, virtual machine or external site in the estate.";
+        error ??= $"'{text}' is not an IP address and names no network interface, virtual machine, VNET/SUBNET or external site in the estate.";
         return null;
     }
 
@@ -168,6 +184,35 @@ internal static class AnalysisArguments
         error = $"'{text}' is not a CIDR prefix.";
         return null;
     }
+
+    /// <summary>The subnet written as <c>VNET/SUBNET</c>; null for any other text (or, with an error, for several matches).</summary>
+    private static Subnet? SubnetNamed(Estate estate, string text, out string? error)
+    {
+        error = null;
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || text.StartsWith("/subscriptions/", StringComparison.OrdinalIgnoreCase) || text.IndexOf('/', slash + 1) >= 0)
+        {
+            return null;
+        }
+
+        var matches = estate.AllSubnets
+            .Where(p => string.Equals(p.VirtualNetwork.Name, text[..slash], StringComparison.OrdinalIgnoreCase)
+                && string.Equals(p.Subnet.Name, text[(slash + 1)..], StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Subnet).OrderBy(s => s.Id).ToList();
+        if (matches.Count > 1)
+        {
+            error = $"'{text}' names {matches.Count.ToString(CultureInfo.InvariantCulture)} subnets; give the resource id of one of:"
+                + string.Concat(matches.Select(m => Environment.NewLine + "  " + m.Id.Value));
+            return null;
+        }
+
+        return matches.FirstOrDefault();
+    }
+
+    /// <summary>The first address Azure assigns in a subnet: the network address plus 4 (the first four are reserved).</summary>
+    private static IpAddress? FirstUsable(Subnet subnet) =>
+        subnet.AddressPrefixes.Select(p => p.Prefix).Where(p => p.IsV4 && p.Length <= 29)
+            .Select(p => (IpAddress?)IpAddress.FromV4(p.Network.V4Value + 4)).FirstOrDefault();
 
     private static NetworkInterface? VmNic(Estate estate, string text, out string? error)
     {

@@ -13,8 +13,8 @@ internal static class TraceCommand
     public static Command Create(CliContext context)
     {
         var paths = CommonOptions.Paths();
-        var from = new Option<string>("--from") { Description = "Where the packet starts: a NIC or VM (name or resource id) or an IP address.", Required = true };
-        var to = new Option<string>("--to") { Description = "Where it goes: an IP address, a NIC, VM or external site name, or 'internet'.", Required = true };
+        var from = new Option<string>("--from") { Description = "Where the packet starts: a NIC or VM (name or resource id), VNET/SUBNET, or an IP address.", Required = true };
+        var to = new Option<string>("--to") { Description = "Where it goes: an IP address, a NIC, VM or external site name, VNET/SUBNET (its first usable address), or 'internet'.", Required = true };
         var protocol = new Option<string>("--protocol") { Description = "Tcp (default), Udp, Icmp, Esp or Ah.", DefaultValueFactory = _ => "Tcp" };
         var port = new Option<int>("--port") { Description = "Destination port (default 443).", DefaultValueFactory = _ => 443 };
         var sourcePort = new Option<int>("--source-port") { Description = "Source port (default 49152, the first ephemeral port).", DefaultValueFactory = _ => 49152 };

@@ -71,7 +71,7 @@ public sealed class TraceReachDiffCommandTests
         var result = CliRunner.Run("trace", Estate("000-two-hub-final"), "--from", "no-such-nic", "--to", "10.1.2.3");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("names no network interface or virtual machine", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("names no network interface, virtual machine or VNET/SUBNET", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
