@@ -66,6 +66,32 @@ public sealed class TraceReachDiffCommandTests
     }
 
     [Fact]
+    [Trait("fact", "semantics.md 3.1")]
+    public void Trace_reports_a_reply_that_leaves_for_the_Internet_when_the_request_came_over_ExpressRoute()
+    {
+        // A UDR meant for a public range catches an on-premises range too: the reply goes out to the Internet.
+        using var estate = EstateCopy.Of("000-vpn-gateway-in-hub").Edit("security.json", "rt-derog-vnet001-snet-derog", table =>
+            table["properties"]!["routes"]!.AsArray().Add(new JsonObject
+            {
+                ["name"] = "Wrong-Internet",
+                ["properties"] = new JsonObject { ["addressPrefix"] = "10.1.0.0/16", ["nextHopType"] = "Internet" },
+            }));
+
+        var result = CliRunner.Run("trace", estate.Folder, "--from", "10.1.2.3", "--to", "derog001-vm01-nic01", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var json = Json(result);
+        Assert.Equal("Delivered", json["forward"]!["disposition"]!.GetValue<string>());
+        Assert.Equal("ExitedToInternet", json["return"]!["disposition"]!.GetValue<string>());
+        Assert.Equal(
+            [
+                "the request leaves over ExpressRoute circuit erc-par-equinix-001 but the reply comes back over the Internet",
+                "the reply ends at Internet (ExitedToInternet) instead of onprem-corporate",
+            ],
+            json["asymmetryReasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
     public void Trace_with_an_unknown_endpoint_exits_2()
     {
         var result = CliRunner.Run("trace", Estate("000-two-hub-final"), "--from", "no-such-nic", "--to", "10.1.2.3");

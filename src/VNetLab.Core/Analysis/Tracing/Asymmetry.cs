@@ -6,7 +6,7 @@ namespace VNetLab.Analysis.Tracing;
 /// <summary>
 /// Compares a request's trace with its reply's: a reply that crosses a stateful device (Azure Firewall, or an NVA
 /// forwarding with IP forwarding) the request did not cross, or skips one it did, or leaves through a different
-/// edge (another circuit, a tunnel instead of ExpressRoute), is asymmetric; stateful devices then drop the reply
+/// edge (another circuit, a tunnel or the Internet instead of ExpressRoute), or ends somewhere else, is asymmetric; stateful devices then drop the reply
 /// (semantics.md §5.5; https://learn.microsoft.com/azure/architecture/networking/guide/network-virtual-appliance-high-availability).
 /// </summary>
 internal static class Asymmetry
@@ -37,6 +37,10 @@ internal static class Asymmetry
         {
             reasons.Add($"the reply does not get back: {reply.Disposition}");
         }
+        else if (!EndsAt(reply, request.Source))
+        {
+            reasons.Add($"the reply ends at {reply.LastHop?.Name} ({reply.Disposition}) instead of {request.Source.Name}");
+        }
 
         return reasons.ToImmutable();
     }
@@ -53,9 +57,16 @@ internal static class Asymmetry
         {
             ExpressRouteCircuitStep er => "ExpressRoute circuit " + (er.CircuitId?.Name ?? er.ConnectionId.Name),
             TunnelStep tunnel => "IPsec tunnel " + tunnel.ConnectionId.Name,
+            ExitStep { ExternalSiteId: null } => "the Internet",
             _ => null,
         }).OfType<string>(),
     ];
+
+    /// <summary>True when the reply reached the place the request came from.</summary>
+    private static bool EndsAt(Trace reply, TraceEndpoint requestSource) =>
+        requestSource.Kind == TraceEndpointKind.Internet
+            ? reply.Disposition == FlowDisposition.ExitedToInternet
+            : reply.LastHop?.ResourceId is { } id && id == requestSource.Resource?.Id;
 
     private static string Describe(HashSet<string> edges) => edges.Count == 0 ? "no gateway" : string.Join(", ", edges.Order(StringComparer.Ordinal));
 }
