@@ -5,6 +5,7 @@ using VNetLab.Arm.Contracts;
 using VNetLab.Cli.Arguments;
 using VNetLab.Cli.Rendering;
 using VNetLab.Diagnostics;
+using VNetLab.Model;
 using VNetLab.Routing;
 
 namespace VNetLab.Cli.Commands;
@@ -72,7 +73,7 @@ internal static class NextHopCommand
             return VNetLabCli.UnusableInput;
         }
 
-        if (!ResourceArgument.TryResolve(Model.ResourceLookup.NetworkInterface(import.Estate, nicText), "--nic", nicText, "network interface", out var nic, out var error))
+        if (!ResourceArgument.TryResolve(ResourceLookup.NetworkInterface(import.Estate, nicText), "--nic", nicText, "network interface", out var nic, out var error))
         {
             context.Error.WriteLine("error: " + error);
             return VNetLabCli.UnusableInput;

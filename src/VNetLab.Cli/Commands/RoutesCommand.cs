@@ -64,7 +64,7 @@ internal static class RoutesCommand
         string title;
         if (nicText is not null)
         {
-            if (!ResourceArgument.TryResolve(Model.ResourceLookup.NetworkInterface(estate, nicText), "--nic", nicText, "network interface", out var nic, out var error))
+            if (!ResourceArgument.TryResolve(ResourceLookup.NetworkInterface(estate, nicText), "--nic", nicText, "network interface", out var nic, out var error))
             {
                 context.Error.WriteLine("error: " + error);
                 return VNetLabCli.UnusableInput;
@@ -81,7 +81,7 @@ internal static class RoutesCommand
         }
         else if (subnetText is not null)
         {
-            if (!ResourceArgument.TryResolve(Model.ResourceLookup.Subnet(estate, subnetText), "--subnet", subnetText, "subnet", out var subnet, out var error))
+            if (!ResourceArgument.TryResolve(ResourceLookup.Subnet(estate, subnetText), "--subnet", subnetText, "subnet", out var subnet, out var error))
             {
                 context.Error.WriteLine("error: " + error);
                 return VNetLabCli.UnusableInput;
