@@ -52,8 +52,11 @@ public sealed class SelectorResolver
 
     private ImmutableArray<DestinationGroup> DestinationsOf(EndpointSelector selector) => selector.Kind switch
     {
+        // A VNet as a destination is where its workloads can be: its subnets' ranges, not unallocated address space
+        // (Azure has nowhere to deliver that), nor GatewaySubnet and AzureFirewallSubnet.
         SelectorKind.VirtualNetwork => [.. _estate.VirtualNetworks.Where(v => NamePattern.Matches(selector.Pattern, v.Name) || Matches(selector.Pattern, v.Id))
-            .OrderBy(v => v.Id).Select(v => new DestinationGroup(v.Name, AddressSet.FromPrefixes(v.AddressSpace.Select(p => p.Prefix))))],
+            .OrderBy(v => v.Id).Select(v => new DestinationGroup(v.Name, v.Subnets.Where(s => !s.IsGatewaySubnet && !s.IsAzureFirewallSubnet)
+                .Aggregate(AddressSet.Empty, (set, subnet) => set.Union(SubnetAddresses(subnet)))))],
         SelectorKind.Subnet => [.. SubnetsMatching(selector.Pattern).Select(p => new DestinationGroup(Label(p.Vnet, p.Subnet), SubnetAddresses(p.Subnet)))],
         SelectorKind.NetworkInterface => [.. _estate.NetworkInterfaces.Where(n => NamePattern.Matches(selector.Pattern, n.Name) || Matches(selector.Pattern, n.Id))
             .OrderBy(n => n.Id).Select(n => new DestinationGroup(n.Name, NicAddresses(n)))],

@@ -93,6 +93,26 @@ public sealed class PolicyCheckerTests
     }
 
     [Fact]
+    [Trait("fact", "semantics.md 3.8")]
+    public void An_external_site_reaches_a_spoke_vnet_over_the_circuit_and_never_over_the_tunnel()
+    {
+        var checker = new PolicyChecker(Tracing.GatewayTraceTests.HubWithBothEdges().Analysis);
+
+        var result = checker.Check(new PolicyAssertion
+        {
+            Name = "the company reaches the spoke over ExpressRoute",
+            From = new EndpointSelector(SelectorKind.ExternalSite, "company"),
+            To = new EndpointSelector(SelectorKind.VirtualNetwork, "spoke"),
+            Expect = ReachabilityExpectation.Reachable,
+            Via = [new Waypoint(WaypointKind.ExpressRoute, "circuit")],
+            NotVia = [new Waypoint(WaypointKind.Tunnel, "*")],
+        });
+
+        Assert.True(result.Passed, result.Reason);
+        Assert.True(result.ClassesChecked > 0);
+    }
+
+    [Fact]
     public void A_selector_that_matches_nothing_fails_instead_of_passing_vacuously()
     {
         var result = new PolicyChecker(Estate()).Check(Assertion(new EndpointSelector(SelectorKind.ExternalSite, "nowhere"), ReachabilityExpectation.Unreachable));

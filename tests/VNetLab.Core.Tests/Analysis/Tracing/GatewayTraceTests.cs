@@ -9,7 +9,7 @@ namespace VNetLab.Core.Tests.Analysis.Tracing;
 public sealed class GatewayTraceTests
 {
     /// <summary>Seed 000 in small: a hub with an ExpressRoute gateway to the company and a VPN gateway to the proxy supplier.</summary>
-    private static Tracer HubWithBothEdges() => new(NetworkAnalysis.Compile(new VNetLab.Core.Tests.Routing.TestEstate()
+    internal static Tracer HubWithBothEdges() => new(NetworkAnalysis.Compile(new VNetLab.Core.Tests.Routing.TestEstate()
         .Vnet("hub", "10.100.0.0/16").Subnet("hub", "GatewaySubnet", "10.100.0.0/27")
         .Vnet("spoke", "10.120.0.0/16").Subnet("spoke", "workload", "10.120.1.0/24")
         .Peer("hub", "spoke", hubAllowsTransit: true, spokeUsesRemoteGateways: true)
