@@ -45,7 +45,7 @@ public sealed class PolicyChecker
         Counterexample? counterexample = null;
         var blockers = new List<PolicyBlocker>();
         var notes = new List<Diagnostic>();
-        foreach (var source in sources)
+        foreach (var source in SenderClasses.Representatives(sources, _classes, _analysis.Estate))
         {
             if (source.Addresses.IsEmpty)
             {

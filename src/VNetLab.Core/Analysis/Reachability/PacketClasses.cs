@@ -15,12 +15,14 @@ namespace VNetLab.Analysis.Reachability;
 public sealed class PacketClasses
 {
     private readonly uint[] _addressCuts;
+    private readonly uint[] _ruleAddressCuts;
     private readonly int[] _destinationPortCuts;
     private readonly int[] _sourcePortCuts;
 
-    private PacketClasses(uint[] addressCuts, int[] destinationPortCuts, int[] sourcePortCuts)
+    private PacketClasses(uint[] addressCuts, uint[] ruleAddressCuts, int[] destinationPortCuts, int[] sourcePortCuts)
     {
         _addressCuts = addressCuts;
+        _ruleAddressCuts = ruleAddressCuts;
         _destinationPortCuts = destinationPortCuts;
         _sourcePortCuts = sourcePortCuts;
     }
@@ -33,19 +35,31 @@ public sealed class PacketClasses
         var estate = analysis.Estate;
         var routing = analysis.Routing;
         var addresses = new SortedSet<uint> { 0 };
+
+        // Only filters look at source addresses (routes never do), so the cuts of rule address sets alone tell which
+        // senders of one subnet are interchangeable.
+        var ruleAddresses = new SortedSet<uint> { 0 };
         var destinationPorts = new SortedSet<int> { 0 };
         var sourcePorts = new SortedSet<int> { 0 };
 
-        void Cut(AddressSet set)
+        void CutInto(SortedSet<uint> cuts, AddressSet set)
         {
             foreach (var interval in set.V4.Intervals)
             {
-                addresses.Add(interval.First);
+                cuts.Add(interval.First);
                 if (interval.Last < uint.MaxValue)
                 {
-                    addresses.Add(interval.Last + 1);
+                    cuts.Add(interval.Last + 1);
                 }
             }
+        }
+
+        void Cut(AddressSet set) => CutInto(addresses, set);
+
+        void CutRule(AddressSet set)
+        {
+            CutInto(addresses, set);
+            CutInto(ruleAddresses, set);
         }
 
         void CutPrefix(IpPrefix prefix) => Cut(AddressSet.FromPrefix(prefix));
@@ -112,7 +126,7 @@ public sealed class PacketClasses
             Cut(AddressSet.FromAddress(host));
         }
 
-        Cut(PlatformAddresses.All);
+        CutRule(PlatformAddresses.All);
         Cut(InternetAddresses.For(estate));
 
         foreach (var nsg in estate.NetworkSecurityGroups)
@@ -121,8 +135,8 @@ public sealed class PacketClasses
             {
                 foreach (var rule in compiled.Inbound.Concat(compiled.Outbound))
                 {
-                    Cut(rule.Sources);
-                    Cut(rule.Destinations);
+                    CutRule(rule.Sources);
+                    CutRule(rule.Destinations);
                     CutPorts(destinationPorts, rule.DestinationPorts);
                     CutPorts(sourcePorts, rule.SourcePorts);
                 }
@@ -133,7 +147,7 @@ public sealed class PacketClasses
         {
             foreach (var set in FirewallRules.AddressSets(firewall))
             {
-                Cut(set);
+                CutRule(set);
             }
 
             foreach (var set in FirewallRules.PortSets(firewall))
@@ -142,7 +156,7 @@ public sealed class PacketClasses
             }
         }
 
-        return new PacketClasses([.. addresses], [.. destinationPorts], [.. sourcePorts]);
+        return new PacketClasses([.. addresses], [.. ruleAddresses], [.. destinationPorts], [.. sourcePorts]);
     }
 
     /// <summary>The IPv4 part of <paramref name="set"/> cut into atoms.</summary>
@@ -191,6 +205,16 @@ public sealed class PacketClasses
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The range of addresses no NSG or firewall rule tells apart from <paramref name="address"/>: two NICs of one
+    /// subnet, with the same NIC NSG and ASGs, whose addresses share this range send alike (routes ignore sources).
+    /// </summary>
+    public AddressRange FilterAtomOf(IpAddress address)
+    {
+        var (first, last) = Atom(_ruleAddressCuts, address.V4Value, uint.MaxValue);
+        return new AddressRange(IpAddress.FromV4(first), IpAddress.FromV4(last));
     }
 
     /// <summary>The class holding <paramref name="packet"/> (IPv4 only): the atoms of its addresses and ports.</summary>

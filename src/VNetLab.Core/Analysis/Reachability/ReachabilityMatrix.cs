@@ -13,12 +13,14 @@ namespace VNetLab.Analysis.Reachability;
 /// </summary>
 public sealed class ReachabilityMatrix
 {
+    private readonly NetworkAnalysis _analysis;
     private readonly Tracer _tracer;
     private readonly SelectorResolver _resolver;
     private readonly PacketClasses _classes;
 
     public ReachabilityMatrix(NetworkAnalysis analysis)
     {
+        _analysis = analysis;
         _tracer = new Tracer(analysis);
         _resolver = new SelectorResolver(analysis.Estate);
         _classes = PacketClasses.For(analysis);
@@ -56,7 +58,7 @@ public sealed class ReachabilityMatrix
     {
         var reached = new Dictionary<SecurityProtocol, (PortSet Ports, bool Complete, SortedSet<string> Exits)>();
         var missed = new Dictionary<SecurityProtocol, PortSet>();
-        foreach (var endpoint in endpoints)
+        foreach (var endpoint in SenderClasses.Representatives(endpoints, _classes, _analysis.Estate))
         {
             var addresses = destination.Addresses.Except(endpoint.Addresses);
             foreach (var packetClass in _classes.Enumerate(endpoint.Addresses, addresses, ProtocolSet.All, PortSet.All))

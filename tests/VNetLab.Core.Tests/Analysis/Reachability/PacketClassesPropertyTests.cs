@@ -55,6 +55,8 @@ public sealed class PacketClassesPropertyTests
             Nsg("nsg-app", [.. Enumerable.Range(0, random.Next(4)).Select(i => RandomRule("nsg-app", i))]),
             Table("rt-web", [.. routes]),
             Nic("web1", SubnetId("vnet-a", "web"), "10.0.1.4"),
+            Nic("web2", SubnetId("vnet-a", "web"), Pick(new[] { "10.0.1.5", "10.0.1.200" }), random.Next(2) == 0 ? "nsg-web2" : null),
+            Nsg("nsg-web2", [Outbound("nsg-web2", "Deny-App", 100, SecurityRuleAccess.Deny, "Tcp", destination: "10.1.1.0/24", destinationPorts: Pick(_ports))]),
             Appliance("nva1", SubnetId("vnet-a", "nva"), "10.0.2.4", ipForwarding: random.Next(3) > 0),
             Nic("app1", SubnetId("vnet-b", "app"), "10.1.1.4"),
         };
@@ -96,29 +98,32 @@ public sealed class PacketClassesPropertyTests
     [Trait("fact", "issue #6: symbolic verify and reach agree with concrete traces")]
     public void Verify_and_reach_agree_with_concrete_traces_of_random_packets()
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(15), Prop.ForAll(Gen.Choose(0, 1_000_000).Select(Build).ToArbitrary(), scenario =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), Prop.ForAll(Gen.Choose(0, 1_000_000).Select(Build).ToArbitrary(), scenario =>
         {
             var analysis = NetworkAnalysis.Compile(scenario.Estate);
             var tracer = new Tracer(analysis);
             var checker = new PolicyChecker(analysis);
             var reach = new ReachabilityMatrix(analysis).Compute(new EndpointSelector(SelectorKind.Subnet, "vnet-a/web"), new EndpointSelector(SelectorKind.Subnet, "vnet-b/app"));
-            var web1 = scenario.Estate.NetworkInterfaces.Single(n => n.Name == "web1");
-            var verdict = checker.Check(new PolicyAssertion
+            var webNics = scenario.Estate.NetworkInterfaces.Where(n => n.Name.StartsWith("web", StringComparison.Ordinal)).ToList();
+            PolicyAssertion Assertion(ReachabilityExpectation expect) => new()
             {
-                Name = "web reaches app on Tcp",
+                Name = "web and app on Tcp",
                 From = new EndpointSelector(SelectorKind.Subnet, "vnet-a/web"),
                 To = new EndpointSelector(SelectorKind.Subnet, "vnet-b/app"),
                 Protocols = ProtocolSet.Of(SecurityProtocol.Tcp),
-                Expect = ReachabilityExpectation.Reachable,
-            });
+                Expect = expect,
+            };
+            var verdict = checker.Check(Assertion(ReachabilityExpectation.Reachable));
+            var isolation = checker.Check(Assertion(ReachabilityExpectation.Unreachable));
             var tcpCell = reach.SingleOrDefault()?.Cells.SingleOrDefault(c => c.Protocol == SecurityProtocol.Tcp);
             var random = new Random(scenario.Seed);
             for (var i = 0; i < 20; i++)
             {
-                var packet = Packet.Create(SecurityProtocol.Tcp, IpAddress.Parse("10.0.1.4"), random.Next(0, 65536),
+                var sender = webNics[random.Next(webNics.Count)];
+                var packet = Packet.Create(SecurityProtocol.Tcp, sender.PrimaryIpConfiguration!.PrivateIpAddress!.Value, random.Next(0, 65536),
                     IpAddress.FromV4(IpAddress.Parse("10.1.1.0").V4Value + (uint)random.Next(256)), random.Next(0, 65536));
-                var success = tracer.Trace(TraceEndpoint.Of(web1), packet).Disposition.IsSuccess();
-                if (!success && verdict.Passed)
+                var success = tracer.Trace(TraceEndpoint.Of(sender), packet).Disposition.IsSuccess();
+                if ((!success && verdict.Passed) || (success && isolation.Passed))
                 {
                     return false;
                 }
