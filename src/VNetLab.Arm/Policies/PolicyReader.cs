@@ -20,7 +20,7 @@ namespace VNetLab.Arm.Policies;
 ///   - name: vdi tenant reaches the Internet only via the proxy tunnel
 ///     from: { subnet: vdi-vnet/tenant }      # vnet, subnet, nic, vm, site, prefix, asg; or the word internet
 ///     to: internet
-///     protocol: Tcp                          # Tcp, Udp, Icmp, Esp, Ah, * (default), or a list
+///     protocol: Tcp                          # Tcp, Udp, Icmp, Esp, Ah, "*" (default; quoted), or a list
 ///     ports: [80, 443, "8000-8080"]          # destination ports (default all)
 ///     expect: reachable                      # or unreachable
 ///     via: [ { site: proxy-supplier } ]      # internet, expressRoute, tunnel, gateway, firewall, appliance, site
