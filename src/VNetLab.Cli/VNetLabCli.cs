@@ -26,16 +26,20 @@ public static class VNetLabCli
         return root;
     }
 
-    // Every verb, one file each under Commands/.
+    // Every verb, one file each under Commands/, in CONTRACT.md's order.
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
         ValidateCommand.Create(context),
-        InspectCommand.Create(context),
         RoutesCommand.Create(context),
-        NextHopCommand.Create(context),
         SecurityRulesCommand.Create(context),
+        NextHopCommand.Create(context),
         FlowCommand.Create(context),
+        TraceCommand.Create(context),
+        VerifyCommand.Create(context),
+        DiffCommand.Create(context),
+        ReachCommand.Create(context),
         NsgAuditCommand.Create(context),
+        InspectCommand.Create(context),
         GenerateCommand.Create(context),
     ];
 

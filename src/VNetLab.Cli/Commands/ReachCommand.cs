@@ -1,0 +1,53 @@
+using System.CommandLine;
+using VNetLab.Analysis;
+using VNetLab.Analysis.Reachability;
+using VNetLab.Arm.Contracts;
+using VNetLab.Cli.Rendering;
+
+namespace VNetLab.Cli.Commands;
+
+/// <summary><c>vnetlab reach PATH... [--from PATTERN] [--to PATTERN]</c>: which subnets, sites and the Internet reach which, on what.</summary>
+internal static class ReachCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = CommonOptions.Paths();
+        var from = new Option<string?>("--from") { Description = "Sources: internet, KIND:PATTERN (vnet, subnet, nic, vm, site, prefix, asg), VNET/SUBNET, a prefix or a VNet pattern. Default: every subnet." };
+        var to = new Option<string?>("--to") { Description = "Destinations, in the same forms. Default: every subnet, on-premises site and the Internet." };
+        var format = CommonOptions.Format("text", "json");
+        var command = new Command("reach", "Which subnets reach which subnets, external sites and the Internet, on which protocols and ports, for all packets.")
+        {
+            paths, from, to, format,
+        };
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(paths), parse.GetValue(from), parse.GetValue(to), parse.GetRequiredValue(format)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string[] paths, string? fromText, string? toText, string format)
+    {
+        var from = AnalysisArguments.Selector(fromText, out var error);
+        var to = error is null ? AnalysisArguments.Selector(toText, out error) : null;
+        if (error is not null)
+        {
+            context.Error.WriteLine("error: " + error);
+            return VNetLabCli.UnusableInput;
+        }
+
+        if (EstateLoading.Load(context, paths) is not { } import)
+        {
+            return VNetLabCli.UnusableInput;
+        }
+
+        var rows = new ReachabilityMatrix(NetworkAnalysis.Compile(import.Estate)).Compute(from, to);
+        if (format == "json")
+        {
+            context.Out.WriteLine(ContractJson.Serialize(AnalysisJson.Reach(rows)));
+        }
+        else
+        {
+            AnalysisTextRenderer.WriteReach(context.Console, rows);
+        }
+
+        return VNetLabCli.Success;
+    }
+}

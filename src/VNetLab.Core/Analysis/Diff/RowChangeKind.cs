@@ -1,0 +1,8 @@
+namespace VNetLab.Analysis.Diff;
+
+public enum RowChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}

@@ -1,0 +1,80 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using VNetLab.Addressing;
+using VNetLab.Model;
+
+namespace VNetLab.Analysis;
+
+/// <summary>
+/// Who holds an address in an estate: NIC IP configurations, Azure Firewall private IPs, subnets, VNets and
+/// external sites (longest prefix first). Built once per estate.
+/// </summary>
+public sealed class EstateAddresses
+{
+    private readonly FrozenDictionary<IpAddress, NetworkInterface> _nics;
+    private readonly FrozenDictionary<IpAddress, AzureFirewall> _firewalls;
+    private readonly PrefixTrie<Subnet> _subnets;
+    private readonly PrefixTrie<VirtualNetwork> _vnets;
+    private readonly PrefixTrie<ExternalSite> _sites;
+
+    internal EstateAddresses(Estate estate)
+    {
+        var nics = new Dictionary<IpAddress, NetworkInterface>();
+        foreach (var nic in estate.NetworkInterfaces.OrderBy(n => n.Id))
+        {
+            foreach (var configuration in nic.IpConfigurations)
+            {
+                if (configuration.PrivateIpAddress is { } address)
+                {
+                    nics.TryAdd(address, nic);
+                }
+            }
+        }
+
+        _nics = nics.ToFrozenDictionary();
+        var firewalls = new Dictionary<IpAddress, AzureFirewall>();
+        foreach (var firewall in estate.AzureFirewalls.OrderBy(f => f.Id))
+        {
+            foreach (var configuration in firewall.IpConfigurations)
+            {
+                if (configuration.PrivateIpAddress is { } address)
+                {
+                    firewalls.TryAdd(address, firewall);
+                }
+            }
+        }
+
+        _firewalls = firewalls.ToFrozenDictionary();
+        _subnets = Trie(estate.AllSubnets.SelectMany(p => p.Subnet.AddressPrefixes.Select(a => (a.Prefix, p.Subnet))));
+        _vnets = Trie(estate.VirtualNetworks.SelectMany(v => v.AddressSpace.Select(a => (a.Prefix, v))));
+        _sites = Trie(estate.ExternalSites.OrderBy(s => s.Id).SelectMany(s => s.AddressSpace.Select(p => (p, s))));
+    }
+
+    /// <summary>The NIC with an IP configuration holding <paramref name="address"/>.</summary>
+    public NetworkInterface? NetworkInterfaceAt(IpAddress address) => _nics.GetValueOrDefault(address);
+
+    /// <summary>The Azure Firewall whose private IP is <paramref name="address"/>.</summary>
+    public AzureFirewall? FirewallAt(IpAddress address) => _firewalls.GetValueOrDefault(address);
+
+    public Subnet? SubnetAt(IpAddress address) => _subnets.TryLongestMatch(address, out _, out var subnet) ? subnet : null;
+
+    public VirtualNetwork? VirtualNetworkAt(IpAddress address) => _vnets.TryLongestMatch(address, out _, out var vnet) ? vnet : null;
+
+    /// <summary>The external site whose address space holds <paramref name="address"/> most specifically.</summary>
+    public ExternalSite? ExternalSiteAt(IpAddress address) => _sites.TryLongestMatch(address, out _, out var site) ? site : null;
+
+    /// <summary>Every address a NIC or firewall holds.</summary>
+    public ImmutableArray<IpAddress> HostAddresses => [.. _nics.Keys.Concat(_firewalls.Keys).Order()];
+
+    private static PrefixTrie<T> Trie<T>(IEnumerable<(IpPrefix Prefix, T Value)> entries)
+    {
+        // The first holder of a prefix wins, so duplicates (invalid, reported by validation) stay deterministic.
+        var unique = new Dictionary<IpPrefix, T>();
+        foreach (var (prefix, value) in entries)
+        {
+            unique.TryAdd(prefix, value);
+        }
+
+        return PrefixTrie<T>.Create(unique);
+    }
+}

@@ -1,0 +1,267 @@
+using VNetLab.Addressing;
+using VNetLab.Analysis.Tracing;
+using VNetLab.Security;
+
+namespace VNetLab.Analysis.Reachability;
+
+/// <summary>
+/// The cut points that split packet space into equivalence classes for an estate: every boundary of every route
+/// prefix (effective routes of every subnet, gateway learned and advertised routes), every address a NIC, firewall
+/// or platform service holds, every VNet, subnet and site range, and every address and port set an NSG rule or
+/// firewall rule names. Between two cuts no decision of the tracer can change, so checking one packet per class
+/// checks all packets: symbolic checking, not sampling (Batfish's and AWS Reachability Analyzer's approach, here with
+/// interval atoms instead of BDDs). IPv4 only.
+/// </summary>
+public sealed class PacketClasses
+{
+    private readonly uint[] _addressCuts;
+    private readonly uint[] _ruleAddressCuts;
+    private readonly int[] _destinationPortCuts;
+    private readonly int[] _sourcePortCuts;
+
+    private PacketClasses(uint[] addressCuts, uint[] ruleAddressCuts, int[] destinationPortCuts, int[] sourcePortCuts)
+    {
+        _addressCuts = addressCuts;
+        _ruleAddressCuts = ruleAddressCuts;
+        _destinationPortCuts = destinationPortCuts;
+        _sourcePortCuts = sourcePortCuts;
+    }
+
+    /// <summary>How many address atoms the estate's prefixes cut IPv4 space into.</summary>
+    public int AddressAtomCount => _addressCuts.Length;
+
+    public static PacketClasses For(NetworkAnalysis analysis)
+    {
+        var estate = analysis.Estate;
+        var routing = analysis.Routing;
+        var addresses = new SortedSet<uint> { 0 };
+
+        // Only filters look at source addresses (routes never do), so the cuts of rule address sets alone tell which
+        // senders of one subnet are interchangeable.
+        var ruleAddresses = new SortedSet<uint> { 0 };
+        var destinationPorts = new SortedSet<int> { 0 };
+        var sourcePorts = new SortedSet<int> { 0 };
+
+        void CutInto(SortedSet<uint> cuts, AddressSet set)
+        {
+            foreach (var interval in set.V4.Intervals)
+            {
+                cuts.Add(interval.First);
+                if (interval.Last < uint.MaxValue)
+                {
+                    cuts.Add(interval.Last + 1);
+                }
+            }
+        }
+
+        void Cut(AddressSet set) => CutInto(addresses, set);
+
+        void CutRule(AddressSet set)
+        {
+            CutInto(addresses, set);
+            CutInto(ruleAddresses, set);
+        }
+
+        void CutPrefix(IpPrefix prefix) => Cut(AddressSet.FromPrefix(prefix));
+
+        void CutPorts(SortedSet<int> cuts, PortSet set)
+        {
+            foreach (var interval in set.Ports.Intervals)
+            {
+                cuts.Add(interval.First);
+                if (interval.Last < PortRange.MaxPort)
+                {
+                    cuts.Add(interval.Last + 1);
+                }
+            }
+        }
+
+        foreach (var (_, subnet) in estate.AllSubnets)
+        {
+            foreach (var route in routing.EffectiveRoutesOf(subnet.Id))
+            {
+                foreach (var prefix in route.AddressPrefixes)
+                {
+                    CutPrefix(prefix);
+                }
+            }
+
+            foreach (var prefix in subnet.AddressPrefixes)
+            {
+                CutPrefix(prefix.Prefix);
+            }
+        }
+
+        foreach (var vnet in estate.VirtualNetworks)
+        {
+            foreach (var prefix in vnet.AddressSpace)
+            {
+                CutPrefix(prefix.Prefix);
+            }
+        }
+
+        foreach (var gateway in estate.VirtualNetworkGateways)
+        {
+            foreach (var route in routing.LearnedRoutesOf(gateway.Id))
+            {
+                CutPrefix(route.Prefix);
+            }
+        }
+
+        foreach (var site in estate.ExternalSites)
+        {
+            foreach (var prefix in site.AddressSpace.Concat(site.AdvertisedPrefixes))
+            {
+                CutPrefix(prefix);
+            }
+
+            foreach (var route in routing.RoutesAdvertisedTo(site.Id))
+            {
+                CutPrefix(route.Prefix);
+            }
+        }
+
+        foreach (var host in analysis.Addresses.HostAddresses)
+        {
+            Cut(AddressSet.FromAddress(host));
+        }
+
+        CutRule(PlatformAddresses.All);
+        Cut(InternetAddresses.For(estate));
+
+        foreach (var nsg in estate.NetworkSecurityGroups)
+        {
+            foreach (var compiled in analysis.Security.CompileForAssociations(nsg))
+            {
+                foreach (var rule in compiled.Inbound.Concat(compiled.Outbound))
+                {
+                    CutRule(rule.Sources);
+                    CutRule(rule.Destinations);
+                    CutPorts(destinationPorts, rule.DestinationPorts);
+                    CutPorts(sourcePorts, rule.SourcePorts);
+                }
+            }
+        }
+
+        foreach (var firewall in estate.AzureFirewalls)
+        {
+            foreach (var set in FirewallRules.AddressSets(firewall))
+            {
+                CutRule(set);
+            }
+
+            foreach (var set in FirewallRules.PortSets(firewall))
+            {
+                CutPorts(destinationPorts, set);
+            }
+        }
+
+        return new PacketClasses([.. addresses], [.. ruleAddresses], [.. destinationPorts], [.. sourcePorts]);
+    }
+
+    /// <summary>The IPv4 part of <paramref name="set"/> cut into atoms.</summary>
+    public IEnumerable<AddressRange> Split(AddressSet set)
+    {
+        foreach (var interval in set.V4.Intervals.ToArray())
+        {
+            foreach (var (first, last) in Split(_addressCuts, interval.First, interval.Last))
+            {
+                yield return new AddressRange(IpAddress.FromV4(first), IpAddress.FromV4(last));
+            }
+        }
+    }
+
+    /// <summary><paramref name="set"/> cut at the destination-port boundaries of every rule.</summary>
+    public IEnumerable<PortRange> SplitDestinationPorts(PortSet set) => SplitPorts(_destinationPortCuts, set);
+
+    public IEnumerable<PortRange> SplitSourcePorts(PortSet set) => SplitPorts(_sourcePortCuts, set);
+
+    /// <summary>Every class of packets from <paramref name="sources"/> to <paramref name="destinations"/> with the given protocols and destination ports.</summary>
+    public IEnumerable<PacketClass> Enumerate(AddressSet sources, AddressSet destinations, ProtocolSet protocols, PortSet destinationPorts)
+    {
+        var sourceAtoms = Split(sources).ToList();
+        var destinationAtoms = Split(destinations).ToList();
+        var sourcePortAtoms = SplitSourcePorts(PortSet.All).ToList();
+        var destinationPortAtoms = SplitDestinationPorts(destinationPorts).ToList();
+        foreach (var protocol in protocols.Members)
+        {
+            foreach (var source in sourceAtoms)
+            {
+                foreach (var destination in destinationAtoms)
+                {
+                    if (!protocol.HasPorts())
+                    {
+                        yield return new PacketClass(protocol, source, destination, PortRange.Single(0), PortRange.Single(0));
+                        continue;
+                    }
+
+                    foreach (var destinationPort in destinationPortAtoms)
+                    {
+                        foreach (var sourcePort in sourcePortAtoms)
+                        {
+                            yield return new PacketClass(protocol, source, destination, sourcePort, destinationPort);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The range of addresses no NSG or firewall rule tells apart from <paramref name="address"/>: two NICs of one
+    /// subnet, with the same NIC NSG and ASGs, whose addresses share this range send alike (routes ignore sources).
+    /// </summary>
+    public AddressRange FilterAtomOf(IpAddress address)
+    {
+        var (first, last) = Atom(_ruleAddressCuts, address.V4Value, uint.MaxValue);
+        return new AddressRange(IpAddress.FromV4(first), IpAddress.FromV4(last));
+    }
+
+    /// <summary>The class holding <paramref name="packet"/> (IPv4 only): the atoms of its addresses and ports.</summary>
+    public PacketClass ClassOf(Packet packet)
+    {
+        var (sourceFirst, sourceLast) = Atom(_addressCuts, packet.Source.V4Value, uint.MaxValue);
+        var (destinationFirst, destinationLast) = Atom(_addressCuts, packet.Destination.V4Value, uint.MaxValue);
+        var sourcePorts = packet.Protocol.HasPorts() ? Atom(_sourcePortCuts, packet.SourcePort, PortRange.MaxPort) : (0, 0);
+        var destinationPorts = packet.Protocol.HasPorts() ? Atom(_destinationPortCuts, packet.DestinationPort, PortRange.MaxPort) : (0, 0);
+        return new PacketClass(packet.Protocol,
+            new AddressRange(IpAddress.FromV4(sourceFirst), IpAddress.FromV4(sourceLast)),
+            new AddressRange(IpAddress.FromV4(destinationFirst), IpAddress.FromV4(destinationLast)),
+            new PortRange(sourcePorts.Item1, sourcePorts.Item2),
+            new PortRange(destinationPorts.Item1, destinationPorts.Item2));
+    }
+
+    private static (T First, T Last) Atom<T>(T[] cuts, T value, T max) where T : struct, System.Numerics.INumber<T>
+    {
+        var index = Array.BinarySearch(cuts, value);
+        index = index >= 0 ? index : ~index - 1;
+        return (cuts[index], index + 1 < cuts.Length ? cuts[index + 1] - T.One : max);
+    }
+
+    private static IEnumerable<PortRange> SplitPorts(int[] cuts, PortSet set)
+    {
+        foreach (var interval in set.Ports.Intervals.ToArray())
+        {
+            foreach (var (first, last) in Split(cuts, interval.First, interval.Last))
+            {
+                yield return new PortRange(first, last);
+            }
+        }
+    }
+
+    private static IEnumerable<(T First, T Last)> Split<T>(T[] cuts, T first, T last) where T : struct, IComparable<T>, System.Numerics.INumber<T>
+    {
+        // The atoms of [first, last]: it is cut before every cut point inside it.
+        var index = Array.BinarySearch(cuts, first);
+        index = index >= 0 ? index + 1 : ~index;
+        var start = first;
+        while (index < cuts.Length && cuts[index].CompareTo(last) <= 0)
+        {
+            yield return (start, cuts[index] - T.One);
+            start = cuts[index];
+            index++;
+        }
+
+        yield return (start, last);
+    }
+}

@@ -1,0 +1,9 @@
+namespace VNetLab.Analysis.Tracing;
+
+public enum TraceEndpointKind
+{
+    NetworkInterface,
+    Subnet,
+    ExternalSite,
+    Internet,
+}
