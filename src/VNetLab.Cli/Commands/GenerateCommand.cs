@@ -91,22 +91,23 @@ internal static class GenerateCommand
             return VNetLabCli.UnusableInput;
         }
 
-        if (Directory.Exists(estate) && Directory.EnumerateFileSystemEntries(estate).Any())
+        var occupied = Directory.Exists(estate) && Directory.EnumerateFileSystemEntries(estate).Any();
+        if (occupied && !force)
         {
-            if (!force)
-            {
-                context.Error.WriteLine($"error: {estate} already holds files; choose an empty --out folder, or pass --force to replace the estate and manifest there.");
-                return VNetLabCli.UnusableInput;
-            }
-
-            // Only what generate itself writes is removed; anything else in DIR is left alone.
-            Directory.Delete(estate, recursive: true);
-            File.Delete(manifestPath);
+            context.Error.WriteLine($"error: {estate} already holds files; choose an empty --out folder, or pass --force to replace the estate and manifest there.");
+            return VNetLabCli.UnusableInput;
         }
 
         EstateManifest manifest;
         try
         {
+            if (occupied)
+            {
+                // Only what generate itself writes is removed; anything else in DIR is left alone.
+                Directory.Delete(estate, recursive: true);
+                File.Delete(manifestPath);
+            }
+
             Directory.CreateDirectory(output);
             manifest = HubAndSpokeGenerator.Generate(options, output);
         }
