@@ -83,7 +83,7 @@ public static class EstateReader
     private static JsonElement? ReadDocument(string path, ImportOptions options, DiagnosticSink sink)
     {
         var at = new SourceLocation(path, "$");
-        string text;
+        byte[] bytes;
         try
         {
             var length = new FileInfo(path).Length;
@@ -93,7 +93,7 @@ public static class EstateReader
                 return null;
             }
 
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -101,13 +101,43 @@ public static class EstateReader
             return null;
         }
 
-        return Parse(text, path, sink);
+        // JSON is parsed from the file's UTF-8 bytes directly (no UTF-16 copy of a large export);
+        // YAML goes through text.
+        return IsYaml(path) ? Parse(System.Text.Encoding.UTF8.GetString(bytes), path, sink) : ParseJson(bytes, path, sink);
+    }
+
+    private static bool IsYaml(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    private static JsonElement? ParseJson(ReadOnlyMemory<byte> utf8, string path, DiagnosticSink sink)
+    {
+        if (utf8.Span.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(utf8, _jsonOptions);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            ReportMalformed(e, path, sink);
+            return null;
+        }
+    }
+
+    private static void ReportMalformed(JsonException e, string path, DiagnosticSink sink)
+    {
+        var detail = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.');
+        sink.Add(DiagnosticCatalog.MalformedJson(new SourceLocation(path, "$"), detail, (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1));
     }
 
     private static JsonElement? Parse(string text, string path, DiagnosticSink sink)
     {
         var at = new SourceLocation(path, "$");
-        if (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        if (IsYaml(path))
         {
             try
             {
@@ -133,8 +163,7 @@ public static class EstateReader
         }
         catch (JsonException e)
         {
-            var detail = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.');
-            sink.Add(DiagnosticCatalog.MalformedJson(at, detail, (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1));
+            ReportMalformed(e, path, sink);
             return null;
         }
     }

@@ -8,15 +8,18 @@ namespace VNetLab.Arm.Import;
 /// <summary>
 /// Gathers mapped resources from every file, reports duplicate ids (the same JSON twice is not a
 /// duplicate: overlapping exports are common), and merges separately given children into their parents.
+/// It keeps a digest of each resource's JSON, not the JSON itself, so that a file's document can be
+/// released as soon as it has been read: peak memory then follows the largest file, not the estate.
 /// </summary>
 internal sealed class ResourceCollector(DiagnosticSink sink)
 {
-    private readonly Dictionary<ResourceId, (Resource Resource, JsonElement Json)> _roots = [];
+    private readonly Dictionary<ResourceId, (Resource Resource, JsonDigest Json)> _roots = [];
     private readonly List<ResourceId> _order = [];
-    private readonly List<(Resource Child, JsonElement Json)> _children = [];
+    private readonly List<(Resource Child, JsonDigest Json)> _children = [];
 
-    public void Add(Resource resource, JsonElement json)
+    public void Add(Resource resource, JsonElement element)
     {
+        var json = JsonDigest.Of(element);
         if (resource.Id.IsChild)
         {
             _children.Add((resource, json));
@@ -25,7 +28,7 @@ internal sealed class ResourceCollector(DiagnosticSink sink)
 
         if (_roots.TryGetValue(resource.Id, out var existing))
         {
-            if (!JsonElement.DeepEquals(existing.Json, json))
+            if (existing.Json != json)
             {
                 sink.Add(DiagnosticCatalog.DuplicateResourceId(resource.Source ?? new SourceLocation("?", "$"), resource.Id, existing.Resource.Source));
             }
@@ -39,13 +42,13 @@ internal sealed class ResourceCollector(DiagnosticSink sink)
 
     public Estate Build()
     {
-        var seenChildren = new Dictionary<ResourceId, (Resource Child, JsonElement Json)>();
+        var seenChildren = new Dictionary<ResourceId, (Resource Child, JsonDigest Json)>();
         foreach (var (child, json) in _children)
         {
             var at = child.Source ?? new SourceLocation("?", "$");
             if (seenChildren.TryGetValue(child.Id, out var first))
             {
-                if (!JsonElement.DeepEquals(first.Json, json))
+                if (first.Json != json)
                 {
                     sink.Add(DiagnosticCatalog.DuplicateResourceId(at, child.Id, first.Child.Source));
                 }

@@ -130,11 +130,14 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
         var names = ImmutableArray.CreateBuilder<string>();
         for (var i = 6; i < parts.Length; i += 2)
         {
-            types.Add(parts[i]);
+            types.Add(string.Intern(parts[i]));
             names.Add(parts[i + 1]);
         }
 
-        id = new ResourceId("/" + string.Join('/', parts), parts[1], parts[3], parts[5], types.ToImmutable(), names.ToImmutable());
+        // Subscriptions, groups, namespaces and type names repeat across every resource of an estate:
+        // interned, an estate of hundreds of thousands of ids holds each once.
+        id = new ResourceId("/" + string.Join('/', parts), string.Intern(parts[1]), string.Intern(parts[3]), string.Intern(parts[5]),
+            types.ToImmutable(), names.ToImmutable());
         return true;
     }
 
