@@ -191,17 +191,7 @@ public static class PolicyReader
                     return null;
                 }
 
-                SelectorKind? kind = key.Value switch
-                {
-                    "vnet" => SelectorKind.VirtualNetwork,
-                    "subnet" => SelectorKind.Subnet,
-                    "nic" => SelectorKind.NetworkInterface,
-                    "vm" => SelectorKind.VirtualMachine,
-                    "site" => SelectorKind.ExternalSite,
-                    "prefix" => SelectorKind.Prefix,
-                    "asg" => SelectorKind.ApplicationSecurityGroup,
-                    _ => null,
-                };
+                var kind = SelectorKindNames.Parse(key.Value ?? string.Empty);
                 if (kind is null)
                 {
                     context.Error($"{path}.{key.Value}", key, "unknown selector; " + Expected);

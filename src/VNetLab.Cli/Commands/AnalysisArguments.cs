@@ -128,17 +128,7 @@ internal static class AnalysisArguments
         {
             var kindText = text[..colon].ToLowerInvariant();
             var pattern = text[(colon + 1)..];
-            SelectorKind? kind = kindText switch
-            {
-                "vnet" => SelectorKind.VirtualNetwork,
-                "subnet" => SelectorKind.Subnet,
-                "nic" => SelectorKind.NetworkInterface,
-                "vm" => SelectorKind.VirtualMachine,
-                "site" => SelectorKind.ExternalSite,
-                "prefix" => SelectorKind.Prefix,
-                "asg" => SelectorKind.ApplicationSecurityGroup,
-                _ => null,
-            };
+            var kind = SelectorKindNames.Parse(kindText);
             if (kind is null)
             {
                 error = $"'{kindText}' is not a selector kind; use vnet:, subnet:, nic:, vm:, site:, prefix:, asg: or the word internet.";
