@@ -3,13 +3,15 @@ using BenchmarkDotNet.Configs;
 using VNetLab.Addressing;
 using VNetLab.Model;
 using VNetLab.Routing;
+using VNetLab.Validation;
 
 namespace VNetLab.Benchmarks;
 
 /// <summary>
 /// A one-resource change (issue #7: "≥ 20× faster than a full recompute"): the routing of the changed estate
 /// compiled afresh (the baseline) against <see cref="CompiledRouting.Apply"/> from the compilation before the
-/// change, in the same run, so the ratio column is the speed-up. The change is made once in the setup: a user
+/// change, and its validation afresh against <see cref="ValidationRun.Apply"/>, in the same run, so each
+/// category's ratio column is the speed-up. The change is made once in the setup: a user
 /// route added to a spoke's route table (<c>RouteTable</c>), or one subnet of a spoke given a service endpoint
 /// (<c>Subnet</c>).
 /// </summary>
@@ -19,6 +21,7 @@ namespace VNetLab.Benchmarks;
 public class IncrementalBenchmarks
 {
     private CompiledRouting _before = RoutingCompiler.Compile(Estate.Empty);
+    private ValidationRun _validated = Validator.Default.Run(Estate.Empty);
     private Estate _after = Estate.Empty;
 
     [ParamsSource(nameof(Sizes))]
@@ -34,6 +37,7 @@ public class IncrementalBenchmarks
     {
         var estate = BenchmarkEstates.Import(Size);
         _before = RoutingCompiler.Compile(estate);
+        _validated = Validator.Default.Run(estate);
         _after = Change == "Subnet" ? WithServiceEndpoint(estate) : WithUserRoute(estate);
     }
 
@@ -44,6 +48,14 @@ public class IncrementalBenchmarks
     [Benchmark]
     [BenchmarkCategory("routing after a one-resource change")]
     public int Incremental() => _before.Apply(_after).Subnets.Length;
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("validation after a one-resource change")]
+    public int FullValidate() => Validator.Default.Validate(_after).Length;
+
+    [Benchmark]
+    [BenchmarkCategory("validation after a one-resource change")]
+    public int IncrementalValidate() => _validated.Apply(_after).Diagnostics.Length;
 
     private static Estate WithUserRoute(Estate estate)
     {

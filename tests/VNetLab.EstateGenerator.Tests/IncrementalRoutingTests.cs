@@ -2,13 +2,15 @@ using System.Collections.Immutable;
 using VNetLab.Addressing;
 using VNetLab.Model;
 using VNetLab.Routing;
+using VNetLab.Validation;
 
 namespace VNetLab.EstateGenerator.Tests;
 
 /// <summary>
 /// A recompile after a one-resource change (<see cref="CompiledRouting.Apply"/>) equals a full compile of the
 /// changed estate: every subnet's and NIC's routes, the notes, the gateway routes; and for changes it handles
-/// locally it really reuses the tables of the subnets the change cannot reach.
+/// locally it really reuses the tables of the subnets the change cannot reach. A revalidation
+/// (<see cref="ValidationRun.Apply"/>) gives exactly the diagnostics of validating the changed estate afresh.
 /// </summary>
 [Collection(TinyEstateFixture.Collection)]
 public sealed class IncrementalRoutingTests
@@ -26,9 +28,13 @@ public sealed class IncrementalRoutingTests
         var random = new Random(seed);
         var estate = _fixture.Estate;
         var compiled = RoutingCompiler.Compile(estate);
+        var validation = Validator.Default.Run(estate);
         for (var step = 0; step < 8; step++)
         {
             var (next, local) = RandomChange(estate, random);
+            validation = validation.Apply(next);
+            Assert.Equal(Render(Validator.Default.Validate(next)), Render(validation.Diagnostics));
+
             var incremental = compiled.Apply(next);
             var full = RoutingCompiler.Compile(next);
             AssertSame(full, incremental);
@@ -93,7 +99,7 @@ public sealed class IncrementalRoutingTests
     }
 
     private static List<string> Render(ImmutableArray<VNetLab.Diagnostics.Diagnostic> notes) =>
-        [.. notes.Select(d => $"{d.Code} {d.Severity} {d.ResourceId} {d.Message}")];
+        [.. notes.Select(d => $"{d.Code} {d.Severity} {d.ResourceId} {d.Location} {d.Message} {d.Fix}")];
 
     /// <summary>One random change to one resource; <c>Local</c> when the recompile is expected to reuse most tables.</summary>
     private static (Estate Next, bool Local) RandomChange(Estate estate, Random random)
