@@ -16,26 +16,26 @@ namespace VNetLab.Routing;
 /// </summary>
 public sealed class CompiledRouting
 {
-    private readonly FrozenDictionary<ResourceId, SubnetRouting> _byId;
-    private readonly FrozenDictionary<ResourceId, ImmutableArray<GatewayLearnedRoute>> _learned;
-    private readonly FrozenDictionary<ResourceId, ImmutableArray<GatewayAdvertisedRoute>> _advertised;
-    private readonly FrozenDictionary<ResourceId, ImmutableArray<GatewayAdvertisedRoute>> _advertisedToSite;
+    // Never written after construction (a Dictionary rather than a frozen one so a recompile can copy and patch it cheaply).
+    private readonly Dictionary<ResourceId, SubnetRouting> _byId;
 
     internal CompiledRouting(Estate estate, RoutingOptions options, ImmutableArray<SubnetRouting> subnets,
-        FrozenDictionary<ResourceId, SubnetRouting> byId,
+        Dictionary<ResourceId, SubnetRouting> byId,
         FrozenDictionary<ResourceId, ImmutableArray<GatewayLearnedRoute>> learned,
         FrozenDictionary<ResourceId, ImmutableArray<GatewayAdvertisedRoute>> advertised,
         FrozenDictionary<ResourceId, ImmutableArray<GatewayAdvertisedRoute>> advertisedToSite,
-        ImmutableArray<Diagnostic> notes)
+        ImmutableArray<Diagnostic> notes,
+        IncrementalRoutingState incremental)
     {
         Estate = estate;
         Options = options;
         Subnets = subnets;
         _byId = byId;
-        _learned = learned;
-        _advertised = advertised;
-        _advertisedToSite = advertisedToSite;
+        Learned = learned;
+        Advertised = advertised;
+        AdvertisedToSite = advertisedToSite;
         Notes = notes;
+        Incremental = incremental;
         DistinctTableCount = subnets.Select(s => s.Table).Distinct().Count();
     }
 
@@ -84,12 +84,30 @@ public sealed class CompiledRouting
         return false;
     }
 
+    /// <summary>
+    /// The routing of <paramref name="after"/>, a later snapshot of this estate (<see cref="Model.Estate.With"/>):
+    /// equal to compiling it afresh, but recompiling only the VNets a change can affect
+    /// (<see cref="RoutingCompiler.Recompile"/>).
+    /// </summary>
+    public CompiledRouting Apply(Estate after) => RoutingCompiler.Recompile(this, after);
+
+    internal Dictionary<ResourceId, SubnetRouting> ById => _byId;
+
+    internal FrozenDictionary<ResourceId, ImmutableArray<GatewayLearnedRoute>> Learned { get; }
+
+    internal FrozenDictionary<ResourceId, ImmutableArray<GatewayAdvertisedRoute>> Advertised { get; }
+
+    internal FrozenDictionary<ResourceId, ImmutableArray<GatewayAdvertisedRoute>> AdvertisedToSite { get; }
+
+    /// <summary>What a recompile reuses: the VNet facts, the gateway route sets and the notes each VNet raised.</summary>
+    internal IncrementalRoutingState Incremental { get; }
+
     /// <summary>Every route a gateway learned from its connections, best ones flagged; empty for an unknown gateway.</summary>
-    public ImmutableArray<GatewayLearnedRoute> LearnedRoutesOf(ResourceId gatewayId) => _learned.GetValueOrDefault(gatewayId, []);
+    public ImmutableArray<GatewayLearnedRoute> LearnedRoutesOf(ResourceId gatewayId) => Learned.GetValueOrDefault(gatewayId, []);
 
     /// <summary>What a gateway advertises on each of its connections.</summary>
-    public ImmutableArray<GatewayAdvertisedRoute> AdvertisedRoutesOf(ResourceId gatewayId) => _advertised.GetValueOrDefault(gatewayId, []);
+    public ImmutableArray<GatewayAdvertisedRoute> AdvertisedRoutesOf(ResourceId gatewayId) => Advertised.GetValueOrDefault(gatewayId, []);
 
     /// <summary>The Azure prefixes an external site receives, over every connection it sits behind: the site's view of Azure.</summary>
-    public ImmutableArray<GatewayAdvertisedRoute> RoutesAdvertisedTo(ResourceId externalSiteId) => _advertisedToSite.GetValueOrDefault(externalSiteId, []);
+    public ImmutableArray<GatewayAdvertisedRoute> RoutesAdvertisedTo(ResourceId externalSiteId) => AdvertisedToSite.GetValueOrDefault(externalSiteId, []);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
@@ -22,20 +21,26 @@ public static class RoutingCompiler
         var gateways = new GatewayRouteCompiler(context);
 
         Diagnostic? noneSetNote = null;
-        if (estate.VirtualNetworks.Any(v => !v.Subnets.IsEmpty))
+        if (HasSubnets(estate))
         {
             var set = options.PlatformNoneRoutes;
             noneSetNote = context.Note(DiagnosticCatalog.PlatformNoneRoutesAssumed(set.Name, set.Prefixes.Length, set.Source));
         }
 
+        // What was raised before the per-VNet phase, kept so a recompile can rebuild the note list without it.
+        var globalNotes = context.Notes;
         var results = new ConcurrentBag<SubnetRouting>();
+        var raised = new ConcurrentDictionary<ResourceId, ImmutableArray<Diagnostic>>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 };
         Parallel.ForEach(context.Facts.Values, parallel, facts =>
         {
-            foreach (var routing in CompileVirtualNetwork(context, gateways, facts, noneSetNote))
+            var (routings, notes) = CompileVirtualNetwork(context, gateways, facts, noneSetNote);
+            foreach (var routing in routings)
             {
                 results.Add(routing);
             }
+
+            raised[facts.Id] = notes;
         });
 
         var subnets = results.OrderBy(r => r.SubnetId).ToImmutableArray();
@@ -45,29 +50,201 @@ public static class RoutingCompiler
             byId[routing.SubnetId] = routing;
         }
 
-        // A NIC's routes are those of its primary IP configuration's subnet; IP forwarding changes nothing here.
         foreach (var nic in estate.NetworkInterfaces)
         {
-            if (nic.PrimaryIpConfiguration?.SubnetId is { } subnetId && byId.TryGetValue(subnetId, out var routing))
+            AddNetworkInterface(byId, nic);
+        }
+
+        var state = new IncrementalRoutingState(context, gateways, noneSetNote, globalNotes, raised.ToDictionary());
+        return new CompiledRouting(estate, options, subnets, byId, gateways.LearnedByGateway(),
+            gateways.AdvertisedByGateway, gateways.AdvertisedToSite, context.Notes, state);
+    }
+
+    /// <summary>
+    /// The routing of <paramref name="after"/>, reusing <paramref name="before"/>'s work: equal to
+    /// <c>Compile(after, before.Options)</c>, but when the snapshots differ only in route tables, in the subnets
+    /// of existing VNets, or in resources routing does not read (NSGs, ASGs, VMs, NICs), only the VNets whose
+    /// subnets use a changed route table or changed themselves are recompiled; every other subnet keeps its
+    /// table. Any other change (address space, peering, gateway, connection, circuit, site, public IP, a VNet
+    /// added or removed) can move routes across the estate, so it compiles everything.
+    /// </summary>
+    public static CompiledRouting Recompile(CompiledRouting before, Estate after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        if (ReferenceEquals(before.Estate, after))
+        {
+            return before;
+        }
+
+        var state = before.Incremental;
+        if (HasSubnets(after) != (state.NoneSetNote is not null)
+            || !TryFindAffected(before.Estate, after, out var vnetIds, out var nicIds))
+        {
+            return Compile(after, before.Options);
+        }
+
+        var context = new RoutingContext(state.Context, after);
+        var replaced = new Dictionary<ResourceId, SubnetRouting>();
+        var removed = new HashSet<ResourceId>();
+        var raised = new Dictionary<ResourceId, ImmutableArray<Diagnostic>>(state.RaisedByVirtualNetwork);
+        foreach (var vnetId in vnetIds.Order())
+        {
+            var previous = before.Estate.Find<VirtualNetwork>(vnetId);
+            var current = after.Find<VirtualNetwork>(vnetId);
+            if (previous is null || current is null || !state.Context.Facts.TryGetValue(vnetId, out var facts))
             {
-                byId.TryAdd(nic.Id, routing);
+                return Compile(after, before.Options);
             }
 
-            foreach (var ipConfiguration in nic.IpConfigurations)
+            // The VNet's ranges and peerings are unchanged (TryFindAffected checked), so its facts are too.
+            var currentFacts = new VirtualNetworkFacts(current, facts.Ranges, facts.Peerings, facts.Notes);
+            var (routings, notes) = CompileVirtualNetwork(context, state.Gateways, currentFacts, state.NoneSetNote);
+            raised[vnetId] = notes;
+            foreach (var subnet in previous.Subnets)
             {
-                if (ipConfiguration.SubnetId is { } configSubnet && byId.TryGetValue(configSubnet, out var configRouting))
+                removed.Add(subnet.Id);
+                nicIds.UnionWith(before.Estate.IpConfigurationsIn(subnet.Id).Select(c => c.NetworkInterfaceId));
+            }
+
+            foreach (var routing in routings)
+            {
+                replaced[routing.SubnetId] = routing;
+                removed.Remove(routing.SubnetId);
+                nicIds.UnionWith(after.IpConfigurationsIn(routing.SubnetId).Select(c => c.NetworkInterfaceId));
+            }
+        }
+
+        var subnets = ImmutableArray.CreateBuilder<SubnetRouting>(before.Subnets.Length + replaced.Count);
+        var placed = new HashSet<ResourceId>();
+        foreach (var routing in before.Subnets)
+        {
+            if (replaced.TryGetValue(routing.SubnetId, out var replacement))
+            {
+                subnets.Add(replacement);
+                placed.Add(routing.SubnetId);
+            }
+            else if (!removed.Contains(routing.SubnetId))
+            {
+                subnets.Add(routing);
+            }
+        }
+
+        if (placed.Count < replaced.Count)
+        {
+            subnets.AddRange(replaced.Where(p => !placed.Contains(p.Key)).Select(p => p.Value));
+            subnets.Sort((x, y) => x.SubnetId.CompareTo(y.SubnetId));
+        }
+
+        var byId = new Dictionary<ResourceId, SubnetRouting>(before.ById);
+        foreach (var subnetId in removed)
+        {
+            byId.Remove(subnetId);
+        }
+
+        foreach (var (subnetId, routing) in replaced)
+        {
+            byId[subnetId] = routing;
+        }
+
+        // A NIC's entries follow its subnets: drop what the old NIC mapped, then map the new one.
+        foreach (var nicId in nicIds)
+        {
+            if (before.Estate.Find<NetworkInterface>(nicId) is { } oldNic)
+            {
+                byId.Remove(oldNic.Id);
+                foreach (var ipConfiguration in oldNic.IpConfigurations)
                 {
-                    byId.TryAdd(ipConfiguration.Id, configRouting);
+                    byId.Remove(ipConfiguration.Id);
                 }
             }
         }
 
-        return new CompiledRouting(estate, options, subnets, byId.ToFrozenDictionary(), gateways.LearnedByGateway(),
-            gateways.AdvertisedByGateway, gateways.AdvertisedToSite, context.Notes);
+        foreach (var nicId in nicIds)
+        {
+            if (after.Find<NetworkInterface>(nicId) is { } nic)
+            {
+                AddNetworkInterface(byId, nic);
+            }
+        }
+
+        var all = new HashSet<Diagnostic>(state.GlobalNotes, DiagnosticIdentity.Comparer);
+        foreach (var notes in raised.Values)
+        {
+            all.UnionWith(notes);
+        }
+
+        var next = new IncrementalRoutingState(state.Context, state.Gateways, state.NoneSetNote, state.GlobalNotes, raised);
+        return new CompiledRouting(after, before.Options, subnets.ToImmutable(), byId, before.Learned, before.Advertised,
+            before.AdvertisedToSite, RoutingContext.Order(all), next);
     }
 
-    private static List<SubnetRouting> CompileVirtualNetwork(RoutingContext context, GatewayRouteCompiler gateways, VirtualNetworkFacts facts,
-        Diagnostic? noneSetNote)
+    private static bool HasSubnets(Estate estate) => estate.VirtualNetworks.Any(v => !v.Subnets.IsEmpty);
+
+    /// <summary>
+    /// The VNets to recompile and the NICs to remap between two snapshots; false when a change can reach beyond
+    /// the subnets that use it (then everything is compiled).
+    /// </summary>
+    private static bool TryFindAffected(Estate before, Estate after, out HashSet<ResourceId> vnetIds, out HashSet<ResourceId> nicIds)
+    {
+        vnetIds = [];
+        nicIds = [];
+        foreach (var (id, previous, current) in EstateChanges.Between(before, after))
+        {
+            if (previous is not null && current is not null && previous.GetType() != current.GetType())
+            {
+                return false;
+            }
+
+            switch (previous ?? current)
+            {
+                case VirtualNetwork when previous is VirtualNetwork oldVnet && current is VirtualNetwork newVnet
+                    && (oldVnet with { Subnets = newVnet.Subnets }).Equals(newVnet):
+                    vnetIds.Add(id);
+                    break;
+                case RouteTable:
+                    foreach (var association in before.AssociationsOf(id).Concat(after.AssociationsOf(id)))
+                    {
+                        if (association is Subnet subnet)
+                        {
+                            vnetIds.Add(subnet.VirtualNetworkId);
+                        }
+                    }
+
+                    break;
+                case NetworkInterface:
+                    nicIds.Add(id);
+                    break;
+                case NetworkSecurityGroup or ApplicationSecurityGroup or VirtualMachine:
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A NIC's routes are those of its primary IP configuration's subnet; IP forwarding changes nothing here.</summary>
+    private static void AddNetworkInterface(Dictionary<ResourceId, SubnetRouting> byId, NetworkInterface nic)
+    {
+        if (nic.PrimaryIpConfiguration?.SubnetId is { } subnetId && byId.TryGetValue(subnetId, out var routing))
+        {
+            byId.TryAdd(nic.Id, routing);
+        }
+
+        foreach (var ipConfiguration in nic.IpConfigurations)
+        {
+            if (ipConfiguration.SubnetId is { } configSubnet && byId.TryGetValue(configSubnet, out var configRouting))
+            {
+                byId.TryAdd(ipConfiguration.Id, configRouting);
+            }
+        }
+    }
+
+    /// <summary>One VNet's subnets, and every note raised while compiling them (for <see cref="Recompile"/>).</summary>
+    private static (List<SubnetRouting> Routings, ImmutableArray<Diagnostic> Raised) CompileVirtualNetwork(RoutingContext context,
+        GatewayRouteCompiler gateways, VirtualNetworkFacts facts, Diagnostic? noneSetNote)
     {
         var set = gateways.SetFor(facts.Id);
         var gatewayNotes = new List<Diagnostic>();
@@ -101,6 +278,7 @@ public static class RoutingCompiler
         // Subnets with the same route table and service endpoints see the same routes: compile them once.
         var tables = new Dictionary<string, (EffectiveRouteTable Table, ImmutableArray<Diagnostic> Notes)>(StringComparer.OrdinalIgnoreCase);
         var result = new List<SubnetRouting>(facts.VirtualNetwork.Subnets.Length);
+        var raised = new List<Diagnostic>(gatewayNotes);
         foreach (var subnet in facts.VirtualNetwork.Subnets)
         {
             var routeTable = context.Estate.Find<RouteTable>(subnet.RouteTableId);
@@ -108,6 +286,7 @@ public static class RoutingCompiler
                 .Select(e => e.Service + ":" + string.Join(',', e.Locations.Order(StringComparer.OrdinalIgnoreCase)))
                 .Order(StringComparer.OrdinalIgnoreCase));
             var subnetNotes = SubnetRouteBuilder.ServiceEndpointNotes(context, facts, subnet).ToList();
+            raised.AddRange(subnetNotes);
             if (!tables.TryGetValue(key, out var compiled))
             {
                 var builder = new SubnetRouteBuilder(context, facts, set, routeTable);
@@ -126,6 +305,7 @@ public static class RoutingCompiler
                 }
 
                 notes.AddRange(builder.Notes);
+                raised.AddRange(builder.Notes);
                 compiled = (table, Sorted(notes));
                 tables.Add(key, compiled);
             }
@@ -134,7 +314,7 @@ public static class RoutingCompiler
             result.Add(new SubnetRouting(subnet.Id, compiled.Table, all));
         }
 
-        return result;
+        return (result, [.. raised.Distinct(DiagnosticIdentity.Comparer)]);
     }
 
     private static ImmutableArray<Diagnostic> Sorted(IEnumerable<Diagnostic> notes) => [.. notes

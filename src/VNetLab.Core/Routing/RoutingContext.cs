@@ -68,6 +68,22 @@ internal sealed class RoutingContext
         TransitSpokesOf = spokesByHub.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray());
     }
 
+    /// <summary>
+    /// A context for a later snapshot whose VNets differ from <paramref name="previous"/>'s only in their subnets
+    /// (<see cref="RoutingCompiler.Recompile"/>): the same VNet facts and gateway transit, a fresh note sink.
+    /// </summary>
+    public RoutingContext(RoutingContext previous, Estate estate)
+    {
+        Estate = estate;
+        Options = previous.Options;
+        ServiceTags = previous.ServiceTags;
+        _tagNames = previous._tagNames;
+        _peeringBetween = previous._peeringBetween;
+        Facts = previous.Facts;
+        RemoteGatewayHubsOf = previous.RemoteGatewayHubsOf;
+        TransitSpokesOf = previous.TransitSpokesOf;
+    }
+
     public Estate Estate { get; }
 
     public RoutingOptions Options { get; }
@@ -102,7 +118,10 @@ internal sealed class RoutingContext
     public Diagnostic Note(Diagnostic note) => _notes.GetOrAdd(note, note);
 
     /// <summary>Every note raised, sorted for output (code, resource, message).</summary>
-    public ImmutableArray<Diagnostic> Notes => [.. _notes.Values
+    public ImmutableArray<Diagnostic> Notes => Order(_notes.Values);
+
+    /// <summary>Notes in output order: code, resource, message.</summary>
+    public static ImmutableArray<Diagnostic> Order(IEnumerable<Diagnostic> notes) => [.. notes
         .OrderBy(d => d.Code, StringComparer.Ordinal)
         .ThenBy(d => d.ResourceId?.ToString() ?? string.Empty, StringComparer.OrdinalIgnoreCase)
         .ThenBy(d => d.Message, StringComparer.Ordinal)];
