@@ -72,7 +72,7 @@ public sealed partial class Estate
         _sitesByAttachment = GroupBy(ExternalSites.SelectMany(s => s.AttachedTo.Select(a => (Attachment: a, Site: s))),
             p => p.Attachment, p => p.Site);
         _associationsByTarget = GroupBy(
-            _byId.Values.SelectMany(ResourceReferences.Of).Where(r => r.Property.Contains("networkSecurityGroup", StringComparison.Ordinal)
+            AllResources.SelectMany(ResourceReferences.Of).Where(r => r.Property.Contains("networkSecurityGroup", StringComparison.Ordinal)
                 || r.Property.Contains("routeTable", StringComparison.Ordinal) || r.Property.Contains("ApplicationSecurityGroups", StringComparison.OrdinalIgnoreCase)),
             r => r.Target, r => r.From);
         _featuresBySubscription = SubscriptionFeatures
@@ -144,8 +144,11 @@ public sealed partial class Estate
     /// <summary>References to ids the estate does not hold, sorted by the referencing resource.</summary>
     public ImmutableArray<UnresolvedReference> UnresolvedReferences { get; }
 
-    /// <summary>Every resource, children included.</summary>
-    public IEnumerable<Resource> AllResources => _byId.Values;
+    /// <summary>
+    /// Every resource, children included, in input order (parents before their children). Never in hash order:
+    /// answers built from it must not depend on how a dictionary happens to lay out its keys.
+    /// </summary>
+    public IEnumerable<Resource> AllResources => Roots.SelectMany(SelfAndChildren).Where(r => ReferenceEquals(_byId.GetValueOrDefault(r.Id), r));
 
     public int Count => _byId.Count;
 
