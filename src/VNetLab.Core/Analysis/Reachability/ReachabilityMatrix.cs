@@ -101,12 +101,12 @@ public sealed class ReachabilityMatrix
                         if (!protocol.HasPorts())
                         {
                             var packetClass = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0));
-                            Record(protocol, PortSet.Empty, _tracer.Trace(endpoint.Endpoint, packetClass.Representative));
+                            Record(protocol, PortSet.Empty, _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
                             continue;
                         }
 
                         // Destination-port atoms between two cuts of the filters on the path are traced once (PathPortCuts).
-                        var path = _tracer.TraceIgnoringFilters(endpoint.Endpoint,
+                        var path = _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
                             new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
                         var cuts = _pathPortCuts.Of(path);
                         foreach (var sourcePort in _sourcePortAtoms)
@@ -124,7 +124,7 @@ public sealed class ReachabilityMatrix
                                 }
 
                                 var packetClass = new PacketClass(protocol, source, target, sourcePort, first);
-                                Record(protocol, PortSet.FromRange(new PortRange(first.First, last.Last)), _tracer.Trace(endpoint.Endpoint, packetClass.Representative));
+                                Record(protocol, PortSet.FromRange(new PortRange(first.First, last.Last)), _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
                             }
                         }
                     }
