@@ -17,6 +17,9 @@ public sealed class ReachabilityMatrix
     private readonly Tracer _tracer;
     private readonly SelectorResolver _resolver;
     private readonly PacketClasses _classes;
+    private readonly PathPortCuts _pathPortCuts;
+    private readonly PortRange[] _sourcePortAtoms;
+    private readonly PortRange[] _destinationPortAtoms;
 
     public ReachabilityMatrix(NetworkAnalysis analysis)
     {
@@ -24,6 +27,9 @@ public sealed class ReachabilityMatrix
         _tracer = new Tracer(analysis);
         _resolver = new SelectorResolver(analysis.Estate);
         _classes = PacketClasses.For(analysis);
+        _pathPortCuts = new PathPortCuts(analysis);
+        _sourcePortAtoms = [.. _classes.SplitSourcePorts(PortSet.All)];
+        _destinationPortAtoms = [.. _classes.SplitDestinationPorts(PortSet.All)];
     }
 
     public SelectorResolver Resolver => _resolver;
@@ -58,29 +64,69 @@ public sealed class ReachabilityMatrix
     {
         var reached = new Dictionary<SecurityProtocol, (PortSet Ports, bool Complete, SortedSet<string> Exits)>();
         var missed = new Dictionary<SecurityProtocol, PortSet>();
+
+        void Record(SecurityProtocol protocol, PortSet ports, Trace trace)
+        {
+            if (trace.Disposition.IsSuccess())
+            {
+                if (!reached.TryGetValue(protocol, out var current))
+                {
+                    current = (PortSet.Empty, true, new SortedSet<string>(StringComparer.Ordinal));
+                }
+
+                current.Exits.Add(Exit(trace));
+                reached[protocol] = (current.Ports.Union(ports), current.Complete, current.Exits);
+            }
+            else
+            {
+                missed[protocol] = missed.GetValueOrDefault(protocol, PortSet.Empty).Union(ports);
+                if (!protocol.HasPorts())
+                {
+                    missed[protocol] = PortSet.All;
+                }
+            }
+        }
+
         foreach (var endpoint in SenderClasses.Representatives(endpoints, _classes, _analysis.Estate))
         {
             var addresses = destination.Addresses.Except(endpoint.Addresses);
-            foreach (var packetClass in _classes.Enumerate(endpoint.Addresses, addresses, ProtocolSet.All, PortSet.All))
+            var sourceAtoms = _classes.Split(endpoint.Addresses).ToList();
+            var destinationAtoms = _classes.Split(addresses).ToList();
+            foreach (var protocol in ProtocolSet.All.Members)
             {
-                var trace = _tracer.Trace(endpoint.Endpoint, packetClass.Representative);
-                var ports = packetClass.Protocol.HasPorts() ? PortSet.FromRange(packetClass.DestinationPorts) : PortSet.Empty;
-                if (trace.Disposition.IsSuccess())
+                foreach (var source in sourceAtoms)
                 {
-                    if (!reached.TryGetValue(packetClass.Protocol, out var current))
+                    foreach (var target in destinationAtoms)
                     {
-                        current = (PortSet.Empty, true, new SortedSet<string>(StringComparer.Ordinal));
-                    }
+                        if (!protocol.HasPorts())
+                        {
+                            var packetClass = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0));
+                            Record(protocol, PortSet.Empty, _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
+                            continue;
+                        }
 
-                    current.Exits.Add(Exit(trace));
-                    reached[packetClass.Protocol] = (current.Ports.Union(ports), current.Complete, current.Exits);
-                }
-                else
-                {
-                    missed[packetClass.Protocol] = missed.GetValueOrDefault(packetClass.Protocol, PortSet.Empty).Union(ports);
-                    if (!packetClass.Protocol.HasPorts())
-                    {
-                        missed[packetClass.Protocol] = PortSet.All;
+                        // Destination-port atoms between two cuts of the filters on the path are traced once (PathPortCuts).
+                        var path = _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
+                            new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+                        var cuts = _pathPortCuts.Of(path);
+                        foreach (var sourcePort in _sourcePortAtoms)
+                        {
+                            var index = 0;
+                            while (index < _destinationPortAtoms.Length)
+                            {
+                                var first = _destinationPortAtoms[index];
+                                var last = first;
+                                index++;
+                                while (index < _destinationPortAtoms.Length && !cuts.Contains(_destinationPortAtoms[index].First))
+                                {
+                                    last = _destinationPortAtoms[index];
+                                    index++;
+                                }
+
+                                var packetClass = new PacketClass(protocol, source, target, sourcePort, first);
+                                Record(protocol, PortSet.FromRange(new PortRange(first.First, last.Last)), _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
+                            }
+                        }
                     }
                 }
             }

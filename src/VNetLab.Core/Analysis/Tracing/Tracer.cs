@@ -38,6 +38,15 @@ public sealed class Tracer
     public Trace Trace(TraceEndpoint source, Packet packet) => new Walk(_analysis, packet, source, null, permissive: false).Run();
 
     /// <summary>
+    /// The forward trace with only what reachability reads: the same disposition and hops as <see cref="Trace"/>, but
+    /// NSG verdicts without their rule-by-rule explanation and no routing notes, so the many traces of a matrix stay cheap.
+    /// </summary>
+    internal Trace Outcome(TraceEndpoint source, Packet packet) => new Walk(_analysis, packet, source, null, permissive: false, brief: true).Run();
+
+    /// <summary><see cref="TraceIgnoringFilters"/> with only the disposition and hops, like <see cref="Outcome"/>.</summary>
+    internal Trace OutcomeIgnoringFilters(TraceEndpoint source, Packet packet) => new Walk(_analysis, packet, source, null, permissive: true, brief: true).Run();
+
+    /// <summary>
     /// The path the packet would take if every filter let it through: NSG and firewall denies, disabled IP forwarding
     /// and refusing peerings are recorded as steps but do not stop the walk. Every deny on it, and how it ends, is
     /// something that would have to change for the packet to get through (the blockers of a failed assertion).
@@ -90,6 +99,9 @@ public sealed class Tracer
         private readonly TraceEndpoint _source;
         private readonly Trace? _request;
         private readonly bool _permissive;
+
+        // Only the disposition and hops are wanted: NSG verdicts are not explained and routing notes not gathered.
+        private readonly bool _brief;
         private readonly List<Hop> _hops = [];
         private readonly List<Step> _steps = [];
         private readonly List<Diagnostic> _notes = [];
@@ -104,9 +116,10 @@ public sealed class Tracer
         // The public address an Azure Firewall translates the source to if the packet leaves for the Internet.
         private IpAddress? _snat;
 
-        public Walk(NetworkAnalysis analysis, Packet packet, TraceEndpoint source, Trace? request, bool permissive)
+        public Walk(NetworkAnalysis analysis, Packet packet, TraceEndpoint source, Trace? request, bool permissive, bool brief = false)
         {
             _permissive = permissive;
+            _brief = brief;
             _analysis = analysis;
             _estate = analysis.Estate;
             _packet = packet;
@@ -122,7 +135,11 @@ public sealed class Tracer
         {
             var disposition = Start();
             Close();
-            AddRoutingNotes(disposition);
+            if (!_brief)
+            {
+                AddRoutingNotes(disposition);
+            }
+
             return new Trace(_packet, _source, disposition, [.. _hops],
                 [.. _notes.DistinctBy(n => (n.Code, n.ResourceId, n.Message))]);
         }
@@ -592,6 +609,12 @@ public sealed class Tracer
                 var associatedTo = nsgId is null || nsgId == nic.NetworkSecurityGroupId ? nic.Id : _estate.SubnetOf(nic)?.Id ?? nic.Id;
                 Add(new NsgEvaluationStep(nsgId, associatedTo, stateful.RuleName, stateful.Access, direction, Decision(stateful.Decision)));
                 return stateful.IsAllowed || _permissive;
+            }
+
+            if (_brief)
+            {
+                // Explain's verdict is exactly this one; the explanation only adds steps and notes.
+                return security.Evaluate(direction, _packet).IsAllowed || _permissive;
             }
 
             var explanation = security.Explain(direction, _packet);

@@ -138,4 +138,69 @@ public sealed class PacketClassesPropertyTests
             return verdict.Passed || verdict.Counterexample is { } c && !tracer.Trace(c.Source.Endpoint, c.Class.Representative).Disposition.IsSuccess();
         }));
     }
+
+    [Fact]
+    [Trait("fact", "issue #7: the reach matrix traces fewer classes without changing any answer")]
+    public void Reach_matches_a_trace_of_every_estate_wide_class()
+    {
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), Prop.ForAll(Gen.Choose(0, 1_000_000).Select(Build).ToArbitrary(), scenario =>
+        {
+            var analysis = NetworkAnalysis.Compile(scenario.Estate);
+            var matrix = new ReachabilityMatrix(analysis);
+            var expected = Naive(analysis, matrix.Resolver);
+            var actual = matrix.Compute().Select(r => $"{r.Source} -> {r.Destination}: {string.Join("; ", r.Cells.Select(c => $"{c} [{c.Exits}]"))}");
+            return expected.SequenceEqual(actual);
+        }));
+    }
+
+    /// <summary>The matrix the slow way: every endpoint, every estate-wide packet class, one trace each.</summary>
+    private static List<string> Naive(NetworkAnalysis analysis, SelectorResolver resolver)
+    {
+        var tracer = new Tracer(analysis);
+        var classes = PacketClasses.For(analysis);
+        var rows = new List<string>();
+        foreach (var group in resolver.AllSources().GroupBy(s => s.Group, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (var destination in resolver.AllDestinations().Where(d => d.Label != group.Key))
+            {
+                var reached = new SortedDictionary<SecurityProtocol, (PortSet Ports, SortedSet<string> Exits)>();
+                var missed = new Dictionary<SecurityProtocol, PortSet>();
+                foreach (var endpoint in group)
+                {
+                    foreach (var packetClass in classes.Enumerate(endpoint.Addresses, destination.Addresses.Except(endpoint.Addresses), ProtocolSet.All, PortSet.All))
+                    {
+                        var trace = tracer.Trace(endpoint.Endpoint, packetClass.Representative);
+                        var ports = packetClass.Protocol.HasPorts() ? PortSet.FromRange(packetClass.DestinationPorts) : PortSet.All;
+                        if (trace.Disposition.IsSuccess())
+                        {
+                            var current = reached.GetValueOrDefault(packetClass.Protocol, (Ports: PortSet.Empty, Exits: new SortedSet<string>(StringComparer.Ordinal)));
+                            current.Exits.Add(trace.Disposition switch
+                            {
+                                FlowDisposition.ExitedToInternet => "Internet",
+                                FlowDisposition.ExitedToExternalSite => "site " + (trace.LastHop?.Name ?? "?"),
+                                _ => "delivered",
+                            });
+                            reached[packetClass.Protocol] = (packetClass.Protocol.HasPorts() ? current.Ports.Union(ports) : PortSet.Empty, current.Exits);
+                        }
+                        else
+                        {
+                            missed[packetClass.Protocol] = missed.GetValueOrDefault(packetClass.Protocol, PortSet.Empty).Union(ports);
+                        }
+                    }
+                }
+
+                if (reached.Count > 0)
+                {
+                    rows.Add($"{group.Key} -> {destination.Label}: " + string.Join("; ", reached.Select(p =>
+                    {
+                        var missedPorts = missed.GetValueOrDefault(p.Key, PortSet.Empty);
+                        var complete = p.Key.HasPorts() ? !missedPorts.Overlaps(p.Value.Ports) : !missed.ContainsKey(p.Key);
+                        return $"{new ReachCell(p.Key, p.Value.Ports, complete, string.Empty)} [{string.Join(",", p.Value.Exits)}]";
+                    })));
+                }
+            }
+        }
+
+        return rows;
+    }
 }
