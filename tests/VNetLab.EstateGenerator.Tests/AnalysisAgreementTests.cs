@@ -1,5 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
 using VNetLab.Addressing;
 using VNetLab.Analysis;
 using VNetLab.Analysis.Policies;
@@ -11,8 +9,8 @@ using VNetLab.Security;
 namespace VNetLab.EstateGenerator.Tests;
 
 /// <summary>
-/// Issue #6 (done when): the symbolic analysis agrees with concrete traces of random packets on random
-/// estates from the generator. For each generated estate, a random packet from a random NIC ends exactly
+/// Issue #6 (done when): the symbolic analysis agrees with concrete traces of random packets on
+/// estates from the generator (a fixed list of seeds, so CI repeats itself). For each generated estate, a random packet from a random NIC ends exactly
 /// as the representative of its packet class does (same disposition, same hops), and the reach matrix
 /// between two subnets contains a TCP port exactly when concrete traces to that port succeed.
 /// </summary>
@@ -45,7 +43,14 @@ public sealed class AnalysisAgreementTests
     [Trait("fact", "issue #6: symbolic verify and reach agree with concrete traces on generated estates")]
     public void Random_packets_end_as_their_class_representatives_do()
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(4), Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed =>
+        // Fixed seeds keep CI repeatable; each seed is a different generated estate and packet sample.
+        Assert.All(Seeds(1, 6), seed => Assert.True(PacketsAgree(seed), $"seed {seed}"));
+    }
+
+    private static IEnumerable<int> Seeds(int first, int count) => Enumerable.Range(first, count).Select(i => (i * 7919) + 11);
+
+    private static bool PacketsAgree(int seed)
+    {
         {
             var (estate, analysis) = Generate(seed);
             var tracer = new Tracer(analysis);
@@ -69,7 +74,7 @@ public sealed class AnalysisAgreementTests
             }
 
             return true;
-        }));
+        }
     }
 
     [Fact]
@@ -78,7 +83,17 @@ public sealed class AnalysisAgreementTests
     {
         var successes = 0;
         var failures = 0;
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(3), Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed =>
+        foreach (var seed in Seeds(100, 8))
+        {
+            Assert.True(ReachAgrees(seed, ref successes, ref failures), $"seed {seed}");
+        }
+
+        // Not vacuous: the generated estates gave both answers.
+        Assert.True(successes > 0 && failures > 0, $"{successes} successes, {failures} failures");
+    }
+
+    private static bool ReachAgrees(int seed, ref int successes, ref int failures)
+    {
         {
             var (estate, analysis) = Generate(seed);
             var tracer = new Tracer(analysis);
@@ -108,7 +123,14 @@ public sealed class AnalysisAgreementTests
                 {
                     var success = tracer.Trace(TraceEndpoint.Of(sender), Packet.Create(SecurityProtocol.Tcp, source, 49152, target, port)).Disposition.IsSuccess();
                     var reachable = tcp?.Ports.Contains(port) == true;
-                    _ = success ? Interlocked.Increment(ref successes) : Interlocked.Increment(ref failures);
+                    if (success)
+                    {
+                        successes++;
+                    }
+                    else
+                    {
+                        failures++;
+                    }
 
                     // A complete cell says every packet on those ports gets through; otherwise some do, so a success must be listed.
                     if ((success && !reachable) || (!success && reachable && tcp?.Complete == true))
@@ -119,9 +141,6 @@ public sealed class AnalysisAgreementTests
             }
 
             return true;
-        }));
-
-        // Not vacuous: the generated estates gave both answers.
-        Assert.True(successes > 0 && failures > 0, $"{successes} successes, {failures} failures");
+        }
     }
 }
