@@ -20,7 +20,8 @@ public sealed class ApplicationSecurityGroupMembers
 
     public static ApplicationSecurityGroupMembers Of(Estate estate)
     {
-        var addresses = new Dictionary<ResourceId, AddressSet>();
+        // Collected first and built in bulk: one union per member made large ASGs quadratic.
+        var members = new Dictionary<ResourceId, List<AddressRange>>();
         foreach (var nic in estate.NetworkInterfaces)
         {
             foreach (var configuration in nic.IpConfigurations)
@@ -32,12 +33,18 @@ public sealed class ApplicationSecurityGroupMembers
 
                 foreach (var asgId in configuration.ApplicationSecurityGroupIds)
                 {
-                    addresses[asgId] = addresses.GetValueOrDefault(asgId).Union(AddressSet.FromAddress(address));
+                    if (!members.TryGetValue(asgId, out var ranges))
+                    {
+                        ranges = [];
+                        members.Add(asgId, ranges);
+                    }
+
+                    ranges.Add(new AddressRange(address, address));
                 }
             }
         }
 
-        return new(addresses.ToFrozenDictionary());
+        return new(members.ToFrozenDictionary(m => m.Key, m => AddressSet.FromRanges(m.Value)));
     }
 
     /// <summary>The members' addresses; empty for an ASG no IP configuration carries.</summary>

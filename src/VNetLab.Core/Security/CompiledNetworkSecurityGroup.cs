@@ -15,6 +15,7 @@ public sealed class CompiledNetworkSecurityGroup
     private readonly Lazy<PacketSet> _allowedOutbound;
     private readonly Lazy<PacketSet> _allowedPlatformInbound;
     private readonly Lazy<PacketSet> _allowedPlatformOutbound;
+    private readonly Lazy<ImmutableArray<Diagnostic>> _applicationSecurityGroupRenderingNotes;
 
     internal CompiledNetworkSecurityGroup(NetworkSecurityGroup networkSecurityGroup, VirtualNetworkTag virtualNetworkTag,
         ImmutableArray<CompiledSecurityRule> rules)
@@ -28,6 +29,7 @@ public sealed class CompiledNetworkSecurityGroup
         _allowedOutbound = new(() => FirstMatch.Allowed(Outbound, SecurityRuleAccess.Deny));
         _allowedPlatformInbound = new(() => FirstMatch.Allowed(Inbound.Where(r => r.AppliesToPlatformTraffic), SecurityRuleAccess.Allow));
         _allowedPlatformOutbound = new(() => FirstMatch.Allowed(Outbound.Where(r => r.AppliesToPlatformTraffic), SecurityRuleAccess.Allow));
+        _applicationSecurityGroupRenderingNotes = new(() => [.. ApplicationSecurityGroupRenderingNotesOf(Inbound.Concat(Outbound))]);
     }
 
     public NetworkSecurityGroup NetworkSecurityGroup { get; }
@@ -45,6 +47,12 @@ public sealed class CompiledNetworkSecurityGroup
 
     /// <summary>The rules' compile notes (unknown service tags, unreadable values).</summary>
     public ImmutableArray<Diagnostic> Notes { get; }
+
+    /// <summary>
+    /// A note for each rule side that names ASGs (inbound rules, then outbound), which every NIC the NSG filters
+    /// repeats: made once here rather than once per NIC.
+    /// </summary>
+    internal ImmutableArray<Diagnostic> ApplicationSecurityGroupRenderingNotes => _applicationSecurityGroupRenderingNotes.Value;
 
     public ImmutableArray<CompiledSecurityRule> Rules(SecurityRuleDirection direction) =>
         direction == SecurityRuleDirection.Inbound ? Inbound : Outbound;
@@ -100,6 +108,22 @@ public sealed class CompiledNetworkSecurityGroup
         direction == SecurityRuleDirection.Inbound ? _allowedPlatformInbound.Value : _allowedPlatformOutbound.Value;
 
     public override string ToString() => NetworkSecurityGroup.Name;
+
+    private static IEnumerable<Diagnostic> ApplicationSecurityGroupRenderingNotesOf(IEnumerable<CompiledSecurityRule> rules)
+    {
+        foreach (var rule in rules)
+        {
+            if (!rule.Rule.SourceApplicationSecurityGroupIds.IsEmpty)
+            {
+                yield return DiagnosticCatalog.ApplicationSecurityGroupRenderingAssumed(rule.Rule, "Source");
+            }
+
+            if (!rule.Rule.DestinationApplicationSecurityGroupIds.IsEmpty)
+            {
+                yield return DiagnosticCatalog.ApplicationSecurityGroupRenderingAssumed(rule.Rule, "Destination");
+            }
+        }
+    }
 
     private static ImmutableArray<CompiledSecurityRule> Sorted(ImmutableArray<CompiledSecurityRule> rules, SecurityRuleDirection direction) =>
         [.. rules.Where(r => r.Direction == direction)

@@ -12,6 +12,8 @@ namespace VNetLab.Security;
 public sealed class CompiledSecurity
 {
     private readonly ConcurrentDictionary<ResourceId, VirtualNetworkTag> _tagsBySubnet = new();
+    private readonly ConcurrentDictionary<(ResourceId VirtualNetwork, ResourceId? RouteTable), VirtualNetworkTagExpansion> _expansions = new();
+    private readonly ConcurrentDictionary<(ResourceId Nsg, VirtualNetworkTagExpansion Expansion), CompiledNetworkSecurityGroup> _nsgsByExpansion = new();
     private readonly ConcurrentDictionary<(ResourceId Nsg, AddressSet VirtualNetwork), CompiledNetworkSecurityGroup> _nsgs = new();
     private readonly ConcurrentDictionary<ResourceId, NetworkInterfaceSecurity> _nics = new();
     private readonly Lazy<VirtualNetworkTag> _detachedTag;
@@ -35,8 +37,8 @@ public sealed class CompiledSecurity
     public VirtualNetworkTag VirtualNetworkTagOf(Subnet? subnet) =>
         subnet is null
             ? _detachedTag.Value
-            : _tagsBySubnet.GetOrAdd(subnet.Id, static (_, state) => VirtualNetworkTag.For(state.Estate, state.Subnet, state.Options.GatewayPrefixes),
-                (Estate, Subnet: subnet, Options));
+            : _tagsBySubnet.GetOrAdd(subnet.Id, static (_, state) => VirtualNetworkTag.For(state.Self.Estate, state.Subnet, state.Self.Options.GatewayPrefixes, state.Self._expansions),
+                (Self: this, Subnet: subnet));
 
     /// <summary>
     /// An NSG compiled for a context. Subnets whose tags expand to the same addresses share one compilation, so a
@@ -87,7 +89,13 @@ public sealed class CompiledSecurity
         var subnetNsg = Estate.Find<NetworkSecurityGroup>(subnet?.NetworkSecurityGroupId);
         var nicNsg = Estate.Find<NetworkSecurityGroup>(nic.NetworkSecurityGroupId);
         return new NetworkInterfaceSecurity(nic, subnet, tag,
-            subnetNsg is null ? null : Compile(subnetNsg, tag),
-            nicNsg is null ? null : Compile(nicNsg, tag));
+            subnetNsg is null ? null : CompileShared(subnetNsg, tag),
+            nicNsg is null ? null : CompileShared(nicNsg, tag));
     }
+
+    // Tags that share their expansion have equal addresses, so this finds what Compile would return without hashing
+    // and comparing every interval of the tag (about a thousand with gateway-learned prefixes) for each NIC.
+    private CompiledNetworkSecurityGroup CompileShared(NetworkSecurityGroup nsg, VirtualNetworkTag context) =>
+        _nsgsByExpansion.GetOrAdd((nsg.Id, context.Expansion), static (_, state) => state.Self.Compile(state.Nsg, state.Context),
+            (Self: this, Nsg: nsg, Context: context));
 }

@@ -43,7 +43,8 @@ public sealed class NetworkInterfaceSecurity
         Addresses = AddressSet.FromRanges(networkInterface.IpConfigurations
             .Where(c => c.PrivateIpAddress is not null)
             .Select(c => new AddressRange(c.PrivateIpAddress.GetValueOrDefault(), c.PrivateIpAddress.GetValueOrDefault())));
-        Notes = [.. virtualNetworkTag.Notes, .. Associations.SelectMany(a => a.NetworkSecurityGroup.Notes).Distinct(), .. AsgRenderingNotes()];
+        Notes = [.. virtualNetworkTag.Notes, .. Associations.SelectMany(a => a.NetworkSecurityGroup.Notes).Distinct(),
+            .. Associations.SelectMany(a => a.NetworkSecurityGroup.ApplicationSecurityGroupRenderingNotes)];
         _allowedInbound = new(() => ComputeAllowed(SecurityRuleDirection.Inbound));
         _allowedOutbound = new(() => ComputeAllowed(SecurityRuleDirection.Outbound));
     }
@@ -254,22 +255,6 @@ public sealed class NetworkInterfaceSecurity
             if (term.IsInternetTag && (!address.IsV4 || ServiceTagSet.InternetUndocumentedRanges.Contains(address)))
             {
                 notes.Add(DiagnosticCatalog.InternetTagExpansionAssumed(rule.Rule, address.ToString(), term.Addresses.Contains(address)));
-            }
-        }
-    }
-
-    private IEnumerable<Diagnostic> AsgRenderingNotes()
-    {
-        foreach (var rule in Associations.SelectMany(a => a.NetworkSecurityGroup.Inbound.Concat(a.NetworkSecurityGroup.Outbound)))
-        {
-            if (!rule.Rule.SourceApplicationSecurityGroupIds.IsEmpty)
-            {
-                yield return DiagnosticCatalog.ApplicationSecurityGroupRenderingAssumed(rule.Rule, "Source");
-            }
-
-            if (!rule.Rule.DestinationApplicationSecurityGroupIds.IsEmpty)
-            {
-                yield return DiagnosticCatalog.ApplicationSecurityGroupRenderingAssumed(rule.Rule, "Destination");
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using VNetLab.Addressing;
 using VNetLab.Diagnostics;
@@ -13,28 +14,25 @@ namespace VNetLab.Security;
 /// </summary>
 public sealed class VirtualNetworkTag
 {
-    private VirtualNetworkTag(ImmutableArray<VirtualNetworkTagPrefix> prefixes, bool gatewayPrefixesKnown, ResourceId? subnetId,
+    private VirtualNetworkTag(VirtualNetworkTagExpansion expansion, bool gatewayPrefixesKnown, ResourceId? subnetId,
         ImmutableArray<Diagnostic> notes)
     {
         Notes = notes;
-        Prefixes = prefixes;
-        Addresses = AddressSet.FromPrefixes(prefixes.Select(p => p.Prefix));
-        ExpandedPrefixes = [.. prefixes.Select(p => p.Prefix).Distinct()
-            .Where(p => !prefixes.Any(q => q.Prefix != p && q.Prefix.Contains(p))).Order()];
+        Expansion = expansion;
         GatewayPrefixesKnown = gatewayPrefixesKnown;
         SubnetId = subnetId;
     }
 
     /// <summary>Every contribution, sorted by prefix then origin (a prefix may come from several places).</summary>
-    public ImmutableArray<VirtualNetworkTagPrefix> Prefixes { get; }
+    public ImmutableArray<VirtualNetworkTagPrefix> Prefixes => Expansion.Prefixes;
 
     /// <summary>
     /// The prefixes Azure prints in <c>expandedAddressPrefix</c>: distinct, sorted, and without those inside another
     /// (a UDR 0.0.0.0/0 leaves only <c>0.0.0.0/0</c>, as recorded in azure-powershell#4972).
     /// </summary>
-    public ImmutableArray<IpPrefix> ExpandedPrefixes { get; }
+    public ImmutableArray<IpPrefix> ExpandedPrefixes => Expansion.ExpandedPrefixes;
 
-    public AddressSet Addresses { get; }
+    public AddressSet Addresses => Expansion.Addresses;
 
     /// <summary>
     /// False when the caller gave no gateway-learned prefixes for a VNet that has, or uses, a gateway: the tag then
@@ -48,6 +46,9 @@ public sealed class VirtualNetworkTag
     /// <summary>The subnet the tag was computed for; null when the NIC's subnet is not in the estate.</summary>
     public ResourceId? SubnetId { get; }
 
+    /// <summary>The addresses, shared by the tags of every subnet of the same VNet with the same route table.</summary>
+    internal VirtualNetworkTagExpansion Expansion { get; }
+
     /// <summary>The contributions that hold <paramref name="address"/>, for explanations.</summary>
     public IEnumerable<VirtualNetworkTagPrefix> Explain(IpAddress address) => Prefixes.Where(p => p.Prefix.Contains(address));
 
@@ -57,25 +58,61 @@ public sealed class VirtualNetworkTag
     /// result (security never calls routing itself: DESIGN.md, data flows one way).
     /// </summary>
     public static VirtualNetworkTag For(Estate estate, Subnet? subnet,
-        IReadOnlyDictionary<ResourceId, ImmutableArray<IpPrefix>>? gatewayPrefixes)
+        IReadOnlyDictionary<ResourceId, ImmutableArray<IpPrefix>>? gatewayPrefixes) =>
+        For(estate, subnet, gatewayPrefixes, null);
+
+    /// <summary>
+    /// The tag for <paramref name="subnet"/>, taking its addresses from <paramref name="expansions"/> when a subnet of
+    /// the same VNet with the same route table already computed them (they depend on nothing else), and adding them
+    /// there otherwise.
+    /// </summary>
+    internal static VirtualNetworkTag For(Estate estate, Subnet? subnet,
+        IReadOnlyDictionary<ResourceId, ImmutableArray<IpPrefix>>? gatewayPrefixes,
+        ConcurrentDictionary<(ResourceId VirtualNetwork, ResourceId? RouteTable), VirtualNetworkTagExpansion>? expansions)
     {
-        var prefixes = new List<VirtualNetworkTagPrefix>
-        {
-            new(IpPrefix.Host(PlatformAddresses.HostVirtualIp), VirtualNetworkTagPrefixOrigin.HostVirtualIp, null),
-        };
         if (subnet is null || estate.VirtualNetworkOf(subnet.Id) is not { } vnet)
         {
-            return new VirtualNetworkTag(Sort(prefixes), true, subnet?.Id, []);
+            return new VirtualNetworkTag(new VirtualNetworkTagExpansion(Sort([HostVirtualIp()])), true, subnet?.Id, []);
         }
 
         var notes = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var peering in vnet.Peerings)
+        {
+            if (!IncludesRemoteSpace(peering))
+            {
+                notes.Add(DiagnosticCatalog.PeeringWithoutAccessLeftOutOfVirtualNetworkTag(peering, vnet.Name));
+            }
+        }
+
+        var routeTable = estate.Find<RouteTable>(subnet.RouteTableId);
+
+        // [INFER] "All connected on-premises address spaces" are the gateway routes the subnet sees, so a route
+        // table that stops gateway route propagation keeps them out of the tag too (semantics.md §4.5).
+        var propagates = routeTable is null || !routeTable.DisableBgpRoutePropagation;
+        var gatewayKnown = true;
+        if (!(gatewayPrefixes?.ContainsKey(vnet.Id) ?? false) && propagates && UsesAGateway(estate, vnet))
+        {
+            gatewayKnown = false;
+            notes.Add(DiagnosticCatalog.VirtualNetworkTagWithoutGatewayPrefixes(subnet.Id));
+        }
+
+        var expansion = expansions is null
+            ? Expand(estate, vnet, routeTable, gatewayPrefixes)
+            : expansions.GetOrAdd((vnet.Id, routeTable?.Id), static (_, state) => Expand(state.Estate, state.Vnet, state.RouteTable, state.GatewayPrefixes),
+                (Estate: estate, Vnet: vnet, RouteTable: routeTable, GatewayPrefixes: gatewayPrefixes));
+        return new VirtualNetworkTag(expansion, gatewayKnown, subnet.Id, notes.ToImmutable());
+    }
+
+    private static VirtualNetworkTagExpansion Expand(Estate estate, VirtualNetwork vnet, RouteTable? routeTable,
+        IReadOnlyDictionary<ResourceId, ImmutableArray<IpPrefix>>? gatewayPrefixes)
+    {
+        var prefixes = new List<VirtualNetworkTagPrefix> { HostVirtualIp() };
         prefixes.AddRange(vnet.AddressSpace.Select(p => new VirtualNetworkTagPrefix(p.Prefix, VirtualNetworkTagPrefixOrigin.AddressSpace, vnet.Id)));
 
         foreach (var peering in vnet.Peerings)
         {
             if (!IncludesRemoteSpace(peering))
             {
-                notes.Add(DiagnosticCatalog.PeeringWithoutAccessLeftOutOfVirtualNetworkTag(peering, vnet.Name));
                 continue;
             }
 
@@ -85,23 +122,10 @@ public sealed class VirtualNetworkTag
             prefixes.AddRange(remoteSpace.Select(p => new VirtualNetworkTagPrefix(p.Prefix, VirtualNetworkTagPrefixOrigin.PeeredVirtualNetwork, peering.Id)));
         }
 
-        var routeTable = estate.Find<RouteTable>(subnet.RouteTableId);
-
-        // [INFER] "All connected on-premises address spaces" are the gateway routes the subnet sees, so a route
-        // table that stops gateway route propagation keeps them out of the tag too (semantics.md §4.5).
         var propagates = routeTable is null || !routeTable.DisableBgpRoutePropagation;
-        var gatewayKnown = true;
-        if (gatewayPrefixes is not null && gatewayPrefixes.TryGetValue(vnet.Id, out var learned))
+        if (propagates && gatewayPrefixes is not null && gatewayPrefixes.TryGetValue(vnet.Id, out var learned))
         {
-            if (propagates)
-            {
-                prefixes.AddRange(learned.Select(p => new VirtualNetworkTagPrefix(p, VirtualNetworkTagPrefixOrigin.Gateway, null)));
-            }
-        }
-        else if (propagates && UsesAGateway(estate, vnet))
-        {
-            gatewayKnown = false;
-            notes.Add(DiagnosticCatalog.VirtualNetworkTagWithoutGatewayPrefixes(subnet.Id));
+            prefixes.AddRange(learned.Select(p => new VirtualNetworkTagPrefix(p, VirtualNetworkTagPrefixOrigin.Gateway, null)));
         }
 
         if (routeTable is not null)
@@ -110,8 +134,11 @@ public sealed class VirtualNetworkTag
                 .Select(r => new VirtualNetworkTagPrefix(r.Prefix.GetValueOrDefault(), VirtualNetworkTagPrefixOrigin.UserDefinedRoute, r.Id)));
         }
 
-        return new VirtualNetworkTag(Sort(prefixes), gatewayKnown, subnet.Id, notes.ToImmutable());
+        return new VirtualNetworkTagExpansion(Sort(prefixes));
     }
+
+    private static VirtualNetworkTagPrefix HostVirtualIp() =>
+        new(IpPrefix.Host(PlatformAddresses.HostVirtualIp), VirtualNetworkTagPrefixOrigin.HostVirtualIp, null);
 
     // [INFER] A peering contributes while it is (or, in a design, is assumed) Connected and allows access to the
     // remote VNet: "allow virtual network access" is what makes the peered space part of the VNet.
