@@ -51,30 +51,28 @@ public sealed class AnalysisAgreementTests
 
     private static bool PacketsAgree(int seed)
     {
+        var (estate, analysis) = Generate(seed);
+        var tracer = new Tracer(analysis);
+        var classes = PacketClasses.For(analysis);
+        var random = new Random(seed);
+        var nics = estate.NetworkInterfaces.Where(n => n.PrimaryIpConfiguration?.PrivateIpAddress is not null).ToList();
+        var destinations = Destinations(estate, random);
+        for (var i = 0; i < 25; i++)
         {
-            var (estate, analysis) = Generate(seed);
-            var tracer = new Tracer(analysis);
-            var classes = PacketClasses.For(analysis);
-            var random = new Random(seed);
-            var nics = estate.NetworkInterfaces.Where(n => n.PrimaryIpConfiguration?.PrivateIpAddress is not null).ToList();
-            var destinations = Destinations(estate, random);
-            for (var i = 0; i < 25; i++)
+            var from = nics[random.Next(nics.Count)];
+            var source = from.PrimaryIpConfiguration?.PrivateIpAddress ?? throw new InvalidOperationException();
+            var packet = Packet.Create((SecurityProtocol)random.Next(3), source, random.Next(1024, 65536),
+                destinations[random.Next(destinations.Length)], _ports[random.Next(_ports.Length)]);
+            var concrete = tracer.Trace(TraceEndpoint.Of(from), packet);
+            var symbolic = tracer.Trace(TraceEndpoint.Of(from), classes.ClassOf(packet).Representative);
+            if (concrete.Disposition != symbolic.Disposition
+                || !concrete.Hops.Select(h => h.ResourceId).SequenceEqual(symbolic.Hops.Select(h => h.ResourceId)))
             {
-                var from = nics[random.Next(nics.Count)];
-                var source = from.PrimaryIpConfiguration?.PrivateIpAddress ?? throw new InvalidOperationException();
-                var packet = Packet.Create((SecurityProtocol)random.Next(3), source, random.Next(1024, 65536),
-                    destinations[random.Next(destinations.Length)], _ports[random.Next(_ports.Length)]);
-                var concrete = tracer.Trace(TraceEndpoint.Of(from), packet);
-                var symbolic = tracer.Trace(TraceEndpoint.Of(from), classes.ClassOf(packet).Representative);
-                if (concrete.Disposition != symbolic.Disposition
-                    || !concrete.Hops.Select(h => h.ResourceId).SequenceEqual(symbolic.Hops.Select(h => h.ResourceId)))
-                {
-                    return false;
-                }
+                return false;
             }
-
-            return true;
         }
+
+        return true;
     }
 
     [Fact]
@@ -94,53 +92,51 @@ public sealed class AnalysisAgreementTests
 
     private static bool ReachAgrees(int seed, ref int successes, ref int failures)
     {
+        var (estate, analysis) = Generate(seed);
+        var tracer = new Tracer(analysis);
+        var random = new Random(seed);
+        var withNics = estate.AllSubnets.Where(s => !estate.NetworkInterfacesIn(s.Subnet.Id).IsEmpty).ToList();
+
+        // Two subnets of one spoke (reachable unless an NSG says no) and one random pair (often across spokes).
+        var (vnet, first) = withNics[random.Next(withNics.Count)];
+        var sibling = withNics.FirstOrDefault(s => s.VirtualNetwork.Id == vnet.Id && s.Subnet.Id != first.Id);
+        var pairs = new List<((VirtualNetwork, Subnet) From, (VirtualNetwork, Subnet) To)> { ((vnet, first), withNics[random.Next(withNics.Count)]) };
+        if (sibling.Subnet is not null)
         {
-            var (estate, analysis) = Generate(seed);
-            var tracer = new Tracer(analysis);
-            var random = new Random(seed);
-            var withNics = estate.AllSubnets.Where(s => !estate.NetworkInterfacesIn(s.Subnet.Id).IsEmpty).ToList();
+            pairs.Add(((vnet, first), sibling));
+        }
 
-            // Two subnets of one spoke (reachable unless an NSG says no) and one random pair (often across spokes).
-            var (vnet, first) = withNics[random.Next(withNics.Count)];
-            var sibling = withNics.FirstOrDefault(s => s.VirtualNetwork.Id == vnet.Id && s.Subnet.Id != first.Id);
-            var pairs = new List<((VirtualNetwork, Subnet) From, (VirtualNetwork, Subnet) To)> { ((vnet, first), withNics[random.Next(withNics.Count)]) };
-            if (sibling.Subnet is not null)
+        var matrix = new ReachabilityMatrix(analysis);
+        foreach (var ((fromVnet, fromSubnet), (toVnet, toSubnet)) in pairs)
+        {
+            var row = matrix
+                .Compute(new EndpointSelector(SelectorKind.Subnet, $"{fromVnet.Name}/{fromSubnet.Name}"), new EndpointSelector(SelectorKind.Subnet, $"{toVnet.Name}/{toSubnet.Name}"))
+                .SingleOrDefault();
+            var tcp = row?.Cells.SingleOrDefault(c => c.Protocol == SecurityProtocol.Tcp);
+            var sender = estate.NetworkInterfacesIn(fromSubnet.Id)[0];
+            var target = estate.NetworkInterfacesIn(toSubnet.Id)[0].PrimaryIpConfiguration?.PrivateIpAddress ?? throw new InvalidOperationException();
+            var source = sender.PrimaryIpConfiguration?.PrivateIpAddress ?? throw new InvalidOperationException();
+            foreach (var port in _ports)
             {
-                pairs.Add(((vnet, first), sibling));
-            }
-
-            var matrix = new ReachabilityMatrix(analysis);
-            foreach (var ((fromVnet, fromSubnet), (toVnet, toSubnet)) in pairs)
-            {
-                var row = matrix
-                    .Compute(new EndpointSelector(SelectorKind.Subnet, $"{fromVnet.Name}/{fromSubnet.Name}"), new EndpointSelector(SelectorKind.Subnet, $"{toVnet.Name}/{toSubnet.Name}"))
-                    .SingleOrDefault();
-                var tcp = row?.Cells.SingleOrDefault(c => c.Protocol == SecurityProtocol.Tcp);
-                var sender = estate.NetworkInterfacesIn(fromSubnet.Id)[0];
-                var target = estate.NetworkInterfacesIn(toSubnet.Id)[0].PrimaryIpConfiguration?.PrivateIpAddress ?? throw new InvalidOperationException();
-                var source = sender.PrimaryIpConfiguration?.PrivateIpAddress ?? throw new InvalidOperationException();
-                foreach (var port in _ports)
+                var success = tracer.Trace(TraceEndpoint.Of(sender), Packet.Create(SecurityProtocol.Tcp, source, 49152, target, port)).Disposition.IsSuccess();
+                var reachable = tcp?.Ports.Contains(port) == true;
+                if (success)
                 {
-                    var success = tracer.Trace(TraceEndpoint.Of(sender), Packet.Create(SecurityProtocol.Tcp, source, 49152, target, port)).Disposition.IsSuccess();
-                    var reachable = tcp?.Ports.Contains(port) == true;
-                    if (success)
-                    {
-                        successes++;
-                    }
-                    else
-                    {
-                        failures++;
-                    }
+                    successes++;
+                }
+                else
+                {
+                    failures++;
+                }
 
-                    // A complete cell says every packet on those ports gets through; otherwise some do, so a success must be listed.
-                    if ((success && !reachable) || (!success && reachable && tcp?.Complete == true))
-                    {
-                        return false;
-                    }
+                // A complete cell says every packet on those ports gets through; otherwise some do, so a success must be listed.
+                if ((success && !reachable) || (!success && reachable && tcp?.Complete == true))
+                {
+                    return false;
                 }
             }
-
-            return true;
         }
+
+        return true;
     }
 }
