@@ -62,4 +62,34 @@ public sealed class NsgAuditContext
         _analyses.GetOrAdd((nsg.Id, direction), static (_, state) =>
                 [.. state.Self.Security.CompileForAssociations(state.Nsg).Select(c => new RuleListAnalysis(c, state.Direction))],
             (Self: this, Nsg: nsg, Direction: direction));
+
+    /// <summary>
+    /// Every custom rule of every NSG, per direction, with the analyses of each context the NSG is used in:
+    /// the walk the shadowed and redundant checks share (default rules are the platform's and never reported).
+    /// </summary>
+    internal IEnumerable<AuditedRule> CustomRules()
+    {
+        foreach (var nsg in Estate.NetworkSecurityGroups)
+        {
+            foreach (var direction in Enum.GetValues<SecurityRuleDirection>())
+            {
+                var analyses = Analyses(nsg, direction);
+                for (var i = 0; i < analyses[0].Rules.Length; i++)
+                {
+                    if (!analyses[0].Rules[i].Rule.IsDefault)
+                    {
+                        yield return new AuditedRule(nsg, direction, analyses, i);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// <summary>One custom rule under audit: its NSG, direction, position, and the NSG's analysis per association context.</summary>
+internal sealed record AuditedRule(NetworkSecurityGroup Nsg, SecurityRuleDirection Direction, ImmutableArray<RuleListAnalysis> Analyses, int Index)
+{
+    public RuleListAnalysis First => Analyses[0];
+
+    public CompiledSecurityRule Rule => First.Rules[Index];
 }

@@ -11,25 +11,17 @@ internal static class RedundantRuleCheck
 {
     public static IEnumerable<Diagnostic> Run(NsgAuditContext context)
     {
-        foreach (var nsg in context.Estate.NetworkSecurityGroups)
+        foreach (var audited in context.CustomRules())
         {
-            foreach (var direction in Enum.GetValues<SecurityRuleDirection>())
+            var (first, i) = (audited.First, audited.Index);
+            if (audited.Analyses.Any(a => a.Decided[i].IsEmpty || !SameWithout(a, i)))
             {
-                var analyses = context.Analyses(nsg, direction);
-                var first = analyses[0];
-                for (var i = 0; i < first.Rules.Length; i++)
-                {
-                    var rule = first.Rules[i];
-                    if (rule.Rule.IsDefault || analyses.Any(a => a.Decided[i].IsEmpty || !SameWithout(a, i)))
-                    {
-                        continue;
-                    }
-
-                    var example = context.Example(first.Decided[i], nsg, direction);
-                    yield return DiagnosticCatalog.RedundantSecurityRule(rule.Rule,
-                        NsgAuditor.Names(first.RulesDeciding(first.Decided[i], i)), example.ToString());
-                }
+                continue;
             }
+
+            var example = context.Example(first.Decided[i], audited.Nsg, audited.Direction);
+            yield return DiagnosticCatalog.RedundantSecurityRule(audited.Rule.Rule,
+                NsgAuditor.Names(first.RulesDeciding(first.Decided[i], i)), example.ToString());
         }
     }
 

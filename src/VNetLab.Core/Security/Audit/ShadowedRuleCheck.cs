@@ -1,5 +1,4 @@
 using VNetLab.Diagnostics;
-using VNetLab.Model;
 
 namespace VNetLab.Security.Audit;
 
@@ -12,26 +11,18 @@ internal static class ShadowedRuleCheck
 {
     public static IEnumerable<Diagnostic> Run(NsgAuditContext context)
     {
-        foreach (var nsg in context.Estate.NetworkSecurityGroups)
+        foreach (var audited in context.CustomRules())
         {
-            foreach (var direction in Enum.GetValues<SecurityRuleDirection>())
+            var (first, i, rule) = (audited.First, audited.Index, audited.Rule);
+            if (rule.Packets.IsEmpty || !audited.Analyses.All(a => a.Decided[i].IsEmpty))
             {
-                var analyses = context.Analyses(nsg, direction);
-                var first = analyses[0];
-                for (var i = 0; i < first.Rules.Length; i++)
-                {
-                    var rule = first.Rules[i];
-                    if (rule.Rule.IsDefault || rule.Packets.IsEmpty || !analyses.All(a => a.Decided[i].IsEmpty))
-                    {
-                        continue;
-                    }
-
-                    var example = context.Example(rule.Packets, nsg, direction);
-                    var decider = first.Rules[first.IndexOfFirstMatch(example)];
-                    yield return DiagnosticCatalog.ShadowedSecurityRule(rule.Rule,
-                        NsgAuditor.Names(first.EarlierRulesOverlapping(i)), example.ToString(), decider.Name);
-                }
+                continue;
             }
+
+            var example = context.Example(rule.Packets, audited.Nsg, audited.Direction);
+            var decider = first.Rules[first.IndexOfFirstMatch(example)];
+            yield return DiagnosticCatalog.ShadowedSecurityRule(rule.Rule,
+                NsgAuditor.Names(first.EarlierRulesOverlapping(i)), example.ToString(), decider.Name);
         }
     }
 }
