@@ -62,18 +62,12 @@ internal static class NextHopCommand
             source = parsed;
         }
 
-        if (!routingArguments.TryRead(parse, out var options, out var optionError))
-        {
-            context.Error.WriteLine("error: " + optionError);
-            return VNetLabCli.UnusableInput;
-        }
-
-        if (EstateLoading.Load(context, paths) is not { } import)
+        if (routingArguments.Load(context, parse, paths) is not { } input)
         {
             return VNetLabCli.UnusableInput;
         }
 
-        if (!ResourceArgument.TryResolve(ResourceLookup.NetworkInterface(import.Estate, nicText), "--nic", nicText, "network interface", out var nic, out var error))
+        if (!ResourceArgument.TryResolve(ResourceLookup.NetworkInterface(input.Estate, nicText), "--nic", nicText, "network interface", out var nic, out var error))
         {
             context.Error.WriteLine("error: " + error);
             return VNetLabCli.UnusableInput;
@@ -92,7 +86,7 @@ internal static class NextHopCommand
             }
         }
 
-        var compiled = RoutingCompiler.Compile(import.Estate, options);
+        var compiled = input.Compile();
         var lookupId = from?.SubnetId is not null ? from.Id : nic.Id;
         if (!compiled.TryGetNextHop(lookupId, destination, out var result))
         {

@@ -48,18 +48,12 @@ internal static class RoutesCommand
             return VNetLabCli.UnusableInput;
         }
 
-        if (!routingArguments.TryRead(parse, out var options, out var optionError))
-        {
-            context.Error.WriteLine("error: " + optionError);
-            return VNetLabCli.UnusableInput;
-        }
-
-        if (EstateLoading.Load(context, paths) is not { } import)
+        if (routingArguments.Load(context, parse, paths) is not { } input)
         {
             return VNetLabCli.UnusableInput;
         }
 
-        var estate = import.Estate;
+        var estate = input.Estate;
         ResourceId target;
         string title;
         if (nicText is not null)
@@ -92,10 +86,10 @@ internal static class RoutesCommand
         }
         else
         {
-            return WriteAll(context, RoutingCompiler.Compile(estate, options), explain);
+            return WriteAll(context, input.Compile(), explain);
         }
 
-        var compiled = RoutingCompiler.Compile(estate, options);
+        var compiled = input.Compile();
         if (!compiled.TryGetSubnetRouting(target, out var routing))
         {
             context.Error.WriteLine($"error: {target} has no compiled routes (its subnet's VNet is not in the estate).");

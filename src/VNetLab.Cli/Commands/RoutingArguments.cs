@@ -39,8 +39,24 @@ internal sealed class RoutingArguments
         command.Add(_serviceTags);
     }
 
+    /// <summary>
+    /// The step every routing command starts with: the compiler options the user asked for, then the estate. Null
+    /// when either is unusable, with the message already on stderr (the caller exits 2). Options come first so that
+    /// a bad --service-tags file is reported without waiting for a large estate to load.
+    /// </summary>
+    public RoutingInput? Load(CliContext context, ParseResult parse, IEnumerable<string> paths)
+    {
+        if (!TryRead(parse, out var options, out var error))
+        {
+            context.Error.WriteLine("error: " + error);
+            return null;
+        }
+
+        return EstateLoading.Load(context, paths) is { } import ? new RoutingInput(import.Estate, options) : null;
+    }
+
     /// <summary>The compiler options the user asked for; false (with the message) when the service tags file is unusable.</summary>
-    public bool TryRead(ParseResult parse, out RoutingOptions options, out string error)
+    private bool TryRead(ParseResult parse, out RoutingOptions options, out string error)
     {
         options = new RoutingOptions
         {
