@@ -9,7 +9,8 @@ namespace VNetLab.Analysis.Reachability;
 /// <summary>
 /// Which subnets reach which subnets, external sites and the Internet, on which protocols and ports: every packet
 /// class from every endpoint of a source subnet to every address of a destination, traced once
-/// (<see cref="PacketClasses"/>), so the matrix covers all packets, not samples.
+/// (<see cref="PacketClasses"/>), so the matrix covers all packets, not samples. Pairs no packet can pass are pruned
+/// first (<see cref="ReachPruning"/>), exactly: the rows are those of tracing every pair.
 /// </summary>
 public sealed class ReachabilityMatrix
 {
@@ -21,6 +22,9 @@ public sealed class ReachabilityMatrix
     private readonly PortRange[] _sourcePortAtoms;
     private readonly PortRange[] _destinationPortAtoms;
 
+    // Built on first use: a matrix object may only be asked for its resolver.
+    private readonly Lazy<ReachPruning> _pruning;
+
     public ReachabilityMatrix(NetworkAnalysis analysis)
     {
         _analysis = analysis;
@@ -30,34 +34,65 @@ public sealed class ReachabilityMatrix
         _pathPortCuts = new PathPortCuts(analysis);
         _sourcePortAtoms = [.. _classes.SplitSourcePorts(PortSet.All)];
         _destinationPortAtoms = [.. _classes.SplitDestinationPorts(PortSet.All)];
+        _pruning = new(() => new ReachPruning(analysis));
     }
 
     public SelectorResolver Resolver => _resolver;
 
     /// <summary>The rows for the sources and destinations selected (null: every workload subnet, site and the Internet), sorted by source then destination.</summary>
-    public ImmutableArray<ReachRow> Compute(EndpointSelector? from = null, EndpointSelector? to = null)
-    {
-        var sources = from is null ? _resolver.AllSources() : _resolver.Sources(from);
-        var destinations = to is null ? _resolver.AllDestinations() : _resolver.Destinations(to);
-        var rows = ImmutableArray.CreateBuilder<ReachRow>();
-        foreach (var group in sources.GroupBy(s => s.Group, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            foreach (var destination in destinations)
-            {
-                if (destination.Label == group.Key)
-                {
-                    continue;
-                }
+    public ImmutableArray<ReachRow> Compute(EndpointSelector? from = null, EndpointSelector? to = null) => [.. Rows(from, to)];
 
-                var cells = Cells(group, destination);
-                if (!cells.IsEmpty)
+    /// <summary>
+    /// The rows of <see cref="Compute"/>, in the same order, as they are found: a source's rows come once the
+    /// sources before it are done, so a caller can write millions of rows without holding them. Pairs that no packet
+    /// can pass are left out before any trace (<see cref="ReachPruning"/>), and sources are worked on in parallel.
+    /// </summary>
+    public IEnumerable<ReachRow> Rows(EndpointSelector? from = null, EndpointSelector? to = null)
+    {
+        var sourceEndpoints = from is null ? _resolver.AllSources() : _resolver.Sources(from);
+        var destinations = to is null ? _resolver.AllDestinations() : _resolver.Destinations(to);
+        var sources = sourceEndpoints.GroupBy(s => s.Group, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ReachSource(g.Key, [.. g], g.Aggregate(AddressSet.Empty, (set, e) => set.Union(e.Addresses))))
+            .ToList();
+        var candidates = _pruning.Value.Candidates(sources, destinations);
+
+        // Sources in batches: bounded memory while streaming, and enough work per batch to keep every core busy.
+        var batchSize = Math.Max(1, Environment.ProcessorCount * 4);
+        for (var start = 0; start < sources.Count; start += batchSize)
+        {
+            var count = Math.Min(batchSize, sources.Count - start);
+            var batch = new List<ReachRow>[count];
+            Parallel.For(0, count, i => batch[i] = RowsOf(sources[start + i], candidates[start + i], destinations));
+            foreach (var rows in batch)
+            {
+                foreach (var row in rows)
                 {
-                    rows.Add(new ReachRow(group.Key, destination.Label, cells));
+                    yield return row;
                 }
             }
         }
+    }
 
-        return rows.ToImmutable();
+    private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations)
+    {
+        var rows = new List<ReachRow>();
+        foreach (var index in candidates)
+        {
+            var destination = destinations[index];
+            if (destination.Label == source.Label)
+            {
+                continue;
+            }
+
+            var cells = Cells(source.Endpoints, destination);
+            if (!cells.IsEmpty)
+            {
+                rows.Add(new ReachRow(source.Label, destination.Label, cells));
+            }
+        }
+
+        return rows;
     }
 
     private ImmutableArray<ReachCell> Cells(IEnumerable<SourceEndpoint> endpoints, DestinationGroup destination)
