@@ -19,6 +19,7 @@ public sealed class ReachabilityMatrix
     private readonly SelectorResolver _resolver;
     private readonly PacketClasses _classes;
     private readonly PathPortCuts _pathPortCuts;
+    private readonly PathFilters _pathFilters;
     private readonly PortRange[] _sourcePortAtoms;
     private readonly PortRange[] _destinationPortAtoms;
 
@@ -32,6 +33,7 @@ public sealed class ReachabilityMatrix
         _resolver = new SelectorResolver(analysis.Estate);
         _classes = PacketClasses.For(analysis);
         _pathPortCuts = new PathPortCuts(analysis);
+        _pathFilters = new PathFilters(analysis);
         _sourcePortAtoms = [.. _classes.SplitSourcePorts(PortSet.All)];
         _destinationPortAtoms = [.. _classes.SplitDestinationPorts(PortSet.All)];
         _pruning = new(() => new ReachPruning(analysis));
@@ -140,9 +142,34 @@ public sealed class ReachabilityMatrix
                             continue;
                         }
 
-                        // Destination-port atoms between two cuts of the filters on the path are traced once (PathPortCuts).
                         var path = _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
                             new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+                        if (!path.Disposition.IsSuccess())
+                        {
+                            // A real trace follows this path until a filter stops it, so it fails too, on every port.
+                            Record(protocol, PortSet.All, path);
+                            continue;
+                        }
+
+                        if (AllowedPortsBySourcePort(endpoint.Endpoint, path) is { } allowedBySourcePort)
+                        {
+                            foreach (var allowed in allowedBySourcePort)
+                            {
+                                if (!allowed.IsEmpty)
+                                {
+                                    Record(protocol, allowed, path);
+                                }
+
+                                if (!allowed.IsAll)
+                                {
+                                    missed[protocol] = missed.GetValueOrDefault(protocol, PortSet.Empty).Union(allowed.Complement());
+                                }
+                            }
+
+                            continue;
+                        }
+
+                        // Destination-port atoms between two cuts of the filters on the path are traced once (PathPortCuts).
                         var cuts = _pathPortCuts.Of(path);
                         foreach (var sourcePort in _sourcePortAtoms)
                         {
@@ -173,6 +200,23 @@ public sealed class ReachabilityMatrix
             var complete = p.Key.HasPorts() ? !missedPorts.Overlaps(p.Value.Ports) : !missed.ContainsKey(p.Key);
             return new ReachCell(p.Key, p.Value.Ports, complete, string.Join(",", p.Value.Exits));
         })];
+    }
+
+    /// <summary>The ports that get through along a successful permissive path, per source-port atom; null when <see cref="PathFilters"/> cannot tell.</summary>
+    private List<PortSet>? AllowedPortsBySourcePort(TraceEndpoint endpoint, Trace path)
+    {
+        var result = new List<PortSet>(_sourcePortAtoms.Length);
+        foreach (var sourcePort in _sourcePortAtoms)
+        {
+            if (_pathFilters.AllowedDestinationPorts(endpoint, path, sourcePort.First) is not { } allowed)
+            {
+                return null;
+            }
+
+            result.Add(allowed);
+        }
+
+        return result;
     }
 
     private static string Exit(Trace trace) => trace.Disposition switch
