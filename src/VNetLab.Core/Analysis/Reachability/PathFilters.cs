@@ -31,8 +31,11 @@ internal sealed class PathFilters
         _analysis = analysis;
     }
 
-    /// <summary>The destination ports on which packets of <paramref name="path"/>'s protocol and addresses, from <paramref name="sourcePort"/>, get through; null when not modelled.</summary>
-    public PortSet? AllowedDestinationPorts(TraceEndpoint source, Trace path, int sourcePort)
+    /// <summary>
+    /// The filters the tracer applies along a successful permissive <paramref name="path"/>, in order; an empty list
+    /// with <see cref="OnPath.Refused"/> when a port-independent refusal is on it; null when not modelled.
+    /// </summary>
+    public OnPath? FiltersOn(TraceEndpoint source, Trace path)
     {
         var packet = path.Packet;
         if (PlatformAddresses.Contains(packet.Source) || PlatformAddresses.Contains(packet.Destination))
@@ -41,8 +44,8 @@ internal sealed class PathFilters
         }
 
         var estate = _analysis.Estate;
-        var allowed = PortSet.All;
-        for (var i = 0; i < path.Hops.Length && !allowed.IsEmpty; i++)
+        var filters = new List<Filter>();
+        for (var i = 0; i < path.Hops.Length; i++)
         {
             var hop = path.Hops[i];
             var forwarding = false;
@@ -54,7 +57,7 @@ internal sealed class PathFilters
                 {
                     case DropStep:
                     case IpForwardingStep { Enabled: false }:
-                        return PortSet.Empty;
+                        return new OnPath(true, []);
                     case IpForwardingStep:
                         forwarding = true;
                         break;
@@ -78,16 +81,16 @@ internal sealed class PathFilters
 
                     if (first && source.Kind == TraceEndpointKind.NetworkInterface)
                     {
-                        allowed = allowed.Intersect(OfNic(nic, SecurityRuleDirection.Outbound, packet, sourcePort));
+                        filters.Add(new Filter(nic, SecurityRuleDirection.Outbound));
                     }
                     else if (forwarding)
                     {
-                        allowed = allowed.Intersect(OfNic(nic, SecurityRuleDirection.Inbound, packet, sourcePort))
-                            .Intersect(OfNic(nic, SecurityRuleDirection.Outbound, packet, sourcePort));
+                        filters.Add(new Filter(nic, SecurityRuleDirection.Inbound));
+                        filters.Add(new Filter(nic, SecurityRuleDirection.Outbound));
                     }
                     else if (delivered)
                     {
-                        allowed = allowed.Intersect(OfNic(nic, SecurityRuleDirection.Inbound, packet, sourcePort));
+                        filters.Add(new Filter(nic, SecurityRuleDirection.Inbound));
                     }
                     else
                     {
@@ -101,14 +104,15 @@ internal sealed class PathFilters
                         return null;
                     }
 
+                    // A subnet endpoint delivering into its own subnet evaluates both directions in one hop.
                     if (first && source.Kind == TraceEndpointKind.Subnet)
                     {
-                        allowed = allowed.Intersect(OfSubnet(subnet, SecurityRuleDirection.Outbound, packet, sourcePort));
+                        filters.Add(new Filter(subnet, SecurityRuleDirection.Outbound));
                     }
 
                     if (delivered)
                     {
-                        allowed = allowed.Intersect(OfSubnet(subnet, SecurityRuleDirection.Inbound, packet, sourcePort));
+                        filters.Add(new Filter(subnet, SecurityRuleDirection.Inbound));
                     }
 
                     break;
@@ -120,7 +124,7 @@ internal sealed class PathFilters
                             return null;
                         }
 
-                        allowed = allowed.Intersect(FirewallRules.AllowedDestinationPorts(firewall, packet.Protocol, packet.Source, packet.Destination));
+                        filters.Add(new Filter(firewall, SecurityRuleDirection.Inbound));
                     }
                     else if (!delivered)
                     {
@@ -131,7 +135,75 @@ internal sealed class PathFilters
             }
         }
 
+        return new OnPath(false, [.. filters]);
+    }
+
+    /// <summary>The destination ports on which packets of <paramref name="protocol"/> (one with ports) from <paramref name="sourcePort"/> pass every filter.</summary>
+    public PortSet AllowedDestinationPorts(OnPath filters, SecurityProtocol protocol, IpAddress source, IpAddress destination, int sourcePort)
+    {
+        if (filters.Refused)
+        {
+            return PortSet.Empty;
+        }
+
+        var packet = Packet.Create(protocol, source, sourcePort, destination, 0);
+        var allowed = PortSet.All;
+        foreach (var filter in filters.Filters)
+        {
+            allowed = allowed.Intersect(filter.Resource switch
+            {
+                NetworkInterface nic => OfNic(nic, filter.Direction, packet, sourcePort),
+                Subnet subnet => OfSubnet(subnet, filter.Direction, packet, sourcePort),
+                AzureFirewall firewall => FirewallRules.AllowedDestinationPorts(firewall, protocol, source, destination),
+                _ => PortSet.Empty,
+            });
+            if (allowed.IsEmpty)
+            {
+                break;
+            }
+        }
+
         return allowed;
+    }
+
+    /// <summary>Whether <paramref name="packet"/> (of a protocol without ports) passes every filter, as the tracer decides each.</summary>
+    public bool Allows(OnPath filters, Packet packet)
+    {
+        if (filters.Refused)
+        {
+            return false;
+        }
+
+        foreach (var filter in filters.Filters)
+        {
+            var allowed = filter.Resource switch
+            {
+                NetworkInterface nic => _analysis.Security.For(nic).Evaluate(filter.Direction, packet).IsAllowed,
+                Subnet subnet => SubnetAllows(subnet, filter.Direction, packet),
+                AzureFirewall firewall => FirewallRules.Evaluate(firewall, packet, []).Action == SecurityRuleAccess.Allow,
+                _ => false,
+            };
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool SubnetAllows(Subnet subnet, SecurityRuleDirection direction, Packet packet)
+    {
+        var security = _analysis.Security;
+        if (_analysis.Estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is not { } nsg)
+        {
+            return true;
+        }
+
+        // First match; no match passes (platform traffic never gets here).
+        var compiled = security.Compile(nsg, security.VirtualNetworkTagOf(subnet));
+        var index = compiled.IndexOfFirstMatch(direction, packet);
+        return index < 0 || compiled.Rules(direction)[index].Access == SecurityRuleAccess.Allow;
     }
 
     private PortSet OfNic(NetworkInterface nic, SecurityRuleDirection direction, Packet packet, int sourcePort)
@@ -181,4 +253,10 @@ internal sealed class PathFilters
 
         return allowed.Union(remaining);
     }
+
+    /// <summary>The filters along one path, or a refusal that stops every packet.</summary>
+    public sealed record OnPath(bool Refused, ImmutableArray<Filter> Filters);
+
+    /// <summary>One filter the tracer applies: a NIC's or subnet's NSGs in one direction, or a firewall's rules.</summary>
+    public readonly record struct Filter(Resource Resource, SecurityRuleDirection Direction);
 }

@@ -129,32 +129,26 @@ public sealed class ReachabilityMatrix
             var addresses = destination.Addresses.Except(endpoint.Addresses);
             var sourceAtoms = _classes.Split(endpoint.Addresses).ToList();
             var destinationAtoms = _classes.Split(addresses).ToList();
-            foreach (var protocol in ProtocolSet.All.Members)
+            foreach (var source in sourceAtoms)
             {
-                foreach (var source in sourceAtoms)
+                foreach (var target in destinationAtoms)
                 {
-                    foreach (var target in destinationAtoms)
+                    // Routes look at neither protocol nor ports: one permissive path serves every protocol (PathFilters).
+                    var path = _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
+                        new PacketClass(SecurityProtocol.Tcp, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+                    var filters = path.Disposition.IsSuccess() ? _pathFilters.FiltersOn(endpoint.Endpoint, path) : null;
+                    foreach (var protocol in ProtocolSet.All.Members)
                     {
-                        if (!protocol.HasPorts())
-                        {
-                            var packetClass = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0));
-                            Record(protocol, PortSet.Empty, _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
-                            continue;
-                        }
-
-                        var path = _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
-                            new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
                         if (!path.Disposition.IsSuccess())
                         {
                             // A real trace follows this path until a filter stops it, so it fails too, on every port.
-                            Record(protocol, PortSet.All, path);
-                            continue;
+                            Record(protocol, protocol.HasPorts() ? PortSet.All : PortSet.Empty, path);
                         }
-
-                        if (AllowedPortsBySourcePort(endpoint.Endpoint, path) is { } allowedBySourcePort)
+                        else if (filters is not null && protocol.HasPorts())
                         {
-                            foreach (var allowed in allowedBySourcePort)
+                            foreach (var sourcePort in _sourcePortAtoms)
                             {
+                                var allowed = _pathFilters.AllowedDestinationPorts(filters, protocol, source.First, target.First, sourcePort.First);
                                 if (!allowed.IsEmpty)
                                 {
                                     Record(protocol, allowed, path);
@@ -165,29 +159,22 @@ public sealed class ReachabilityMatrix
                                     missed[protocol] = missed.GetValueOrDefault(protocol, PortSet.Empty).Union(allowed.Complement());
                                 }
                             }
-
-                            continue;
                         }
-
-                        // Destination-port atoms between two cuts of the filters on the path are traced once (PathPortCuts).
-                        var cuts = _pathPortCuts.Of(path);
-                        foreach (var sourcePort in _sourcePortAtoms)
+                        else if (filters is not null)
                         {
-                            var index = 0;
-                            while (index < _destinationPortAtoms.Length)
+                            var packet = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0)).Representative;
+                            if (_pathFilters.Allows(filters, packet))
                             {
-                                var first = _destinationPortAtoms[index];
-                                var last = first;
-                                index++;
-                                while (index < _destinationPortAtoms.Length && !cuts.Contains(_destinationPortAtoms[index].First))
-                                {
-                                    last = _destinationPortAtoms[index];
-                                    index++;
-                                }
-
-                                var packetClass = new PacketClass(protocol, source, target, sourcePort, first);
-                                Record(protocol, PortSet.FromRange(new PortRange(first.First, last.Last)), _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
+                                Record(protocol, PortSet.Empty, path);
                             }
+                            else
+                            {
+                                missed[protocol] = PortSet.All;
+                            }
+                        }
+                        else
+                        {
+                            RecordTraced(endpoint, protocol, source, target, path, Record);
                         }
                     }
                 }
@@ -202,21 +189,40 @@ public sealed class ReachabilityMatrix
         })];
     }
 
-    /// <summary>The ports that get through along a successful permissive path, per source-port atom; null when <see cref="PathFilters"/> cannot tell.</summary>
-    private List<PortSet>? AllowedPortsBySourcePort(TraceEndpoint endpoint, Trace path)
+    /// <summary>What <see cref="PathFilters"/> does not model is traced as before: a trace per class, port runs between the path's cuts.</summary>
+    private void RecordTraced(SourceEndpoint endpoint, SecurityProtocol protocol, AddressRange source, AddressRange target, Trace path,
+        Action<SecurityProtocol, PortSet, Trace> record)
     {
-        var result = new List<PortSet>(_sourcePortAtoms.Length);
-        foreach (var sourcePort in _sourcePortAtoms)
+        if (!protocol.HasPorts())
         {
-            if (_pathFilters.AllowedDestinationPorts(endpoint, path, sourcePort.First) is not { } allowed)
-            {
-                return null;
-            }
-
-            result.Add(allowed);
+            var packetClass = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0));
+            record(protocol, PortSet.Empty, _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
+            return;
         }
 
-        return result;
+        // Destination-port atoms between two cuts of the filters on the path are traced once (PathPortCuts); the
+        // cuts keep only rules of the path packet's protocol, so the path is taken with this protocol.
+        var protocolPath = protocol == path.Packet.Protocol ? path
+            : _tracer.OutcomeIgnoringFilters(endpoint.Endpoint, new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+        var cuts = _pathPortCuts.Of(protocolPath);
+        foreach (var sourcePort in _sourcePortAtoms)
+        {
+            var index = 0;
+            while (index < _destinationPortAtoms.Length)
+            {
+                var first = _destinationPortAtoms[index];
+                var last = first;
+                index++;
+                while (index < _destinationPortAtoms.Length && !cuts.Contains(_destinationPortAtoms[index].First))
+                {
+                    last = _destinationPortAtoms[index];
+                    index++;
+                }
+
+                var packetClass = new PacketClass(protocol, source, target, sourcePort, first);
+                record(protocol, PortSet.FromRange(new PortRange(first.First, last.Last)), _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
+            }
+        }
     }
 
     private static string Exit(Trace trace) => trace.Disposition switch
