@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Policies;
@@ -34,6 +35,9 @@ internal sealed class ReachPruning
     // The largest last address among subnet ranges sorted up to each index: ranges may nest in invalid estates.
     private readonly uint[] _subnetReach;
     private readonly Subnet[] _subnets;
+
+    // What a destination admits depends only on its addresses: kept across the matrix's Compute calls (diff, benchmarks).
+    private readonly ConcurrentDictionary<AddressSet, AddressSet> _admittedAt = new();
 
     public ReachPruning(NetworkAnalysis analysis)
     {
@@ -74,7 +78,7 @@ internal sealed class ReachPruning
     public List<int>[] Candidates(IReadOnlyList<ReachSource> sources, ImmutableArray<DestinationGroup> destinations)
     {
         var admitted = new AddressSet[destinations.Length];
-        Parallel.For(0, destinations.Length, i => admitted[i] = SourcesAdmittedAt(destinations[i].Addresses));
+        Parallel.For(0, destinations.Length, i => admitted[i] = _admittedAt.GetOrAdd(destinations[i].Addresses, SourcesAdmittedAt));
         var allowed = new AddressSet[sources.Count];
         Parallel.For(0, sources.Count, i => allowed[i] = DestinationsAllowedFrom(sources[i]));
 
