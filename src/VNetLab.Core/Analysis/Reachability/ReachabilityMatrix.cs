@@ -7,10 +7,12 @@ using VNetLab.Security;
 namespace VNetLab.Analysis.Reachability;
 
 /// <summary>
-/// Which subnets reach which subnets, external sites and the Internet, on which protocols and ports: every packet
-/// class from every endpoint of a source subnet to every address of a destination, traced once
-/// (<see cref="PacketClasses"/>), so the matrix covers all packets, not samples. Pairs no packet can pass are pruned
-/// first (<see cref="ReachPruning"/>), exactly: the rows are those of tracing every pair.
+/// Which subnets reach which subnets, external sites and the Internet, on which protocols and ports, for all
+/// packets, not samples: the rows are those that tracing one packet per class (<see cref="PacketClasses"/>) from every
+/// endpoint of a source to every address of a destination would give, found with fewer traces. Pairs no packet can
+/// pass are pruned first (<see cref="ReachPruning"/>); for the others, one trace ignoring filters per sender, source
+/// atom and destination atom gives the path, and the filters on it give the ports (<see cref="PathFilters"/>).
+/// docs/modeling/reachability.md has the exactness arguments; the traced matrix is kept as the tests' oracle.
 /// </summary>
 public sealed class ReachabilityMatrix
 {
