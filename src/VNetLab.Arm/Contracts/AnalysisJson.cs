@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using VNetLab.Analysis.Diff;
 using VNetLab.Analysis.Policies;
@@ -146,17 +147,38 @@ public static class AnalysisJson
 
     public static JsonObject Reach(IEnumerable<ReachRow> rows) => new()
     {
-        ["value"] = Array(rows.Select(r => (JsonNode?)new JsonObject
+        ["value"] = Array(rows.Select(r => (JsonNode?)ReachRow(r))),
+    };
+
+    /// <summary>
+    /// <see cref="Reach"/> written row by row (the same bytes as serializing it with <see cref="ContractJson.Options"/>),
+    /// calling <paramref name="afterRow"/> after each so the caller can pass the text on: the rows are never all held.
+    /// </summary>
+    public static void WriteReach(Utf8JsonWriter writer, IEnumerable<ReachRow> rows, Action afterRow)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("value");
+        writer.WriteStartArray();
+        foreach (var row in rows)
         {
-            ["source"] = r.Source,
-            ["destination"] = r.Destination,
-            ["reachable"] = Array(r.Cells.Select(c => (JsonNode?)new JsonObject
-            {
-                ["protocol"] = c.Protocol.ToString(),
-                ["ports"] = c.Protocol.HasPorts() ? c.PortsText : null,
-                ["complete"] = c.Complete,
-                ["exits"] = c.Exits,
-            })),
+            ReachRow(row).WriteTo(writer, ContractJson.Options);
+            afterRow();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static JsonObject ReachRow(ReachRow r) => new()
+    {
+        ["source"] = r.Source,
+        ["destination"] = r.Destination,
+        ["reachable"] = Array(r.Cells.Select(c => (JsonNode?)new JsonObject
+        {
+            ["protocol"] = c.Protocol.ToString(),
+            ["ports"] = c.Protocol.HasPorts() ? c.PortsText : null,
+            ["complete"] = c.Complete,
+            ["exits"] = c.Exits,
         })),
     };
 

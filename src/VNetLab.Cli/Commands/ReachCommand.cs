@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.CommandLine;
+using System.Text;
+using System.Text.Json;
 using VNetLab.Analysis;
 using VNetLab.Analysis.Reachability;
 using VNetLab.Arm.Contracts;
@@ -38,14 +41,26 @@ internal static class ReachCommand
             return VNetLabCli.UnusableInput;
         }
 
-        var rows = new ReachabilityMatrix(NetworkAnalysis.Compile(import.Estate)).Compute(from, to);
+        // Rows are written as the matrix finds them: at scale there are millions, which must not all be held.
+        var rows = new ReachabilityMatrix(NetworkAnalysis.Compile(import.Estate)).Rows(from, to);
         if (format == "json")
         {
-            context.Out.WriteLine(ContractJson.Serialize(AnalysisJson.Reach(rows)));
+            var buffer = new ArrayBufferWriter<byte>();
+            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = ContractJson.Options.Encoder });
+            void Drain()
+            {
+                writer.Flush();
+                context.Out.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                buffer.ResetWrittenCount();
+            }
+
+            AnalysisJson.WriteReach(writer, rows, Drain);
+            Drain();
+            context.Out.WriteLine();
         }
         else
         {
-            AnalysisTextRenderer.WriteReach(context.Console, rows);
+            ReachTableWriter.Write(context.Console, context.Out, rows);
         }
 
         return VNetLabCli.Success;

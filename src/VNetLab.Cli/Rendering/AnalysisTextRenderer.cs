@@ -1,7 +1,5 @@
-using Spectre.Console;
 using VNetLab.Analysis.Diff;
 using VNetLab.Analysis.Policies;
-using VNetLab.Analysis.Reachability;
 using VNetLab.Analysis.Tracing;
 using VNetLab.Diagnostics;
 
@@ -60,24 +58,6 @@ internal static class AnalysisTextRenderer
         {
             WriteNotes(writer, trace.Notes, indent);
         }
-    }
-
-    public static void WriteReach(IAnsiConsole console, IReadOnlyCollection<ReachRow> rows)
-    {
-        if (rows.Count == 0)
-        {
-            console.WriteLine("Nothing reaches anything selected.");
-            return;
-        }
-
-        var table = new Table().AddColumn("source").AddColumn("destination").AddColumn("reachable on").AddColumn("ends");
-        foreach (var row in rows)
-        {
-            table.AddRow(Markup.Escape(row.Source), Markup.Escape(row.Destination), Markup.Escape(row.Summary),
-                Markup.Escape(string.Join(", ", row.Cells.Select(c => c.Exits).Distinct())));
-        }
-
-        console.Write(table);
     }
 
     public static void WriteVerify(TextWriter writer, PolicyResult result)

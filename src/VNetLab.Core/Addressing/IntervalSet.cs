@@ -36,6 +36,12 @@ public readonly struct IntervalSet<T> : IEquatable<IntervalSet<T>>
     /// <summary>The normalised intervals, in ascending order.</summary>
     public ReadOnlySpan<Interval<T>> Intervals => _intervals;
 
+    /// <summary>
+    /// The stored array (null when empty), for identity only: two sets sharing it are equal, so a caller meeting
+    /// the same expanded set many times (a service tag in every rule) can skip it without hashing every interval.
+    /// </summary>
+    internal object? Storage => _intervals;
+
     /// <summary>How many intervals (not values) the set holds.</summary>
     public int IntervalCount => _intervals?.Length ?? 0;
 

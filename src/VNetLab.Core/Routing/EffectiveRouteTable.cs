@@ -52,6 +52,17 @@ public sealed class EffectiveRouteTable
     public int PrefixCount => _lookup.Count + (_gateways?.Lookup.Count ?? 0);
 
     /// <summary>
+    /// Every prefix the local layer's lookup answers, with the next hop type of the route it answers with; only the
+    /// prefixes a route wins are there (an Active route may lose some of its prefixes). Lets an analysis bound the
+    /// next hops of whole address ranges without a lookup per address (the reach matrix's pruning).
+    /// </summary>
+    internal IEnumerable<(IpPrefix Prefix, NextHopType NextHopType)> LocalLookupEntries =>
+        _lookup.Entries.Select(e => (e.Key, _local[e.Value].NextHopType));
+
+    /// <summary>The hub's gateway routes this table's lookup consults (shared between tables), or null.</summary>
+    internal GatewayRouteSet? GatewayRoutes => _gateways;
+
+    /// <summary>
     /// The rows Azure's effective route table lists, in a stable order: VnetLocal, peering, service endpoint,
     /// gateway, Internet, None, then User routes. Built on each call (gateway routes are shared, not stored per table).
     /// </summary>

@@ -1,5 +1,6 @@
 using VNetLab.Addressing;
 using VNetLab.Analysis.Tracing;
+using VNetLab.Routing;
 using VNetLab.Security;
 
 namespace VNetLab.Analysis.Reachability;
@@ -34,15 +35,25 @@ public sealed class PacketClasses
     {
         var estate = analysis.Estate;
         var routing = analysis.Routing;
-        var addresses = new SortedSet<uint> { 0 };
+        var addresses = new List<uint> { 0 };
 
         // Only filters look at source addresses (routes never do), so the cuts of rule address sets alone tell which
         // senders of one subnet are interchangeable.
-        var ruleAddresses = new SortedSet<uint> { 0 };
-        var destinationPorts = new SortedSet<int> { 0 };
-        var sourcePorts = new SortedSet<int> { 0 };
+        var ruleAddresses = new List<uint> { 0 };
+        var destinationPorts = new List<int> { 0 };
+        var sourcePorts = new List<int> { 0 };
 
-        void CutInto(SortedSet<uint> cuts, AddressSet set)
+        // The same sets come back thousands of times (a VirtualNetwork tag with every on-premises prefix, in every
+        // rule of every NSG association at scale): each distinct set is cut once.
+        var cutAddressSets = new HashSet<IntervalSet<uint>>();
+        var cutRuleSets = new HashSet<IntervalSet<uint>>();
+        var seenAddressStorage = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var seenRuleStorage = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var cutPrefixes = new HashSet<IpPrefix>();
+        var cutDestinationPortSets = new HashSet<PortSet>();
+        var cutSourcePortSets = new HashSet<PortSet>();
+
+        void CutInto(List<uint> cuts, AddressSet set)
         {
             foreach (var interval in set.V4.Intervals)
             {
@@ -54,18 +65,42 @@ public sealed class PacketClasses
             }
         }
 
-        void Cut(AddressSet set) => CutInto(addresses, set);
+        // Cuts each distinct set once: by the identity of its stored intervals first, then by value.
+        static bool IsNew(AddressSet set, HashSet<object> seenStorage, HashSet<IntervalSet<uint>> seen) =>
+            set.V4.Storage is { } storage && seenStorage.Add(storage) && seen.Add(set.V4);
+
+        void Cut(AddressSet set)
+        {
+            if (IsNew(set, seenAddressStorage, cutAddressSets))
+            {
+                CutInto(addresses, set);
+            }
+        }
 
         void CutRule(AddressSet set)
         {
-            CutInto(addresses, set);
-            CutInto(ruleAddresses, set);
+            Cut(set);
+            if (IsNew(set, seenRuleStorage, cutRuleSets))
+            {
+                CutInto(ruleAddresses, set);
+            }
         }
 
-        void CutPrefix(IpPrefix prefix) => Cut(AddressSet.FromPrefix(prefix));
-
-        void CutPorts(SortedSet<int> cuts, PortSet set)
+        void CutPrefix(IpPrefix prefix)
         {
+            if (cutPrefixes.Add(prefix))
+            {
+                Cut(AddressSet.FromPrefix(prefix));
+            }
+        }
+
+        void CutPorts(List<int> cuts, HashSet<PortSet> seen, PortSet set)
+        {
+            if (!seen.Add(set))
+            {
+                return;
+            }
+
             foreach (var interval in set.Ports.Intervals)
             {
                 cuts.Add(interval.First);
@@ -76,9 +111,12 @@ public sealed class PacketClasses
             }
         }
 
+        // Subnets with the same routes share one table: its routes are cut once.
+        var tables = new HashSet<EffectiveRouteTable>(ReferenceEqualityComparer.Instance);
         foreach (var (_, subnet) in estate.AllSubnets)
         {
-            foreach (var route in routing.EffectiveRoutesOf(subnet.Id))
+            var table = routing.RouteTableOf(subnet.Id);
+            foreach (var route in table is not null && tables.Add(table) ? table.GetRoutes() : [])
             {
                 foreach (var prefix in route.AddressPrefixes)
                 {
@@ -137,8 +175,8 @@ public sealed class PacketClasses
                 {
                     CutRule(rule.Sources);
                     CutRule(rule.Destinations);
-                    CutPorts(destinationPorts, rule.DestinationPorts);
-                    CutPorts(sourcePorts, rule.SourcePorts);
+                    CutPorts(destinationPorts, cutDestinationPortSets, rule.DestinationPorts);
+                    CutPorts(sourcePorts, cutSourcePortSets, rule.SourcePorts);
                 }
             }
         }
@@ -152,11 +190,11 @@ public sealed class PacketClasses
 
             foreach (var set in FirewallRules.PortSets(firewall))
             {
-                CutPorts(destinationPorts, set);
+                CutPorts(destinationPorts, cutDestinationPortSets, set);
             }
         }
 
-        return new PacketClasses([.. addresses], [.. ruleAddresses], [.. destinationPorts], [.. sourcePorts]);
+        return new PacketClasses(SortedDistinct(addresses), SortedDistinct(ruleAddresses), SortedDistinct(destinationPorts), SortedDistinct(sourcePorts));
     }
 
     /// <summary>The IPv4 part of <paramref name="set"/> cut into atoms.</summary>
@@ -229,6 +267,21 @@ public sealed class PacketClasses
             new AddressRange(IpAddress.FromV4(destinationFirst), IpAddress.FromV4(destinationLast)),
             new PortRange(sourcePorts.Item1, sourcePorts.Item2),
             new PortRange(destinationPorts.Item1, destinationPorts.Item2));
+    }
+
+    private static T[] SortedDistinct<T>(List<T> values)
+    {
+        values.Sort();
+        var distinct = new List<T>(values.Count);
+        foreach (var value in values)
+        {
+            if (distinct.Count == 0 || !EqualityComparer<T>.Default.Equals(distinct[^1], value))
+            {
+                distinct.Add(value);
+            }
+        }
+
+        return [.. distinct];
     }
 
     private static (T First, T Last) Atom<T>(T[] cuts, T value, T max) where T : struct, System.Numerics.INumber<T>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Tracing;
 using VNetLab.Model;
@@ -17,7 +18,8 @@ namespace VNetLab.Analysis.Reachability;
 internal sealed class PathPortCuts
 {
     private readonly NetworkAnalysis _analysis;
-    private readonly Dictionary<(HopKind Kind, ResourceId Id), (CompiledSecurityRule[] Rules, int[] FirewallCuts)> _filtersByHop = [];
+    // Shared by the matrix's parallel rows; a filter computed twice by a race is the same value.
+    private readonly ConcurrentDictionary<(HopKind Kind, ResourceId Id), (CompiledSecurityRule[] Rules, int[] FirewallCuts)> _filtersByHop = new();
 
     public PathPortCuts(NetworkAnalysis analysis)
     {
@@ -62,7 +64,7 @@ internal sealed class PathPortCuts
             }
 
             filters = ([.. Rules(kind, id)], [.. firewallCuts]);
-            _filtersByHop.Add((kind, id), filters);
+            _filtersByHop.TryAdd((kind, id), filters);
         }
 
         return filters;

@@ -7,9 +7,12 @@ using VNetLab.Security;
 namespace VNetLab.Analysis.Reachability;
 
 /// <summary>
-/// Which subnets reach which subnets, external sites and the Internet, on which protocols and ports: every packet
-/// class from every endpoint of a source subnet to every address of a destination, traced once
-/// (<see cref="PacketClasses"/>), so the matrix covers all packets, not samples.
+/// Which subnets reach which subnets, external sites and the Internet, on which protocols and ports, for all
+/// packets, not samples: the rows are those that tracing one packet per class (<see cref="PacketClasses"/>) from every
+/// endpoint of a source to every address of a destination would give, found with fewer traces. Pairs no packet can
+/// pass are pruned first (<see cref="ReachPruning"/>); for the others, one trace ignoring filters per sender, source
+/// atom and destination atom gives the path, and the filters on it give the ports (<see cref="PathFilters"/>).
+/// docs/modeling/reachability.md has the exactness arguments; the traced matrix is kept as the tests' oracle.
 /// </summary>
 public sealed class ReachabilityMatrix
 {
@@ -18,8 +21,12 @@ public sealed class ReachabilityMatrix
     private readonly SelectorResolver _resolver;
     private readonly PacketClasses _classes;
     private readonly PathPortCuts _pathPortCuts;
+    private readonly PathFilters _pathFilters;
     private readonly PortRange[] _sourcePortAtoms;
     private readonly PortRange[] _destinationPortAtoms;
+
+    // Built on first use: a matrix object may only be asked for its resolver.
+    private readonly Lazy<ReachPruning> _pruning;
 
     public ReachabilityMatrix(NetworkAnalysis analysis)
     {
@@ -28,36 +35,68 @@ public sealed class ReachabilityMatrix
         _resolver = new SelectorResolver(analysis.Estate);
         _classes = PacketClasses.For(analysis);
         _pathPortCuts = new PathPortCuts(analysis);
+        _pathFilters = new PathFilters(analysis);
         _sourcePortAtoms = [.. _classes.SplitSourcePorts(PortSet.All)];
         _destinationPortAtoms = [.. _classes.SplitDestinationPorts(PortSet.All)];
+        _pruning = new(() => new ReachPruning(analysis));
     }
 
     public SelectorResolver Resolver => _resolver;
 
     /// <summary>The rows for the sources and destinations selected (null: every workload subnet, site and the Internet), sorted by source then destination.</summary>
-    public ImmutableArray<ReachRow> Compute(EndpointSelector? from = null, EndpointSelector? to = null)
-    {
-        var sources = from is null ? _resolver.AllSources() : _resolver.Sources(from);
-        var destinations = to is null ? _resolver.AllDestinations() : _resolver.Destinations(to);
-        var rows = ImmutableArray.CreateBuilder<ReachRow>();
-        foreach (var group in sources.GroupBy(s => s.Group, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            foreach (var destination in destinations)
-            {
-                if (destination.Label == group.Key)
-                {
-                    continue;
-                }
+    public ImmutableArray<ReachRow> Compute(EndpointSelector? from = null, EndpointSelector? to = null) => [.. Rows(from, to)];
 
-                var cells = Cells(group, destination);
-                if (!cells.IsEmpty)
+    /// <summary>
+    /// The rows of <see cref="Compute"/>, in the same order, as they are found: a source's rows come once the
+    /// sources before it are done, so a caller can write millions of rows without holding them. Pairs that no packet
+    /// can pass are left out before any trace (<see cref="ReachPruning"/>), and sources are worked on in parallel.
+    /// </summary>
+    public IEnumerable<ReachRow> Rows(EndpointSelector? from = null, EndpointSelector? to = null)
+    {
+        var sourceEndpoints = from is null ? _resolver.AllSources() : _resolver.Sources(from);
+        var destinations = to is null ? _resolver.AllDestinations() : _resolver.Destinations(to);
+        var sources = sourceEndpoints.GroupBy(s => s.Group, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ReachSource(g.Key, [.. g], g.Aggregate(AddressSet.Empty, (set, e) => set.Union(e.Addresses))))
+            .ToList();
+        var candidates = _pruning.Value.Candidates(sources, destinations);
+
+        // Sources in batches: bounded memory while streaming, and enough work per batch to keep every core busy.
+        var batchSize = Math.Max(1, Environment.ProcessorCount * 4);
+        for (var start = 0; start < sources.Count; start += batchSize)
+        {
+            var count = Math.Min(batchSize, sources.Count - start);
+            var batch = new List<ReachRow>[count];
+            Parallel.For(0, count, i => batch[i] = RowsOf(sources[start + i], candidates[start + i], destinations));
+            foreach (var rows in batch)
+            {
+                foreach (var row in rows)
                 {
-                    rows.Add(new ReachRow(group.Key, destination.Label, cells));
+                    yield return row;
                 }
             }
         }
+    }
 
-        return rows.ToImmutable();
+    private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations)
+    {
+        var rows = new List<ReachRow>();
+        foreach (var index in candidates)
+        {
+            var destination = destinations[index];
+            if (destination.Label == source.Label)
+            {
+                continue;
+            }
+
+            var cells = Cells(source.Endpoints, destination);
+            if (!cells.IsEmpty)
+            {
+                rows.Add(new ReachRow(source.Label, destination.Label, cells));
+            }
+        }
+
+        return rows;
     }
 
     private ImmutableArray<ReachCell> Cells(IEnumerable<SourceEndpoint> endpoints, DestinationGroup destination)
@@ -92,40 +131,52 @@ public sealed class ReachabilityMatrix
             var addresses = destination.Addresses.Except(endpoint.Addresses);
             var sourceAtoms = _classes.Split(endpoint.Addresses).ToList();
             var destinationAtoms = _classes.Split(addresses).ToList();
-            foreach (var protocol in ProtocolSet.All.Members)
+            foreach (var source in sourceAtoms)
             {
-                foreach (var source in sourceAtoms)
+                foreach (var target in destinationAtoms)
                 {
-                    foreach (var target in destinationAtoms)
+                    // Routes look at neither protocol nor ports: one permissive path serves every protocol (PathFilters).
+                    var path = _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
+                        new PacketClass(SecurityProtocol.Tcp, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+                    var filters = path.Disposition.IsSuccess() ? _pathFilters.FiltersOn(endpoint.Endpoint, path) : null;
+                    foreach (var protocol in ProtocolSet.All.Members)
                     {
-                        if (!protocol.HasPorts())
+                        if (!path.Disposition.IsSuccess())
                         {
-                            var packetClass = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0));
-                            Record(protocol, PortSet.Empty, _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
-                            continue;
+                            // A real trace follows this path until a filter stops it, so it fails too, on every port.
+                            Record(protocol, protocol.HasPorts() ? PortSet.All : PortSet.Empty, path);
                         }
-
-                        // Destination-port atoms between two cuts of the filters on the path are traced once (PathPortCuts).
-                        var path = _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
-                            new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
-                        var cuts = _pathPortCuts.Of(path);
-                        foreach (var sourcePort in _sourcePortAtoms)
+                        else if (filters is not null && protocol.HasPorts())
                         {
-                            var index = 0;
-                            while (index < _destinationPortAtoms.Length)
+                            foreach (var sourcePort in _sourcePortAtoms)
                             {
-                                var first = _destinationPortAtoms[index];
-                                var last = first;
-                                index++;
-                                while (index < _destinationPortAtoms.Length && !cuts.Contains(_destinationPortAtoms[index].First))
+                                var allowed = _pathFilters.AllowedDestinationPorts(filters, protocol, source.First, target.First, sourcePort.First);
+                                if (!allowed.IsEmpty)
                                 {
-                                    last = _destinationPortAtoms[index];
-                                    index++;
+                                    Record(protocol, allowed, path);
                                 }
 
-                                var packetClass = new PacketClass(protocol, source, target, sourcePort, first);
-                                Record(protocol, PortSet.FromRange(new PortRange(first.First, last.Last)), _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
+                                if (!allowed.IsAll)
+                                {
+                                    missed[protocol] = missed.GetValueOrDefault(protocol, PortSet.Empty).Union(allowed.Complement());
+                                }
                             }
+                        }
+                        else if (filters is not null)
+                        {
+                            var packet = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0)).Representative;
+                            if (_pathFilters.Allows(filters, packet))
+                            {
+                                Record(protocol, PortSet.Empty, path);
+                            }
+                            else
+                            {
+                                missed[protocol] = PortSet.All;
+                            }
+                        }
+                        else
+                        {
+                            RecordTraced(endpoint, protocol, source, target, path, Record);
                         }
                     }
                 }
@@ -138,6 +189,42 @@ public sealed class ReachabilityMatrix
             var complete = p.Key.HasPorts() ? !missedPorts.Overlaps(p.Value.Ports) : !missed.ContainsKey(p.Key);
             return new ReachCell(p.Key, p.Value.Ports, complete, string.Join(",", p.Value.Exits));
         })];
+    }
+
+    /// <summary>What <see cref="PathFilters"/> does not model is traced as before: a trace per class, port runs between the path's cuts.</summary>
+    private void RecordTraced(SourceEndpoint endpoint, SecurityProtocol protocol, AddressRange source, AddressRange target, Trace path,
+        Action<SecurityProtocol, PortSet, Trace> record)
+    {
+        if (!protocol.HasPorts())
+        {
+            var packetClass = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0));
+            record(protocol, PortSet.Empty, _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
+            return;
+        }
+
+        // Destination-port atoms between two cuts of the filters on the path are traced once (PathPortCuts); the
+        // cuts keep only rules of the path packet's protocol, so the path is taken with this protocol.
+        var protocolPath = protocol == path.Packet.Protocol ? path
+            : _tracer.OutcomeIgnoringFilters(endpoint.Endpoint, new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+        var cuts = _pathPortCuts.Of(protocolPath);
+        foreach (var sourcePort in _sourcePortAtoms)
+        {
+            var index = 0;
+            while (index < _destinationPortAtoms.Length)
+            {
+                var first = _destinationPortAtoms[index];
+                var last = first;
+                index++;
+                while (index < _destinationPortAtoms.Length && !cuts.Contains(_destinationPortAtoms[index].First))
+                {
+                    last = _destinationPortAtoms[index];
+                    index++;
+                }
+
+                var packetClass = new PacketClass(protocol, source, target, sourcePort, first);
+                record(protocol, PortSet.FromRange(new PortRange(first.First, last.Last)), _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
+            }
+        }
     }
 
     private static string Exit(Trace trace) => trace.Disposition switch

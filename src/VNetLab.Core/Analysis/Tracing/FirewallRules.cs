@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using VNetLab.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
@@ -13,26 +14,57 @@ namespace VNetLab.Analysis.Tracing;
 /// </summary>
 internal static class FirewallRules
 {
+    // A firewall's rules parsed once: traces through a hub firewall are the bulk of a reach matrix.
+    private static readonly ConditionalWeakTable<AzureFirewall, ParsedRule[]> _parsed = new();
+
     public static FirewallRuleStep Evaluate(AzureFirewall firewall, Packet packet, List<Diagnostic> notes)
     {
-        foreach (var collection in firewall.NetworkRuleCollections.OrderBy(c => c.Priority).ThenBy(c => c.Name, StringComparer.Ordinal))
+        foreach (var rule in Parsed(firewall))
         {
-            foreach (var rule in collection.Rules)
+            if (rule.FqdnOnly)
             {
-                if (rule.DestinationAddresses.IsEmpty && !rule.DestinationFqdns.IsEmpty)
-                {
-                    notes.Add(DiagnosticCatalog.TraceFirewallFqdnRuleSkipped(firewall.Id, rule.Name));
-                    continue;
-                }
+                notes.Add(DiagnosticCatalog.TraceFirewallFqdnRuleSkipped(firewall.Id, rule.Rule.Name));
+                continue;
+            }
 
-                if (Matches(rule, packet))
-                {
-                    return new FirewallRuleStep(firewall.Id, collection.Id, rule.Name, collection.Priority, collection.Action);
-                }
+            if (rule.Matches(packet))
+            {
+                return new FirewallRuleStep(firewall.Id, rule.Collection.Id, rule.Rule.Name, rule.Collection.Priority, rule.Collection.Action);
             }
         }
 
         return new FirewallRuleStep(firewall.Id, null, null, null, SecurityRuleAccess.Deny);
+    }
+
+    /// <summary>
+    /// The destination ports on which <see cref="Evaluate"/> allows a packet of <paramref name="protocol"/> (one with
+    /// ports) from <paramref name="source"/> to <paramref name="destination"/>: the same first-match walk over port
+    /// sets instead of one port, so one walk answers for every destination port.
+    /// </summary>
+    public static PortSet AllowedDestinationPorts(AzureFirewall firewall, SecurityProtocol protocol, IpAddress source, IpAddress destination)
+    {
+        var remaining = PortSet.All;
+        var allowed = PortSet.Empty;
+        foreach (var rule in Parsed(firewall))
+        {
+            if (rule.FqdnOnly || !rule.MatchesAddresses(protocol, source, destination))
+            {
+                continue;
+            }
+
+            if (rule.Collection.Action == SecurityRuleAccess.Allow)
+            {
+                allowed = allowed.Union(remaining.Intersect(rule.Ports));
+            }
+
+            remaining = remaining.Except(rule.Ports);
+            if (remaining.IsEmpty)
+            {
+                break;
+            }
+        }
+
+        return allowed;
     }
 
     /// <summary>Every address and port set a firewall's rules name, for cutting packet space into classes.</summary>
@@ -44,11 +76,12 @@ internal static class FirewallRules
     public static IEnumerable<PortSet> PortSets(AzureFirewall firewall) =>
         firewall.NetworkRuleCollections.SelectMany(c => c.Rules).Select(r => Ports(r.DestinationPorts));
 
-    private static bool Matches(AzureFirewallNetworkRule rule, Packet packet) =>
-        rule.Protocols.Any(p => ProtocolMatches(p, packet.Protocol))
-        && Addresses(rule.SourceAddresses).Contains(packet.Source)
-        && Addresses(rule.DestinationAddresses).Contains(packet.Destination)
-        && (!packet.Protocol.HasPorts() || Ports(rule.DestinationPorts).Contains(packet.DestinationPort));
+    private static ParsedRule[] Parsed(AzureFirewall firewall) => _parsed.GetValue(firewall, f =>
+    [
+        .. f.NetworkRuleCollections.OrderBy(c => c.Priority).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .SelectMany(c => c.Rules.Select(r => new ParsedRule(c, r, r.DestinationAddresses.IsEmpty && !r.DestinationFqdns.IsEmpty,
+                Addresses(r.SourceAddresses), Addresses(r.DestinationAddresses), Ports(r.DestinationPorts)))),
+    ]);
 
     private static bool ProtocolMatches(string text, SecurityProtocol protocol) =>
         text.Equals("Any", StringComparison.OrdinalIgnoreCase)
@@ -102,5 +135,17 @@ internal static class FirewallRules
         }
 
         return set;
+    }
+
+    /// <summary>One network rule with its address and port values parsed, in evaluation order.</summary>
+    private sealed record ParsedRule(AzureFirewallNetworkRuleCollection Collection, AzureFirewallNetworkRule Rule, bool FqdnOnly,
+        AddressSet Sources, AddressSet Destinations, PortSet Ports)
+    {
+        public bool Matches(Packet packet) =>
+            MatchesAddresses(packet.Protocol, packet.Source, packet.Destination)
+            && (!packet.Protocol.HasPorts() || Ports.Contains(packet.DestinationPort));
+
+        public bool MatchesAddresses(SecurityProtocol protocol, IpAddress source, IpAddress destination) =>
+            Rule.Protocols.Any(p => ProtocolMatches(p, protocol)) && Sources.Contains(source) && Destinations.Contains(destination);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using VNetLab.Addressing;
 using VNetLab.Diagnostics;
@@ -26,6 +27,7 @@ public sealed class Tracer
     private const int MaxHops = 64;
 
     private readonly NetworkAnalysis _analysis;
+    private readonly ConcurrentDictionary<ResourceId, PrefixTrie<int[]>> _bestLearned = new();
 
     public Tracer(NetworkAnalysis analysis)
     {
@@ -34,24 +36,35 @@ public sealed class Tracer
 
     public NetworkAnalysis Analysis => _analysis;
 
+    /// <summary>
+    /// The best routes a gateway learned, by prefix (indexes into <see cref="Routing.CompiledRouting.LearnedRoutesOf"/>):
+    /// a trace leaving for a site looks among thousands of on-premises prefixes, and a reach matrix traces millions.
+    /// </summary>
+    private PrefixTrie<int[]> BestLearnedRoutes(ResourceId gatewayId) => _bestLearned.GetOrAdd(gatewayId, id => PrefixTrie<int[]>.Create(
+        _analysis.Routing.LearnedRoutesOf(id)
+            .Select((route, index) => (route, index))
+            .Where(p => p.route.IsBest)
+            .GroupBy(p => p.route.Prefix)
+            .Select(g => KeyValuePair.Create(g.Key, g.Select(p => p.index).ToArray()))));
+
     /// <summary>The forward trace of <paramref name="packet"/> leaving <paramref name="source"/>.</summary>
-    public Trace Trace(TraceEndpoint source, Packet packet) => new Walk(_analysis, packet, source, null, permissive: false).Run();
+    public Trace Trace(TraceEndpoint source, Packet packet) => new Walk(this, packet, source, null, permissive: false).Run();
 
     /// <summary>
     /// The forward trace with only what reachability reads: the same disposition and hops as <see cref="Trace"/>, but
     /// NSG verdicts without their rule-by-rule explanation and no routing notes, so the many traces of a matrix stay cheap.
     /// </summary>
-    internal Trace Outcome(TraceEndpoint source, Packet packet) => new Walk(_analysis, packet, source, null, permissive: false, brief: true).Run();
+    internal Trace Outcome(TraceEndpoint source, Packet packet) => new Walk(this, packet, source, null, permissive: false, brief: true).Run();
 
     /// <summary><see cref="TraceIgnoringFilters"/> with only the disposition and hops, like <see cref="Outcome"/>.</summary>
-    internal Trace OutcomeIgnoringFilters(TraceEndpoint source, Packet packet) => new Walk(_analysis, packet, source, null, permissive: true, brief: true).Run();
+    internal Trace OutcomeIgnoringFilters(TraceEndpoint source, Packet packet) => new Walk(this, packet, source, null, permissive: true, brief: true).Run();
 
     /// <summary>
     /// The path the packet would take if every filter let it through: NSG and firewall denies, disabled IP forwarding
     /// and refusing peerings are recorded as steps but do not stop the walk. Every deny on it, and how it ends, is
     /// something that would have to change for the packet to get through (the blockers of a failed assertion).
     /// </summary>
-    public Trace TraceIgnoringFilters(TraceEndpoint source, Packet packet) => new Walk(_analysis, packet, source, null, permissive: true).Run();
+    public Trace TraceIgnoringFilters(TraceEndpoint source, Packet packet) => new Walk(this, packet, source, null, permissive: true).Run();
 
     /// <summary>The forward trace, the reply's trace when the request got somewhere that answers, and how they differ.</summary>
     public TraceResult TraceBothWays(TraceEndpoint source, Packet packet)
@@ -63,7 +76,7 @@ public sealed class Tracer
             return new TraceResult(forward, null, [], []);
         }
 
-        var reply = new Walk(_analysis, packet.Reverse(), replySource, forward, permissive: false).Run();
+        var reply = new Walk(this, packet.Reverse(), replySource, forward, permissive: false).Run();
         var reasons = Asymmetry.Compare(forward, reply);
         var findings = reasons.IsEmpty
             ? ImmutableArray<Diagnostic>.Empty
@@ -93,6 +106,7 @@ public sealed class Tracer
     /// <summary>One trace in progress: the hops so far, the notes, and what the packet has been through.</summary>
     private sealed class Walk
     {
+        private readonly Tracer _tracer;
         private readonly NetworkAnalysis _analysis;
         private readonly Estate _estate;
         private readonly Packet _packet;
@@ -116,12 +130,13 @@ public sealed class Tracer
         // The public address an Azure Firewall translates the source to if the packet leaves for the Internet.
         private IpAddress? _snat;
 
-        public Walk(NetworkAnalysis analysis, Packet packet, TraceEndpoint source, Trace? request, bool permissive, bool brief = false)
+        public Walk(Tracer tracer, Packet packet, TraceEndpoint source, Trace? request, bool permissive, bool brief = false)
         {
             _permissive = permissive;
             _brief = brief;
-            _analysis = analysis;
-            _estate = analysis.Estate;
+            _tracer = tracer;
+            _analysis = tracer._analysis;
+            _estate = _analysis.Estate;
             _packet = packet;
             _source = source;
             _request = request;
@@ -424,8 +439,16 @@ public sealed class Tracer
             }
 
             Begin(HopKind.VirtualNetworkGateway, gateway.Id);
-            var learned = _analysis.Routing.LearnedRoutesOf(gateway.Id)
-                .Where(r => r.IsBest && r.Prefix.Contains(Destination))
+            var routes = _analysis.Routing.LearnedRoutesOf(gateway.Id);
+            var covering = new List<int>();
+            foreach (var (_, indexes) in _tracer.BestLearnedRoutes(gateway.Id).Matches(Destination))
+            {
+                covering.AddRange(indexes);
+            }
+
+            // In the routes' own order, so the stable sort below breaks ties as it did over the whole list.
+            covering.Sort();
+            var learned = covering.Select(i => routes[i])
                 .OrderByDescending(r => next.MatchedPrefix is { } matched && r.Prefix == matched)
                 .ThenByDescending(r => r.Prefix.Length)
                 .ThenBy(r => r.ConnectionId)

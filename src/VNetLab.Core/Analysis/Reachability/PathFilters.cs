@@ -1,0 +1,262 @@
+using System.Collections.Immutable;
+using VNetLab.Addressing;
+using VNetLab.Analysis.Tracing;
+using VNetLab.Model;
+using VNetLab.Security;
+
+namespace VNetLab.Analysis.Reachability;
+
+/// <summary>
+/// The destination ports a packet gets through on, read off the path it would take if every filter let it through
+/// (<see cref="Tracer.OutcomeIgnoringFilters"/>) instead of tracing each run of ports: routes never look at ports,
+/// so a real trace follows that path until a filter on it denies, and gets through exactly on the ports that every
+/// filter on the path allows. Each filter (NSGs in the direction the tracer evaluates them, firewall network rules)
+/// gives its allowed ports by the same first-match walk over port sets.
+/// </summary>
+/// <remarks>
+/// Exactness argument: a successful permissive path records, as drop or IP forwarding steps, every refusal that does
+/// not depend on ports (a peering that refuses, an appliance without IP forwarding): with one, no port gets through.
+/// Otherwise the filters the tracer applies are, by hop: the sender NIC's or subnet's outbound NSGs (first hop), an
+/// appliance NIC's inbound then outbound NSGs (the hop with the IP forwarding step), a firewall's rules (the hop with
+/// its rule step), and the receiving NIC's or subnet's inbound NSGs (the hop with the delivered step). Anything else,
+/// and traffic to or from a platform address (whose NSG rules differ, semantics.md §4.8), returns null and the caller
+/// traces port runs as before.
+/// </remarks>
+internal sealed class PathFilters
+{
+    private readonly NetworkAnalysis _analysis;
+
+    public PathFilters(NetworkAnalysis analysis)
+    {
+        _analysis = analysis;
+    }
+
+    /// <summary>
+    /// The filters the tracer applies along a successful permissive <paramref name="path"/>, in order; an empty list
+    /// with <see cref="OnPath.Refused"/> when a port-independent refusal is on it; null when not modelled.
+    /// </summary>
+    public OnPath? FiltersOn(TraceEndpoint source, Trace path)
+    {
+        var packet = path.Packet;
+        if (PlatformAddresses.Contains(packet.Source) || PlatformAddresses.Contains(packet.Destination))
+        {
+            return null;
+        }
+
+        var estate = _analysis.Estate;
+        var filters = new List<Filter>();
+        for (var i = 0; i < path.Hops.Length; i++)
+        {
+            var hop = path.Hops[i];
+            var forwarding = false;
+            var delivered = false;
+            var firewallRule = false;
+            foreach (var step in hop.Steps)
+            {
+                switch (step)
+                {
+                    case DropStep:
+                    case IpForwardingStep { Enabled: false }:
+                        return new OnPath(true, []);
+                    case IpForwardingStep:
+                        forwarding = true;
+                        break;
+                    case DeliveredStep:
+                        delivered = true;
+                        break;
+                    case FirewallRuleStep:
+                        firewallRule = true;
+                        break;
+                }
+            }
+
+            var first = i == 0;
+            switch (hop.Kind)
+            {
+                case HopKind.NetworkInterface:
+                    if (estate.Find<NetworkInterface>(hop.ResourceId) is not { } nic)
+                    {
+                        return null;
+                    }
+
+                    if (first && source.Kind == TraceEndpointKind.NetworkInterface)
+                    {
+                        filters.Add(new Filter(nic, SecurityRuleDirection.Outbound));
+                    }
+                    else if (forwarding)
+                    {
+                        filters.Add(new Filter(nic, SecurityRuleDirection.Inbound));
+                        filters.Add(new Filter(nic, SecurityRuleDirection.Outbound));
+                    }
+                    else if (delivered)
+                    {
+                        filters.Add(new Filter(nic, SecurityRuleDirection.Inbound));
+                    }
+                    else
+                    {
+                        return null;
+                    }
+
+                    break;
+                case HopKind.Subnet:
+                    if (estate.Find<Subnet>(hop.ResourceId) is not { } subnet)
+                    {
+                        return null;
+                    }
+
+                    // A subnet endpoint delivering into its own subnet evaluates both directions in one hop.
+                    if (first && source.Kind == TraceEndpointKind.Subnet)
+                    {
+                        filters.Add(new Filter(subnet, SecurityRuleDirection.Outbound));
+                    }
+
+                    if (delivered)
+                    {
+                        filters.Add(new Filter(subnet, SecurityRuleDirection.Inbound));
+                    }
+
+                    break;
+                case HopKind.AzureFirewall:
+                    if (firewallRule)
+                    {
+                        if (estate.Find<AzureFirewall>(hop.ResourceId) is not { } firewall)
+                        {
+                            return null;
+                        }
+
+                        filters.Add(new Filter(firewall, SecurityRuleDirection.Inbound));
+                    }
+                    else if (!delivered)
+                    {
+                        return null;
+                    }
+
+                    break;
+            }
+        }
+
+        return new OnPath(false, [.. filters]);
+    }
+
+    /// <summary>The destination ports on which packets of <paramref name="protocol"/> (one with ports) from <paramref name="sourcePort"/> pass every filter.</summary>
+    public PortSet AllowedDestinationPorts(OnPath filters, SecurityProtocol protocol, IpAddress source, IpAddress destination, int sourcePort)
+    {
+        if (filters.Refused)
+        {
+            return PortSet.Empty;
+        }
+
+        var packet = Packet.Create(protocol, source, sourcePort, destination, 0);
+        var allowed = PortSet.All;
+        foreach (var filter in filters.Filters)
+        {
+            allowed = allowed.Intersect(filter.Resource switch
+            {
+                NetworkInterface nic => OfNic(nic, filter.Direction, packet, sourcePort),
+                Subnet subnet => OfSubnet(subnet, filter.Direction, packet, sourcePort),
+                AzureFirewall firewall => FirewallRules.AllowedDestinationPorts(firewall, protocol, source, destination),
+                _ => PortSet.Empty,
+            });
+            if (allowed.IsEmpty)
+            {
+                break;
+            }
+        }
+
+        return allowed;
+    }
+
+    /// <summary>Whether <paramref name="packet"/> (of a protocol without ports) passes every filter, as the tracer decides each.</summary>
+    public bool Allows(OnPath filters, Packet packet)
+    {
+        if (filters.Refused)
+        {
+            return false;
+        }
+
+        foreach (var filter in filters.Filters)
+        {
+            var allowed = filter.Resource switch
+            {
+                NetworkInterface nic => _analysis.Security.For(nic).Evaluate(filter.Direction, packet).IsAllowed,
+                Subnet subnet => SubnetAllows(subnet, filter.Direction, packet),
+                AzureFirewall firewall => FirewallRules.Evaluate(firewall, packet, []).Action == SecurityRuleAccess.Allow,
+                _ => false,
+            };
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool SubnetAllows(Subnet subnet, SecurityRuleDirection direction, Packet packet)
+    {
+        var security = _analysis.Security;
+        if (_analysis.Estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is not { } nsg)
+        {
+            return true;
+        }
+
+        // First match; no match passes (platform traffic never gets here).
+        var compiled = security.Compile(nsg, security.VirtualNetworkTagOf(subnet));
+        var index = compiled.IndexOfFirstMatch(direction, packet);
+        return index < 0 || compiled.Rules(direction)[index].Access == SecurityRuleAccess.Allow;
+    }
+
+    private PortSet OfNic(NetworkInterface nic, SecurityRuleDirection direction, Packet packet, int sourcePort)
+    {
+        // Both NSGs must allow (the first deny is final), so the ports are those every one of them allows.
+        var allowed = PortSet.All;
+        foreach (var association in _analysis.Security.For(nic).EvaluationOrder(direction))
+        {
+            allowed = allowed.Intersect(OfRules(association.NetworkSecurityGroup.Rules(direction), packet, sourcePort));
+        }
+
+        return allowed;
+    }
+
+    private PortSet OfSubnet(Subnet subnet, SecurityRuleDirection direction, Packet packet, int sourcePort)
+    {
+        var security = _analysis.Security;
+        return _analysis.Estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is { } nsg
+            ? OfRules(security.Compile(nsg, security.VirtualNetworkTagOf(subnet)).Rules(direction), packet, sourcePort)
+            : PortSet.All;
+    }
+
+    /// <summary>First match over port sets: each rule decides the ports no earlier rule decided; ports no rule matches pass.</summary>
+    private static PortSet OfRules(ImmutableArray<CompiledSecurityRule> rules, Packet packet, int sourcePort)
+    {
+        var remaining = PortSet.All;
+        var allowed = PortSet.Empty;
+        foreach (var rule in rules)
+        {
+            if (!rule.Protocols.Contains(packet.Protocol) || !rule.Sources.Contains(packet.Source)
+                || !rule.Destinations.Contains(packet.Destination) || !rule.SourcePorts.Contains(sourcePort))
+            {
+                continue;
+            }
+
+            if (rule.Access == SecurityRuleAccess.Allow)
+            {
+                allowed = allowed.Union(remaining.Intersect(rule.DestinationPorts));
+            }
+
+            remaining = remaining.Except(rule.DestinationPorts);
+            if (remaining.IsEmpty)
+            {
+                break;
+            }
+        }
+
+        return allowed.Union(remaining);
+    }
+
+    /// <summary>The filters along one path, or a refusal that stops every packet.</summary>
+    public sealed record OnPath(bool Refused, ImmutableArray<Filter> Filters);
+
+    /// <summary>One filter the tracer applies: a NIC's or subnet's NSGs in one direction, or a firewall's rules.</summary>
+    public readonly record struct Filter(Resource Resource, SecurityRuleDirection Direction);
+}

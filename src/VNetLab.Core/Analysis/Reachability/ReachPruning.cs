@@ -1,0 +1,287 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using VNetLab.Addressing;
+using VNetLab.Analysis.Policies;
+using VNetLab.Model;
+using VNetLab.Security;
+
+namespace VNetLab.Analysis.Reachability;
+
+/// <summary>
+/// Which (source, destination) pairs of the reach matrix can have a row at all, found without tracing: a superset of
+/// the pairs with at least one packet that gets through, so leaving the others out changes no answer. At scale most
+/// pairs fall out here (a landing-zone spoke NSG ends with a deny-all inbound, so spokes do not reach each other).
+/// </summary>
+/// <remarks>
+/// Exactness argument. Every trace starts with the sender's outbound NSGs (NIC then subnet, or the subnet's alone
+/// for a subnet endpoint; sites and the Internet have none), so a destination none of the sender's NSGs admits
+/// (<see cref="FilterAdmission"/>, intersected over the NSGs that must all allow) gets nothing through. A trace gets
+/// through by exiting (to the Internet or a site, only for destinations in <see cref="EgressAddresses"/>) or by being
+/// delivered: at a firewall address (no NSG), at a NIC (its subnet's and its own inbound NSGs must both allow), or
+/// at a subnet address without a NIC (the subnet's inbound NSG). The packet's addresses never change on the way, so
+/// for a destination outside the egress set and holding no firewall or platform address, the sources that can get
+/// through are within the union, over its NICs and the subnets it overlaps, of what their inbound NSGs admit. Each
+/// bound is computed for the destination's (or sender group's) whole address set, which only widens it.
+/// </remarks>
+internal sealed class ReachPruning
+{
+    private readonly NetworkAnalysis _analysis;
+    private readonly AddressSet _egress;
+    private readonly uint[] _hostAddresses;
+    private readonly Resource[] _hosts;
+    private readonly uint[] _subnetFirsts;
+    private readonly uint[] _subnetLasts;
+
+    // The largest last address among subnet ranges sorted up to each index: ranges may nest in invalid estates.
+    private readonly uint[] _subnetReach;
+    private readonly Subnet[] _subnets;
+
+    // What a destination admits depends only on its addresses: kept across the matrix's Compute calls (diff, benchmarks).
+    private readonly ConcurrentDictionary<AddressSet, AddressSet> _admittedAt = new();
+
+    public ReachPruning(NetworkAnalysis analysis)
+    {
+        _analysis = analysis;
+        _egress = EgressAddresses.For(analysis.Routing);
+        var hosts = new List<(uint Address, Resource Host)>();
+        foreach (var address in analysis.Addresses.HostAddresses.Where(a => a.IsV4))
+        {
+            if (analysis.Addresses.NetworkInterfaceAt(address) is { } nic)
+            {
+                hosts.Add((address.V4Value, nic));
+            }
+            else if (analysis.Addresses.FirewallAt(address) is { } firewall)
+            {
+                hosts.Add((address.V4Value, firewall));
+            }
+        }
+
+        hosts.Sort((a, b) => a.Address.CompareTo(b.Address));
+        _hostAddresses = [.. hosts.Select(h => h.Address)];
+        _hosts = [.. hosts.Select(h => h.Host)];
+
+        var subnets = analysis.Estate.AllSubnets
+            .SelectMany(p => AddressSet.FromPrefixes(p.Subnet.AddressPrefixes.Select(a => a.Prefix)).V4.Intervals.ToArray().Select(i => (i.First, i.Last, p.Subnet)))
+            .OrderBy(s => s.First)
+            .ToList();
+        _subnetFirsts = [.. subnets.Select(s => s.First)];
+        _subnetLasts = [.. subnets.Select(s => s.Last)];
+        _subnets = [.. subnets.Select(s => s.Subnet)];
+        _subnetReach = new uint[subnets.Count];
+        for (var i = 0; i < subnets.Count; i++)
+        {
+            _subnetReach[i] = i == 0 ? _subnetLasts[i] : Math.Max(_subnetReach[i - 1], _subnetLasts[i]);
+        }
+    }
+
+    /// <summary>For each source, the indexes (ascending) of the destinations it may reach; every other pair has no row.</summary>
+    public List<int>[] Candidates(IReadOnlyList<ReachSource> sources, ImmutableArray<DestinationGroup> destinations)
+    {
+        var admitted = new AddressSet[destinations.Length];
+        Parallel.For(0, destinations.Length, i => admitted[i] = _admittedAt.GetOrAdd(destinations[i].Addresses, SourcesAdmittedAt));
+        var allowed = new AddressSet[sources.Count];
+        Parallel.For(0, sources.Count, i => allowed[i] = DestinationsAllowedFrom(sources[i]));
+
+        var intervals = sources
+            .SelectMany((s, i) => s.Addresses.V4.Intervals.ToArray().Select(r => (r.First, r.Last, Source: i)))
+            .OrderBy(r => r.First)
+            .ToArray();
+        var reach = new uint[intervals.Length];
+        for (var i = 0; i < intervals.Length; i++)
+        {
+            reach[i] = i == 0 ? intervals[i].Last : Math.Max(reach[i - 1], intervals[i].Last);
+        }
+
+        var firsts = intervals.Select(r => r.First).ToArray();
+        var candidates = sources.Select(_ => new List<int>()).ToArray();
+        var seen = new int[sources.Count];
+        Array.Fill(seen, -1);
+        for (var d = 0; d < destinations.Length; d++)
+        {
+            var addresses = destinations[d].Addresses;
+            void Consider(int source)
+            {
+                if (seen[source] != d)
+                {
+                    seen[source] = d;
+                    if (allowed[source].Overlaps(addresses))
+                    {
+                        candidates[source].Add(d);
+                    }
+                }
+            }
+
+            if (admitted[d].V4.IsAll)
+            {
+                for (var s = 0; s < sources.Count; s++)
+                {
+                    Consider(s);
+                }
+
+                continue;
+            }
+
+            foreach (var range in admitted[d].V4.Intervals)
+            {
+                for (var j = UpperBound(firsts, range.Last) - 1; j >= 0 && reach[j] >= range.First; j--)
+                {
+                    if (intervals[j].Last >= range.First)
+                    {
+                        Consider(intervals[j].Source);
+                    }
+                }
+            }
+        }
+
+        // Sources were met in address order within a destination; each list must follow the destinations' order.
+        foreach (var list in candidates)
+        {
+            list.Sort();
+        }
+
+        return candidates;
+    }
+
+    /// <summary>A superset of the source addresses from which some packet to <paramref name="destinations"/> gets through.</summary>
+    public AddressSet SourcesAdmittedAt(AddressSet destinations)
+    {
+        if (destinations.V4.IsEmpty)
+        {
+            return AddressSet.Empty;
+        }
+
+        if (destinations.Overlaps(_egress) || destinations.Overlaps(PlatformAddresses.All))
+        {
+            return AddressSet.All;
+        }
+
+        var security = _analysis.Security;
+        var memo = new Dictionary<CompiledNetworkSecurityGroup, AddressSet>(ReferenceEqualityComparer.Instance);
+        AddressSet Inbound(CompiledNetworkSecurityGroup nsg)
+        {
+            if (!memo.TryGetValue(nsg, out var set))
+            {
+                set = FilterAdmission.Admitted(nsg.Inbound, SecurityRuleDirection.Inbound, destinations);
+                memo.Add(nsg, set);
+            }
+
+            return set;
+        }
+
+        var admitted = AddressSet.Empty;
+        foreach (var range in destinations.V4.Intervals)
+        {
+            for (var i = LowerBound(_hostAddresses, range.First); i < _hostAddresses.Length && _hostAddresses[i] <= range.Last; i++)
+            {
+                if (_hosts[i] is not NetworkInterface nic)
+                {
+                    // A firewall's own address is delivered to with no NSG in the way.
+                    return AddressSet.All;
+                }
+
+                var associations = security.For(nic).Associations;
+                admitted = admitted.Union(associations.IsEmpty
+                    ? AddressSet.All
+                    : associations.Select(a => Inbound(a.NetworkSecurityGroup)).Aggregate((a, b) => a.Intersect(b)));
+            }
+
+            for (var j = UpperBound(_subnetFirsts, range.Last) - 1; j >= 0 && _subnetReach[j] >= range.First; j--)
+            {
+                if (_subnetLasts[j] < range.First)
+                {
+                    continue;
+                }
+
+                var subnet = _subnets[j];
+                admitted = admitted.Union(_analysis.Estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is { } nsg
+                    ? Inbound(security.Compile(nsg, security.VirtualNetworkTagOf(subnet)))
+                    : AddressSet.All);
+            }
+
+            if (admitted.V4.IsAll)
+            {
+                return AddressSet.All;
+            }
+        }
+
+        return admitted;
+    }
+
+    /// <summary>A superset of the destinations to which some packet from <paramref name="source"/> passes its outbound NSGs.</summary>
+    public AddressSet DestinationsAllowedFrom(ReachSource source)
+    {
+        var security = _analysis.Security;
+        var memo = new Dictionary<CompiledNetworkSecurityGroup, AddressSet>(ReferenceEqualityComparer.Instance);
+        AddressSet Outbound(CompiledNetworkSecurityGroup nsg)
+        {
+            if (!memo.TryGetValue(nsg, out var set))
+            {
+                set = FilterAdmission.Admitted(nsg.Outbound, SecurityRuleDirection.Outbound, source.Addresses);
+                memo.Add(nsg, set);
+            }
+
+            return set;
+        }
+
+        var allowed = AddressSet.Empty;
+        foreach (var endpoint in source.Endpoints)
+        {
+            AddressSet set;
+            switch (endpoint.Endpoint.Resource)
+            {
+                case NetworkInterface nic:
+                    var associations = security.For(nic).Associations;
+                    set = associations.IsEmpty
+                        ? AddressSet.All
+                        : associations.Select(a => Outbound(a.NetworkSecurityGroup)).Aggregate((a, b) => a.Intersect(b));
+                    break;
+                case Subnet subnet when _analysis.Estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is { } nsg:
+                    set = Outbound(security.Compile(nsg, security.VirtualNetworkTagOf(subnet)));
+                    break;
+                default:
+                    set = AddressSet.All;
+                    break;
+            }
+
+            allowed = allowed.Union(set);
+            if (allowed.V4.IsAll)
+            {
+                return AddressSet.All;
+            }
+        }
+
+        return allowed;
+    }
+
+    private static int LowerBound(uint[] sorted, uint value)
+    {
+        var index = Array.BinarySearch(sorted, value);
+        if (index < 0)
+        {
+            return ~index;
+        }
+
+        while (index > 0 && sorted[index - 1] == value)
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    private static int UpperBound(uint[] sorted, uint value)
+    {
+        var index = Array.BinarySearch(sorted, value);
+        if (index < 0)
+        {
+            return ~index;
+        }
+
+        while (index + 1 < sorted.Length && sorted[index + 1] == value)
+        {
+            index++;
+        }
+
+        return index + 1;
+    }
+}
