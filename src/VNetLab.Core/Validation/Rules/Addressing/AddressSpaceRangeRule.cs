@@ -14,6 +14,8 @@ internal sealed class AddressSpaceRangeRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.AddressSpaceInReservedRange, DiagnosticCatalog.Descriptors.AddressSpaceIsPublic];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var vnet in estate.VirtualNetworks)

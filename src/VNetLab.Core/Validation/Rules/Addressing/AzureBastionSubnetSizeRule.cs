@@ -11,6 +11,8 @@ internal sealed class AzureBastionSubnetSizeRule : IValidationRule
 
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.AzureBastionSubnetTooSmall];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var (_, subnet) in estate.AllSubnets.Where(s => s.Subnet.Name == AzureBastionSubnetName))

@@ -10,6 +10,8 @@ internal sealed class DnsServerRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.InvalidDnsServer];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var vnet in estate.VirtualNetworks)

@@ -13,6 +13,8 @@ internal sealed class GatewaySubnetReservedRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.GatewaySubnetUsedByOtherResource, DiagnosticCatalog.Descriptors.NsgOnGatewaySubnet];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(NetworkInterface), typeof(AzureFirewall));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var (_, subnet) in estate.AllSubnets.Where(s => s.Subnet.IsGatewaySubnet))

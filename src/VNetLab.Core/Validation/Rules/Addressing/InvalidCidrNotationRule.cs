@@ -13,6 +13,8 @@ internal sealed class InvalidCidrNotationRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.InvalidCidrNotation];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(RouteTable), typeof(LocalNetworkGateway));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var vnet in estate.VirtualNetworks)

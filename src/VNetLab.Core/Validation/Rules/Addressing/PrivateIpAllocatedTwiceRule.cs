@@ -13,6 +13,8 @@ internal sealed class PrivateIpAllocatedTwiceRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.PrivateIpAlreadyAllocated];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(NetworkInterface));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var holders = new Dictionary<(ResourceId Vnet, IpAddress Ip), NetworkInterfaceIpConfiguration>();

@@ -13,6 +13,8 @@ internal sealed class ResourceRegionRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.ResourceRegionDiffersFromVnet];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(NetworkInterface), typeof(VirtualNetworkGateway), typeof(AzureFirewall));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var placed = estate.NetworkInterfaces.Select(n => (Resource: (TrackedResource)n, Subnet: n.PrimaryIpConfiguration?.SubnetId))

@@ -19,6 +19,8 @@ internal sealed class StaticPrivateIpRule : IValidationRule
         DiagnosticCatalog.Descriptors.PrivateIpNotInAnySubnet,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(NetworkInterface));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var ipConfiguration in estate.NetworkInterfaces.SelectMany(n => n.IpConfigurations))

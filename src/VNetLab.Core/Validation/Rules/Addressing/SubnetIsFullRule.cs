@@ -13,6 +13,8 @@ internal sealed class SubnetIsFullRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.SubnetIsFull];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(NetworkInterface));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var (_, subnet) in estate.AllSubnets)

@@ -13,6 +13,8 @@ internal sealed class SubnetRangesOverlapRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.SubnetRangesOverlap];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var vnet in estate.VirtualNetworks)

@@ -18,6 +18,8 @@ internal sealed class VirtualNetworkLimitsRule(ValidationLimits limits) : IValid
         DiagnosticCatalog.Descriptors.PrivateIpsPerVnetLimit,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(NetworkInterface));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var (vnet, count, region) in Quota.FirstBeyondPerSubscriptionRegion(estate.VirtualNetworks, limits.VirtualNetworksPerSubscriptionRegion))

@@ -25,6 +25,8 @@ internal sealed class BastionSubnetNsgRule : IValidationRule
 
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.NsgNotCompliantForAzureBastionSubnet];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(NetworkSecurityGroup));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var (_, subnet) in estate.AllSubnets.Where(s => s.Subnet.Name == AzureBastionSubnetSizeRule.AzureBastionSubnetName))

@@ -18,6 +18,8 @@ internal sealed class NsgLimitsRule(ValidationLimits limits) : IValidationRule
         DiagnosticCatalog.Descriptors.NsgsPerSubscriptionLimit,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(NetworkSecurityGroup));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var nsg in estate.NetworkSecurityGroups)

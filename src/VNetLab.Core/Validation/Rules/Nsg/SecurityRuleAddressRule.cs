@@ -21,6 +21,8 @@ internal sealed class SecurityRuleAddressRule : IValidationRule
         DiagnosticCatalog.Descriptors.UnknownServiceTagAssumed,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(NetworkSecurityGroup));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var rule in SecurityRuleFields.CustomRules(estate))

@@ -14,6 +14,8 @@ internal sealed class SecurityRuleAsgRule(ValidationLimits limits) : IValidation
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.AsgsFromSeveralVnetsInRule, DiagnosticCatalog.Descriptors.AsgsPerRuleLimit];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(NetworkSecurityGroup), typeof(ApplicationSecurityGroup), typeof(NetworkInterface));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var vnetsOfAsg = AsgMembers.VnetsByAsg(estate);

@@ -14,6 +14,8 @@ internal sealed class SecurityRulePortRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.SecurityRuleInvalidPortRange, DiagnosticCatalog.Descriptors.SecurityRuleParameterContainsInvalidPortRanges];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(NetworkSecurityGroup));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var rule in SecurityRuleFields.CustomRules(estate))

@@ -13,6 +13,8 @@ internal sealed class SecurityRulePriorityRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.SecurityRuleInvalidPriority, DiagnosticCatalog.Descriptors.SecurityRuleConflict];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(NetworkSecurityGroup));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var nsg in estate.NetworkSecurityGroups)

@@ -24,6 +24,8 @@ internal sealed partial class SecurityRulePropertiesRule : IValidationRule
         DiagnosticCatalog.Descriptors.SecurityRuleDescriptionTooLong,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(NetworkSecurityGroup));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var rule in SecurityRuleFields.CustomRules(estate))

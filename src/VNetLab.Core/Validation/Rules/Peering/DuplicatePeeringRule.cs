@@ -9,6 +9,8 @@ internal sealed class DuplicatePeeringRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.AnotherPeeringAlreadyReferencesRemoteVnet];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var vnet in estate.VirtualNetworks)

@@ -17,6 +17,8 @@ internal sealed class PeeringAddressOverlapRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.VnetAddressSpacesOverlap, DiagnosticCatalog.Descriptors.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var overlappingPeersByHub = new Dictionary<ResourceId, Dictionary<ResourceId, List<VirtualNetwork>>>();

@@ -10,6 +10,8 @@ internal sealed class PeeringLimitsRule(ValidationLimits limits) : IValidationRu
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.PeeringsPerVnetLimit, DiagnosticCatalog.Descriptors.PeeredPrivateAddressLimit];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(NetworkInterface));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var privateIps = estate.VirtualNetworks.ToDictionary(v => v.Id, v => v.Subnets.Sum(s => estate.IpConfigurationsIn(s.Id).Length));

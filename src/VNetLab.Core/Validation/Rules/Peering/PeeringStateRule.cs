@@ -14,6 +14,8 @@ internal sealed class PeeringStateRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.RemotePeeringIsDisconnected, DiagnosticCatalog.Descriptors.PeeringNotConnected];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var peerings = new PeeringIndex(estate);

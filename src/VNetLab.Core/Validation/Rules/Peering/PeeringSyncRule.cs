@@ -12,6 +12,8 @@ internal sealed class PeeringSyncRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.PeeringNotInSync];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var peering in estate.VirtualNetworks.SelectMany(v => v.Peerings))

@@ -19,6 +19,8 @@ internal sealed class RemoteGatewayRule : IValidationRule
         DiagnosticCatalog.Descriptors.GatewayTransitNotUsed,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(VirtualNetworkGateway));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var peerings = new PeeringIndex(estate);

@@ -12,6 +12,8 @@ internal sealed class UseRemoteGatewaysOnceRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.UseRemoteGatewaysOnMoreThanOnePeering];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var vnet in estate.VirtualNetworks)

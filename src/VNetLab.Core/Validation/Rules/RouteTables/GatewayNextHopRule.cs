@@ -13,6 +13,8 @@ internal sealed class GatewayNextHopRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.VirtualNetworkGatewayNextHopUnusable];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(NetworkInterface), typeof(VirtualNetworkGateway), typeof(RouteTable));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var table in estate.RouteTables)

@@ -13,6 +13,8 @@ internal sealed class GatewaySubnetRouteTableRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.DefaultRouteOnGatewaySubnet, DiagnosticCatalog.Descriptors.BgpPropagationDisabledOnGatewaySubnet];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(RouteTable));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var (_, subnet) in estate.AllSubnets.Where(s => s.Subnet.IsGatewaySubnet))

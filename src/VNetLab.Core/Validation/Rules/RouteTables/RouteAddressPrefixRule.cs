@@ -14,6 +14,8 @@ internal sealed class RouteAddressPrefixRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.InvalidRouteAddressPrefix, DiagnosticCatalog.Descriptors.ServiceTagNotAllowedInRoute];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(RouteTable));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var route in estate.RouteTables.SelectMany(t => t.Routes).Where(r => r.Prefix is null))

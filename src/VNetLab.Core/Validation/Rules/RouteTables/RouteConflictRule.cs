@@ -9,6 +9,8 @@ internal sealed class RouteConflictRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.RouteConflict];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(RouteTable));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var table in estate.RouteTables)

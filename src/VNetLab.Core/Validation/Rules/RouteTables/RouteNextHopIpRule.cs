@@ -17,6 +17,8 @@ internal sealed class RouteNextHopIpRule : IValidationRule
         DiagnosticCatalog.Descriptors.NextHopIpAddressNotAllowed,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(RouteTable));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var route in estate.RouteTables.SelectMany(t => t.Routes))

@@ -15,6 +15,8 @@ internal sealed class RouteTableLimitsRule(ValidationLimits limits) : IValidatio
         DiagnosticCatalog.Descriptors.RouteTablesPerSubscriptionLimit,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(RouteTable));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var table in estate.RouteTables)

@@ -13,6 +13,8 @@ internal sealed class RouteTableLocationRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.RouteTableLocationMismatch];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(RouteTable));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var (vnet, subnet) in estate.AllSubnets)

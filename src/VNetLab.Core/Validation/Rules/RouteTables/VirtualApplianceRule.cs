@@ -19,6 +19,8 @@ internal sealed class VirtualApplianceRule : IValidationRule
         DiagnosticCatalog.Descriptors.VirtualApplianceInSameSubnet,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(NetworkInterface), typeof(RouteTable));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var nicsByIp = estate.NetworkInterfaces
