@@ -47,14 +47,24 @@ internal static class EstateReadLog
         Note(other);
     }
 
-    /// <summary>Subnets (VNets) and NICs associate NSGs, route tables and ASGs; security rules (NSGs) also name ASGs.</summary>
+    /// <summary>
+    /// What can associate the target (ResourceReferences): subnets (VNets) name route tables and NSGs, NICs name
+    /// NSGs, NIC IP configurations and security rules (NSGs) name ASGs.
+    /// </summary>
     [Conditional("DEBUG")]
     public static void NoteAssociations(ResourceId target)
     {
-        Note(typeof(VirtualNetwork), typeof(NetworkInterface));
         if (target.IsOfType(ResourceTypes.ApplicationSecurityGroups))
         {
-            Note(typeof(NetworkSecurityGroup));
+            Note(typeof(NetworkInterface), typeof(NetworkSecurityGroup));
+        }
+        else if (target.IsOfType(ResourceTypes.RouteTables))
+        {
+            Note(typeof(VirtualNetwork));
+        }
+        else
+        {
+            Note(typeof(VirtualNetwork), typeof(NetworkInterface));
         }
     }
 

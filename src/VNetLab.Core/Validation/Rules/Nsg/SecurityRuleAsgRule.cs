@@ -9,20 +9,20 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// names at most ten in its source and ten in its destination (7.8). An ASG belongs to the VNet of its
 /// members' NICs; an ASG without members belongs to none yet.
 /// </summary>
-internal sealed class SecurityRuleAsgRule(ValidationLimits limits) : IValidationRule
+internal sealed class SecurityRuleAsgRule(ValidationLimits limits) : ScopedValidationRule<NetworkSecurityGroup>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.AsgsFromSeveralVnetsInRule, DiagnosticCatalog.Descriptors.AsgsPerRuleLimit];
 
-    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(NetworkSecurityGroup), typeof(ApplicationSecurityGroup), typeof(NetworkInterface));
+    public override ValidationReads Reads { get; } =
+        ValidationReads.Each<NetworkSecurityGroup>(typeof(ApplicationSecurityGroup), typeof(NetworkInterface));
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, NetworkSecurityGroup nsg)
     {
-        var vnetsOfAsg = AsgMembers.VnetsByAsg(estate);
-        foreach (var rule in SecurityRuleFields.CustomRules(estate))
+        foreach (var rule in SecurityRuleFields.CustomRules(nsg))
         {
             var asgs = rule.SourceApplicationSecurityGroupIds.Concat(rule.DestinationApplicationSecurityGroupIds);
-            var vnets = asgs.SelectMany(a => vnetsOfAsg.GetValueOrDefault(a, [])).Distinct().Order().ToList();
+            var vnets = asgs.SelectMany(a => AsgMembers.VnetsOf(estate, a)).Distinct().Order().ToList();
             if (vnets.Count > 1)
             {
                 yield return DiagnosticCatalog.AsgsFromSeveralVnetsInRule(rule, vnets);

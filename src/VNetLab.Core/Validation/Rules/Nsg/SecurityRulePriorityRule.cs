@@ -8,29 +8,26 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// Custom rules have priorities from 100 to 4096 (constraints.md 7.1), and no two rules of an NSG share a
 /// priority in the same direction (7.2; the later one is refused).
 /// </summary>
-internal sealed class SecurityRulePriorityRule : IValidationRule
+internal sealed class SecurityRulePriorityRule : ScopedValidationRule<NetworkSecurityGroup>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.SecurityRuleInvalidPriority, DiagnosticCatalog.Descriptors.SecurityRuleConflict];
 
-    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(NetworkSecurityGroup));
+    public override ValidationReads Reads { get; } = ValidationReads.Each<NetworkSecurityGroup>();
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, NetworkSecurityGroup nsg)
     {
-        foreach (var nsg in estate.NetworkSecurityGroups)
+        var first = new Dictionary<(SecurityRuleDirection, int), SecurityRule>();
+        foreach (var rule in SecurityRuleFields.CustomRules(nsg))
         {
-            var first = new Dictionary<(SecurityRuleDirection, int), SecurityRule>();
-            foreach (var rule in nsg.SecurityRules.Where(r => !r.IsDefault))
+            if (rule.Priority is < 100 or > 4096)
             {
-                if (rule.Priority is < 100 or > 4096)
-                {
-                    yield return DiagnosticCatalog.SecurityRuleInvalidPriority(rule);
-                }
+                yield return DiagnosticCatalog.SecurityRuleInvalidPriority(rule);
+            }
 
-                if (!first.TryAdd((rule.Direction, rule.Priority), rule))
-                {
-                    yield return DiagnosticCatalog.SecurityRuleConflict(rule, first[(rule.Direction, rule.Priority)]);
-                }
+            if (!first.TryAdd((rule.Direction, rule.Priority), rule))
+            {
+                yield return DiagnosticCatalog.SecurityRuleConflict(rule, first[(rule.Direction, rule.Priority)]);
             }
         }
     }

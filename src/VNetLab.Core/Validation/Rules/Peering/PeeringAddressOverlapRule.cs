@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using VNetLab.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
@@ -12,45 +14,42 @@ namespace VNetLab.Validation.Rules.Peering;
 /// overlaps among a hub's peers are found once per hub with the sorted-stack finder, so a hub with
 /// thousands of spokes costs O(n log n), not a comparison of every spoke with every other.
 /// </summary>
-internal sealed class PeeringAddressOverlapRule : IValidationRule
+internal sealed class PeeringAddressOverlapRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    // The overlaps among a hub's peers, shared by the checks of all its spokes: one estate-wide walk used to build
+    // them once per run; checked one VNet at a time, each snapshot keeps them (it is immutable) while it lives.
+    private static readonly ConditionalWeakTable<Estate, ConcurrentDictionary<ResourceId, Dictionary<ResourceId, List<VirtualNetwork>>>> _overlapsAmongPeers = [];
+
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.VnetAddressSpacesOverlap, DiagnosticCatalog.Descriptors.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet];
 
-    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork));
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(2);
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        var overlappingPeersByHub = new Dictionary<ResourceId, Dictionary<ResourceId, List<VirtualNetwork>>>();
-        foreach (var vnet in estate.VirtualNetworks)
+        var overlappingPeersByHub = _overlapsAmongPeers.GetValue(estate, _ => new ConcurrentDictionary<ResourceId, Dictionary<ResourceId, List<VirtualNetwork>>>());
+        foreach (var peering in vnet.Peerings)
         {
-            foreach (var peering in vnet.Peerings)
+            var remote = estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId);
+            var remoteSpace = remote?.AddressSpace ?? peering.RemoteAddressSpace;
+            var direct = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, remoteSpace, p => p.Prefix);
+            if (direct.Count > 0)
             {
-                var remote = estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId);
-                var remoteSpace = remote?.AddressSpace ?? peering.RemoteAddressSpace;
-                var direct = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, remoteSpace, p => p.Prefix);
-                if (direct.Count > 0)
-                {
-                    yield return DiagnosticCatalog.VnetAddressSpacesOverlap(peering, direct);
-                    continue;
-                }
+                yield return DiagnosticCatalog.VnetAddressSpacesOverlap(peering, direct);
+                continue;
+            }
 
-                if (remote is null)
-                {
-                    continue;
-                }
+            if (remote is null)
+            {
+                continue;
+            }
 
-                if (!overlappingPeersByHub.TryGetValue(remote.Id, out var overlappingPeers))
-                {
-                    overlappingPeers = OverlapsAmongPeers(estate, remote.Id);
-                    overlappingPeersByHub[remote.Id] = overlappingPeers;
-                }
+            var overlappingPeers = overlappingPeersByHub.GetOrAdd(remote.Id, hub => OverlapsAmongPeers(estate, hub));
 
-                foreach (var third in overlappingPeers.GetValueOrDefault(vnet.Id, []))
-                {
-                    var overlapping = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, third.AddressSpace, p => p.Prefix);
-                    yield return DiagnosticCatalog.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet(peering, third.Id, overlapping);
-                }
+            foreach (var third in overlappingPeers.GetValueOrDefault(vnet.Id, []))
+            {
+                var overlapping = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, third.AddressSpace, p => p.Prefix);
+                yield return DiagnosticCatalog.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet(peering, third.Id, overlapping);
             }
         }
     }
