@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using VNetLab.Model;
 
 namespace VNetLab.Validation.Rules.Nsg;
@@ -15,8 +16,8 @@ internal static class AsgMembers
     /// The VNets of one ASG's members, from the estate's association index rather than a walk over every NIC, so
     /// checking one NSG costs what its rules name.
     /// </summary>
-    public static IEnumerable<ResourceId> VnetsOf(Estate estate, ResourceId asgId) =>
-        estate.AssociationsOf(asgId).OfType<NetworkInterfaceIpConfiguration>().Select(c => c.SubnetId?.Parent).OfType<ResourceId>();
+    public static ImmutableArray<ResourceId> VnetsOf(Estate estate, ResourceId asgId) =>
+        [.. estate.AssociationsOf(asgId).OfType<NetworkInterfaceIpConfiguration>().Select(c => c.SubnetId?.Parent).OfType<ResourceId>().Distinct()];
 
     public static Dictionary<ResourceId, List<ResourceId>> VnetsByAsg(Estate estate) =>
         ByAsg(estate).ToDictionary(g => g.Key, g => g.Select(c => c.SubnetId?.Parent).OfType<ResourceId>().Distinct().Order().ToList());

@@ -11,6 +11,9 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// </summary>
 internal sealed class SecurityRuleAsgRule(ValidationLimits limits) : ScopedValidationRule<NetworkSecurityGroup>
 {
+    // An ASG named by many rules (a tier, in every rule of its spoke) has its members walked once per snapshot.
+    private static readonly EstateMemo<ResourceId, ImmutableArray<ResourceId>> _vnetsOfAsg = new();
+
     public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.AsgsFromSeveralVnetsInRule, DiagnosticCatalog.Descriptors.AsgsPerRuleLimit];
 
@@ -22,7 +25,7 @@ internal sealed class SecurityRuleAsgRule(ValidationLimits limits) : ScopedValid
         foreach (var rule in SecurityRuleFields.CustomRules(nsg))
         {
             var asgs = rule.SourceApplicationSecurityGroupIds.Concat(rule.DestinationApplicationSecurityGroupIds);
-            var vnets = asgs.SelectMany(a => AsgMembers.VnetsOf(estate, a)).Distinct().Order().ToList();
+            var vnets = asgs.SelectMany(a => _vnetsOfAsg.Get(estate, a, AsgMembers.VnetsOf)).Distinct().Order().ToList();
             if (vnets.Count > 1)
             {
                 yield return DiagnosticCatalog.AsgsFromSeveralVnetsInRule(rule, vnets);

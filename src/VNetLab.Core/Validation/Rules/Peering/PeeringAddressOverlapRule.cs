@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using VNetLab.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
@@ -18,7 +16,7 @@ internal sealed class PeeringAddressOverlapRule : ScopedValidationRule<VirtualNe
 {
     // The overlaps among a hub's peers, shared by the checks of all its spokes: one estate-wide walk used to build
     // them once per run; checked one VNet at a time, each snapshot keeps them (it is immutable) while it lives.
-    private static readonly ConditionalWeakTable<Estate, ConcurrentDictionary<ResourceId, Dictionary<ResourceId, List<VirtualNetwork>>>> _overlapsAmongPeers = [];
+    private static readonly EstateMemo<ResourceId, Dictionary<ResourceId, List<VirtualNetwork>>> _overlapsAmongPeers = new();
 
     public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.VnetAddressSpacesOverlap, DiagnosticCatalog.Descriptors.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet];
@@ -27,7 +25,6 @@ internal sealed class PeeringAddressOverlapRule : ScopedValidationRule<VirtualNe
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        var overlappingPeersByHub = _overlapsAmongPeers.GetValue(estate, _ => new ConcurrentDictionary<ResourceId, Dictionary<ResourceId, List<VirtualNetwork>>>());
         foreach (var peering in vnet.Peerings)
         {
             var remote = estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId);
@@ -44,7 +41,7 @@ internal sealed class PeeringAddressOverlapRule : ScopedValidationRule<VirtualNe
                 continue;
             }
 
-            var overlappingPeers = overlappingPeersByHub.GetOrAdd(remote.Id, hub => OverlapsAmongPeers(estate, hub));
+            var overlappingPeers = _overlapsAmongPeers.Get(estate, remote.Id, OverlapsAmongPeers);
 
             foreach (var third in overlappingPeers.GetValueOrDefault(vnet.Id, []))
             {
