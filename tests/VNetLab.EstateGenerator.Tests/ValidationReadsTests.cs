@@ -46,7 +46,7 @@ public sealed class ValidationReadsTests
                 {
                     foreach (var resource in ValidationSubjects.Of(estate, subject))
                     {
-                        read.UnionWith(EstateReadLog.Record(() => _ = scoped.Validate(estate, resource).Count()));
+                        read.UnionWith(EstateReadLog.Record(() => _ = scoped.Validate(new ValidationPass(estate), resource).Count()));
                     }
                 }
             }

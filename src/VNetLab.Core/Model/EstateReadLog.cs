@@ -15,9 +15,6 @@ internal static class EstateReadLog
     [ThreadStatic]
     private static HashSet<Type>? _reads;
 
-    /// <summary>True while <see cref="Record"/> runs on this thread.</summary>
-    public static bool IsRecording => _reads is not null;
-
     /// <summary>Runs <paramref name="action"/> and returns the top-level types it read (empty in Release builds).</summary>
     public static IReadOnlySet<Type> Record(Action action)
     {

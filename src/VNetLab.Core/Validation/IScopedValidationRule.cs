@@ -8,10 +8,10 @@ namespace VNetLab.Validation;
 /// only for the subjects a change reaches. <see cref="IValidationRule.Validate"/> yields exactly every subject's
 /// findings in the estate's order of subjects, then <see cref="ValidateEstateWide"/>'s.
 /// </summary>
-public interface IScopedValidationRule : IValidationRule
+internal interface IScopedValidationRule : IValidationRule
 {
-    /// <summary>The findings for one subject (a resource of the subject type in <paramref name="estate"/>).</summary>
-    IEnumerable<Diagnostic> Validate(Estate estate, Resource subject);
+    /// <summary>The findings for one subject (a resource of the subject type in the pass's estate).</summary>
+    IEnumerable<Diagnostic> Validate(ValidationPass pass, Resource subject);
 
     /// <summary>The findings that are not any one subject's (quotas over a subscription, say); re-run whenever a read type changes.</summary>
     IEnumerable<Diagnostic> ValidateEstateWide(Estate estate);

@@ -30,7 +30,8 @@ public sealed class Validator
     public ValidationRun Run(Estate estate)
     {
         ArgumentNullException.ThrowIfNull(estate);
-        ImmutableArray<RuleFindings> byRule = [.. Rules.Select(rule => RunRule(rule, estate))];
+        var pass = new ValidationPass(estate);
+        ImmutableArray<RuleFindings> byRule = [.. Rules.Select(rule => RunRule(rule, pass))];
         return new ValidationRun(this, estate, byRule, Combine(byRule.Select(r => r.All.AsEnumerable())));
     }
 
@@ -59,6 +60,7 @@ public sealed class Validator
 
         var reach = new ChangeReach(before.Estate, after,
             [.. changes.SelectMany(c => c is { Before: { } was, After: { } now } ? [(c.Id, was, now)] : Array.Empty<(ResourceId, Resource, Resource)>())]);
+        var pass = new ValidationPass(after);
         var positions = new Dictionary<Type, Dictionary<ResourceId, int>>();
         var byRule = ImmutableArray.CreateBuilder<RuleFindings>(Rules.Length);
         for (var i = 0; i < Rules.Length; i++)
@@ -77,11 +79,11 @@ public sealed class Validator
                     positions[subject] = position;
                 }
 
-                byRule.Add(Rerun(scoped, after, previous, reached, position));
+                byRule.Add(Rerun(scoped, pass, previous, reached, position));
             }
             else
             {
-                byRule.Add(RunRule(rule, after));
+                byRule.Add(RunRule(rule, pass));
             }
         }
 
@@ -89,8 +91,9 @@ public sealed class Validator
         return new ValidationRun(this, after, result, Combine(result.Select(r => r.All.AsEnumerable())));
     }
 
-    private static RuleFindings RunRule(IValidationRule rule, Estate estate)
+    private static RuleFindings RunRule(IValidationRule rule, ValidationPass pass)
     {
+        var estate = pass.Estate;
         if (rule is not IScopedValidationRule scoped || rule.Reads.Subject is not { } subject)
         {
             return RuleFindings.Unscoped(rule.Validate(estate));
@@ -99,7 +102,7 @@ public sealed class Validator
         var bySubject = ImmutableArray.CreateBuilder<(ResourceId, ImmutableArray<Diagnostic>)>();
         foreach (var resource in ValidationSubjects.Of(estate, subject))
         {
-            ImmutableArray<Diagnostic> findings = [.. scoped.Validate(estate, resource)];
+            ImmutableArray<Diagnostic> findings = [.. scoped.Validate(pass, resource)];
             if (!findings.IsEmpty)
             {
                 bySubject.Add((resource.Id, findings));
@@ -113,9 +116,10 @@ public sealed class Validator
     /// Re-runs <paramref name="reached"/> subjects and merges their findings with the kept ones in the estate's order
     /// of subjects, so the rule's findings are in the order a full run yields them.
     /// </summary>
-    private static RuleFindings Rerun(IScopedValidationRule rule, Estate after, RuleFindings previous, HashSet<ResourceId> reached,
+    private static RuleFindings Rerun(IScopedValidationRule rule, ValidationPass pass, RuleFindings previous, HashSet<ResourceId> reached,
         Dictionary<ResourceId, int> position)
     {
+        var after = pass.Estate;
         var entries = new List<(int Position, ResourceId Subject, ImmutableArray<Diagnostic> Findings)>();
         foreach (var (subject, findings) in previous.BySubject)
         {
@@ -129,7 +133,7 @@ public sealed class Validator
         {
             if (position.TryGetValue(id, out var at) && after.Find<Resource>(id) is { } resource)
             {
-                ImmutableArray<Diagnostic> findings = [.. rule.Validate(after, resource)];
+                ImmutableArray<Diagnostic> findings = [.. rule.Validate(pass, resource)];
                 if (!findings.IsEmpty)
                 {
                     entries.Add((at, id, findings));

@@ -11,21 +11,20 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// </summary>
 internal sealed class SecurityRuleAsgRule(ValidationLimits limits) : ScopedValidationRule<NetworkSecurityGroup>
 {
-    // An ASG named by many rules (a tier, in every rule of its spoke) has its members walked once per snapshot.
-    private static readonly EstateMemo<ResourceId, ImmutableArray<ResourceId>> _vnetsOfAsg = new();
-
     public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.AsgsFromSeveralVnetsInRule, DiagnosticCatalog.Descriptors.AsgsPerRuleLimit];
 
     public override ValidationReads Reads { get; } =
         ValidationReads.Each<NetworkSecurityGroup>(typeof(ApplicationSecurityGroup), typeof(NetworkInterface));
 
-    protected override IEnumerable<Diagnostic> Validate(Estate estate, NetworkSecurityGroup nsg)
+    protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, NetworkSecurityGroup nsg)
     {
+        var estate = pass.Estate;
         foreach (var rule in SecurityRuleFields.CustomRules(nsg))
         {
             var asgs = rule.SourceApplicationSecurityGroupIds.Concat(rule.DestinationApplicationSecurityGroupIds);
-            var vnets = asgs.SelectMany(a => _vnetsOfAsg.Get(estate, a, AsgMembers.VnetsOf)).Distinct().Order().ToList();
+            // An ASG named by many rules (a tier, in every rule of its spoke) has its members walked once per pass.
+            var vnets = asgs.SelectMany(a => pass.Shared(this, a, AsgMembers.VnetsOf)).Distinct().Order().ToList();
             if (vnets.Count > 1)
             {
                 yield return DiagnosticCatalog.AsgsFromSeveralVnetsInRule(rule, vnets);

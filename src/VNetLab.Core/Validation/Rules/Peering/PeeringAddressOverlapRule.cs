@@ -14,17 +14,14 @@ namespace VNetLab.Validation.Rules.Peering;
 /// </summary>
 internal sealed class PeeringAddressOverlapRule : ScopedValidationRule<VirtualNetwork>
 {
-    // The overlaps among a hub's peers, shared by the checks of all its spokes: one estate-wide walk used to build
-    // them once per run; checked one VNet at a time, each snapshot keeps them (it is immutable) while it lives.
-    private static readonly EstateMemo<ResourceId, Dictionary<ResourceId, List<VirtualNetwork>>> _overlapsAmongPeers = new();
-
     public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.VnetAddressSpacesOverlap, DiagnosticCatalog.Descriptors.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet];
 
     public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(2);
 
-    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
+    protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, VirtualNetwork vnet)
     {
+        var estate = pass.Estate;
         foreach (var peering in vnet.Peerings)
         {
             var remote = estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId);
@@ -41,7 +38,8 @@ internal sealed class PeeringAddressOverlapRule : ScopedValidationRule<VirtualNe
                 continue;
             }
 
-            var overlappingPeers = _overlapsAmongPeers.Get(estate, remote.Id, OverlapsAmongPeers);
+            // The overlaps among a hub's peers are shared by the checks of all its spokes: built once per pass.
+            var overlappingPeers = pass.Shared(this, remote.Id, OverlapsAmongPeers);
 
             foreach (var third in overlappingPeers.GetValueOrDefault(vnet.Id, []))
             {
