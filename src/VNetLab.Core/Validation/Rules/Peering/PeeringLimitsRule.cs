@@ -12,21 +12,25 @@ internal sealed class PeeringLimitsRule(ValidationLimits limits) : ScopedValidat
 
     public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(1, typeof(NetworkInterface));
 
-    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
+    protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, VirtualNetwork vnet)
     {
         if (vnet.Peerings.Length > limits.PeeringsPerVirtualNetwork)
         {
             yield return DiagnosticCatalog.PeeringsPerVnetLimit(vnet, vnet.Peerings.Length, limits.PeeringsPerVirtualNetwork);
         }
 
-        var group = PrivateIps(estate, vnet) + vnet.Peerings.Select(p => p.RemoteVirtualNetworkId).Distinct()
+        // Each VNet's count is shared by the checks of all its peers (a hub's is read by every spoke and every other
+        // hub): counted once per pass, or fully meshed hubs would make the rule grow with the square of the hubs.
+        var group = pass.Shared(this, vnet.Id, PrivateIps) + vnet.Peerings.Select(p => p.RemoteVirtualNetworkId).Distinct()
             .Where(id => id != vnet.Id)
-            .Sum(id => estate.Find<VirtualNetwork>(id) is { } remote ? PrivateIps(estate, remote) : 0);
+            .Sum(id => pass.Shared(this, id, PrivateIps));
         if (group > limits.PrivateAddressesPerPeeredGroup)
         {
             yield return DiagnosticCatalog.PeeredPrivateAddressLimit(vnet, group, limits.PrivateAddressesPerPeeredGroup);
         }
     }
 
-    private static int PrivateIps(Estate estate, VirtualNetwork vnet) => vnet.Subnets.Sum(s => estate.IpConfigurationsIn(s.Id).Length);
+    /// <summary>The NIC IP configurations in a VNet's subnets; 0 for a VNet the estate does not hold.</summary>
+    private static int PrivateIps(Estate estate, ResourceId vnetId) =>
+        estate.Find<VirtualNetwork>(vnetId)?.Subnets.Sum(s => estate.IpConfigurationsIn(s.Id).Length) ?? 0;
 }
