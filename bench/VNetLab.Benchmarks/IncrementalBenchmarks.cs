@@ -12,8 +12,9 @@ namespace VNetLab.Benchmarks;
 /// compiled afresh (the baseline) against <see cref="CompiledRouting.Apply"/> from the compilation before the
 /// change, and its validation afresh against <see cref="ValidationRun.Apply"/>, in the same run, so each
 /// category's ratio column is the speed-up. The change is made once in the setup: a user
-/// route added to a spoke's route table (<c>RouteTable</c>), or one subnet of a spoke given a service endpoint
-/// (<c>Subnet</c>).
+/// route added to a spoke's route table (<c>RouteTable</c>), one subnet of a spoke given a service endpoint
+/// (<c>Subnet</c>), one custom rule of a spoke's NSG given another destination port (<c>NsgRule</c>), or a spoke's
+/// peering to its hub allowed forwarded traffic (<c>Peering</c>).
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -27,7 +28,7 @@ public class IncrementalBenchmarks
     [ParamsSource(nameof(Sizes))]
     public string Size { get; set; } = "small";
 
-    [Params("RouteTable", "Subnet")]
+    [Params("RouteTable", "Subnet", "NsgRule", "Peering")]
     public string Change { get; set; } = "RouteTable";
 
     public static IEnumerable<string> Sizes => BenchmarkSizes.Selected;
@@ -38,7 +39,13 @@ public class IncrementalBenchmarks
         var estate = BenchmarkEstates.Import(Size);
         _before = RoutingCompiler.Compile(estate);
         _validated = Validator.Default.Run(estate);
-        _after = Change == "Subnet" ? WithServiceEndpoint(estate) : WithUserRoute(estate);
+        _after = Change switch
+        {
+            "Subnet" => WithServiceEndpoint(estate),
+            "NsgRule" => WithNsgRuleChanged(estate),
+            "Peering" => WithPeeringChanged(estate),
+            _ => WithUserRoute(estate),
+        };
     }
 
     [Benchmark(Baseline = true)]
@@ -77,5 +84,19 @@ public class IncrementalBenchmarks
         var subnet = vnet.Subnets[0];
         subnet = subnet with { ServiceEndpoints = subnet.ServiceEndpoints.Add(new ServiceEndpoint("Microsoft.Storage", [vnet.Location ?? "westeurope"])) };
         return estate.With(vnet with { Subnets = vnet.Subnets.SetItem(0, subnet) });
+    }
+
+    private static Estate WithNsgRuleChanged(Estate estate)
+    {
+        var nsg = estate.NetworkSecurityGroups.Where(n => n.SecurityRules.Any(r => !r.IsDefault)).OrderBy(n => n.Id).Last();
+        var rule = nsg.SecurityRules.Last(r => !r.IsDefault);
+        return estate.With(nsg with { SecurityRules = nsg.SecurityRules.Replace(rule, rule with { DestinationPortRanges = ["8443"] }) });
+    }
+
+    private static Estate WithPeeringChanged(Estate estate)
+    {
+        var vnet = estate.VirtualNetworks.Where(v => v.Peerings.Length == 1).OrderBy(v => v.Id).Last();
+        var peering = vnet.Peerings[0];
+        return estate.With(vnet with { Peerings = [peering with { AllowForwardedTraffic = !peering.AllowForwardedTraffic }] });
     }
 }

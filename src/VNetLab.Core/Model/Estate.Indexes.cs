@@ -14,8 +14,21 @@ public sealed partial class Estate
     public Subnet? SubnetOf(NetworkInterfaceIpConfiguration ipConfiguration) => Find<Subnet>(ipConfiguration.SubnetId);
 
     /// <summary>The IP configurations of NICs placed in a subnet.</summary>
-    public ImmutableArray<NetworkInterfaceIpConfiguration> IpConfigurationsIn(ResourceId subnetId) =>
-        _ipConfigurationsBySubnet.GetValueOrDefault(subnetId, []);
+    public ImmutableArray<NetworkInterfaceIpConfiguration> IpConfigurationsIn(ResourceId subnetId)
+    {
+        EstateReadLog.Note(typeof(NetworkInterface));
+        return _ipConfigurationsBySubnet.GetValueOrDefault(subnetId, []);
+    }
+
+    /// <summary>
+    /// The IP configurations of NICs that name a subnet of this VNet (whether or not the VNet holds that subnet), in
+    /// the estate's order of NICs.
+    /// </summary>
+    public ImmutableArray<NetworkInterfaceIpConfiguration> IpConfigurationsInVirtualNetwork(ResourceId vnetId)
+    {
+        EstateReadLog.Note(typeof(NetworkInterface));
+        return _ipConfigurationsByVnet.GetValueOrDefault(vnetId, []);
+    }
 
     /// <summary>The NICs with at least one IP configuration in a subnet.</summary>
     public ImmutableArray<NetworkInterface> NetworkInterfacesIn(ResourceId subnetId) =>
@@ -25,18 +38,32 @@ public sealed partial class Estate
     public ImmutableArray<VirtualNetworkPeering> PeeringsOf(ResourceId vnetId) => Find<VirtualNetwork>(vnetId)?.Peerings ?? [];
 
     /// <summary>The peerings other VNets hold that point at this VNet.</summary>
-    public ImmutableArray<VirtualNetworkPeering> PeeringsTo(ResourceId vnetId) => _peeringsByRemote.GetValueOrDefault(vnetId, []);
+    public ImmutableArray<VirtualNetworkPeering> PeeringsTo(ResourceId vnetId)
+    {
+        EstateReadLog.Note(typeof(VirtualNetwork));
+        return _peeringsByRemote.GetValueOrDefault(vnetId, []);
+    }
 
     /// <summary>The remote side of a peering: the remote VNet's peering that points back, if it exists.</summary>
-    public VirtualNetworkPeering? RemotePeeringOf(VirtualNetworkPeering peering) =>
-        _peeringByEnds.GetValueOrDefault((peering.RemoteVirtualNetworkId, peering.VirtualNetworkId));
+    public VirtualNetworkPeering? RemotePeeringOf(VirtualNetworkPeering peering)
+    {
+        EstateReadLog.Note(typeof(VirtualNetwork));
+        return _peeringByEnds.GetValueOrDefault((peering.RemoteVirtualNetworkId, peering.VirtualNetworkId));
+    }
 
     /// <summary>The virtual network gateways whose IP configurations sit in this VNet's GatewaySubnet.</summary>
-    public ImmutableArray<VirtualNetworkGateway> GatewaysOf(ResourceId vnetId) => _gatewaysByVnet.GetValueOrDefault(vnetId, []);
+    public ImmutableArray<VirtualNetworkGateway> GatewaysOf(ResourceId vnetId)
+    {
+        EstateReadLog.Note(typeof(VirtualNetworkGateway));
+        return _gatewaysByVnet.GetValueOrDefault(vnetId, []);
+    }
 
     /// <summary>The connections that name this gateway as gateway 1 or 2.</summary>
-    public ImmutableArray<VirtualNetworkGatewayConnection> ConnectionsOf(ResourceId gatewayId) =>
-        _connectionsByGateway.GetValueOrDefault(gatewayId, []);
+    public ImmutableArray<VirtualNetworkGatewayConnection> ConnectionsOf(ResourceId gatewayId)
+    {
+        EstateReadLog.Note(typeof(VirtualNetworkGatewayConnection));
+        return _connectionsByGateway.GetValueOrDefault(gatewayId, []);
+    }
 
     /// <summary>
     /// The external sites reached through a connection: those attached to the connection itself, to its
@@ -44,6 +71,7 @@ public sealed partial class Estate
     /// </summary>
     public ImmutableArray<ExternalSite> SitesOf(VirtualNetworkGatewayConnection connection)
     {
+        EstateReadLog.Note(typeof(ExternalSite));
         var attachments = new List<ResourceId> { connection.Id };
         if (connection.LocalNetworkGateway2Id is { } local)
         {
@@ -63,16 +91,27 @@ public sealed partial class Estate
     }
 
     /// <summary>The external sites attached to a resource id (a connection, local network gateway, circuit or circuit peering).</summary>
-    public ImmutableArray<ExternalSite> SitesAttachedTo(ResourceId id) => _sitesByAttachment.GetValueOrDefault(id, []);
+    public ImmutableArray<ExternalSite> SitesAttachedTo(ResourceId id)
+    {
+        EstateReadLog.Note(typeof(ExternalSite));
+        return _sitesByAttachment.GetValueOrDefault(id, []);
+    }
 
     /// <summary>Subnets, NICs and IP configurations that reference an NSG, route table or ASG.</summary>
-    public ImmutableArray<Resource> AssociationsOf(ResourceId nsgRouteTableOrAsgId) =>
-        _associationsByTarget.GetValueOrDefault(nsgRouteTableOrAsgId, []);
+    public ImmutableArray<Resource> AssociationsOf(ResourceId nsgRouteTableOrAsgId)
+    {
+        EstateReadLog.NoteAssociations(nsgRouteTableOrAsgId);
+        return _associationsByTarget.GetValueOrDefault(nsgRouteTableOrAsgId, []);
+    }
 
     /// <summary>The subnets of every VNet, with their VNet.</summary>
     public IEnumerable<(VirtualNetwork VirtualNetwork, Subnet Subnet)> AllSubnets =>
         VirtualNetworks.SelectMany(v => v.Subnets.Select(s => (v, s)));
 
     /// <summary>The features declared for a subscription, if any.</summary>
-    public SubscriptionFeatures? FeaturesOf(string subscriptionId) => _featuresBySubscription.GetValueOrDefault(subscriptionId);
+    public SubscriptionFeatures? FeaturesOf(string subscriptionId)
+    {
+        EstateReadLog.Note(typeof(SubscriptionFeatures));
+        return _featuresBySubscription.GetValueOrDefault(subscriptionId);
+    }
 }

@@ -15,6 +15,7 @@ public sealed partial class Estate
 {
     private readonly FrozenDictionary<ResourceId, Resource> _byId;
     private readonly FrozenDictionary<ResourceId, ImmutableArray<NetworkInterfaceIpConfiguration>> _ipConfigurationsBySubnet;
+    private readonly FrozenDictionary<ResourceId, ImmutableArray<NetworkInterfaceIpConfiguration>> _ipConfigurationsByVnet;
     private readonly FrozenDictionary<ResourceId, ImmutableArray<VirtualNetworkGateway>> _gatewaysByVnet;
     private readonly FrozenDictionary<ResourceId, ImmutableArray<VirtualNetworkGatewayConnection>> _connectionsByGateway;
     private readonly FrozenDictionary<ResourceId, ImmutableArray<VirtualNetworkPeering>> _peeringsByRemote;
@@ -57,6 +58,9 @@ public sealed partial class Estate
 
         _ipConfigurationsBySubnet = GroupBy(
             NetworkInterfaces.SelectMany(n => n.IpConfigurations).SelectMany(c => c.SubnetId is { } subnet ? [(subnet, c)] : Array.Empty<(ResourceId, NetworkInterfaceIpConfiguration)>()),
+            p => p.Item1, p => p.Item2);
+        _ipConfigurationsByVnet = GroupBy(
+            NetworkInterfaces.SelectMany(n => n.IpConfigurations).SelectMany(c => c.SubnetId?.Parent is { } vnet ? [(vnet, c)] : Array.Empty<(ResourceId, NetworkInterfaceIpConfiguration)>()),
             p => p.Item1, p => p.Item2);
         _gatewaysByVnet = GroupBy(
             VirtualNetworkGateways.SelectMany(g => g.VirtualNetworkId is { } vnet ? [(vnet, g)] : Array.Empty<(ResourceId, VirtualNetworkGateway)>()),
@@ -109,40 +113,159 @@ public sealed partial class Estate
     }
 
     /// <summary>The top-level resources, in input order.</summary>
-    public ImmutableArray<Resource> Roots { get; }
+    public ImmutableArray<Resource> Roots
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(Resource));
+            return field;
+        }
+    }
 
-    public ImmutableArray<VirtualNetwork> VirtualNetworks { get; }
+    public ImmutableArray<VirtualNetwork> VirtualNetworks
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(VirtualNetwork));
+            return field;
+        }
+    }
 
-    public ImmutableArray<NetworkSecurityGroup> NetworkSecurityGroups { get; }
+    public ImmutableArray<NetworkSecurityGroup> NetworkSecurityGroups
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(NetworkSecurityGroup));
+            return field;
+        }
+    }
 
-    public ImmutableArray<ApplicationSecurityGroup> ApplicationSecurityGroups { get; }
+    public ImmutableArray<ApplicationSecurityGroup> ApplicationSecurityGroups
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(ApplicationSecurityGroup));
+            return field;
+        }
+    }
 
-    public ImmutableArray<RouteTable> RouteTables { get; }
+    public ImmutableArray<RouteTable> RouteTables
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(RouteTable));
+            return field;
+        }
+    }
 
-    public ImmutableArray<NetworkInterface> NetworkInterfaces { get; }
+    public ImmutableArray<NetworkInterface> NetworkInterfaces
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(NetworkInterface));
+            return field;
+        }
+    }
 
-    public ImmutableArray<PublicIpAddress> PublicIpAddresses { get; }
+    public ImmutableArray<PublicIpAddress> PublicIpAddresses
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(PublicIpAddress));
+            return field;
+        }
+    }
 
-    public ImmutableArray<VirtualNetworkGateway> VirtualNetworkGateways { get; }
+    public ImmutableArray<VirtualNetworkGateway> VirtualNetworkGateways
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(VirtualNetworkGateway));
+            return field;
+        }
+    }
 
-    public ImmutableArray<LocalNetworkGateway> LocalNetworkGateways { get; }
+    public ImmutableArray<LocalNetworkGateway> LocalNetworkGateways
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(LocalNetworkGateway));
+            return field;
+        }
+    }
 
-    public ImmutableArray<VirtualNetworkGatewayConnection> Connections { get; }
+    public ImmutableArray<VirtualNetworkGatewayConnection> Connections
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(VirtualNetworkGatewayConnection));
+            return field;
+        }
+    }
 
-    public ImmutableArray<ExpressRouteCircuit> ExpressRouteCircuits { get; }
+    public ImmutableArray<ExpressRouteCircuit> ExpressRouteCircuits
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(ExpressRouteCircuit));
+            return field;
+        }
+    }
 
-    public ImmutableArray<RouteFilter> RouteFilters { get; }
+    public ImmutableArray<RouteFilter> RouteFilters
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(RouteFilter));
+            return field;
+        }
+    }
 
-    public ImmutableArray<AzureFirewall> AzureFirewalls { get; }
+    public ImmutableArray<AzureFirewall> AzureFirewalls
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(AzureFirewall));
+            return field;
+        }
+    }
 
-    public ImmutableArray<VirtualMachine> VirtualMachines { get; }
+    public ImmutableArray<VirtualMachine> VirtualMachines
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(VirtualMachine));
+            return field;
+        }
+    }
 
-    public ImmutableArray<ExternalSite> ExternalSites { get; }
+    public ImmutableArray<ExternalSite> ExternalSites
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(ExternalSite));
+            return field;
+        }
+    }
 
-    public ImmutableArray<SubscriptionFeatures> SubscriptionFeatures { get; }
+    public ImmutableArray<SubscriptionFeatures> SubscriptionFeatures
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(SubscriptionFeatures));
+            return field;
+        }
+    }
 
     /// <summary>References to ids the estate does not hold, sorted by the referencing resource.</summary>
-    public ImmutableArray<UnresolvedReference> UnresolvedReferences { get; }
+    public ImmutableArray<UnresolvedReference> UnresolvedReferences
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(Resource));
+            return field;
+        }
+    }
 
     /// <summary>
     /// Every resource, children included, in input order (parents before their children). Never in hash order:
@@ -150,13 +273,26 @@ public sealed partial class Estate
     /// </summary>
     public IEnumerable<Resource> AllResources => Roots.SelectMany(SelfAndChildren).Where(r => ReferenceEquals(_byId.GetValueOrDefault(r.Id), r));
 
-    public int Count => _byId.Count;
+    public int Count
+    {
+        get
+        {
+            EstateReadLog.Note(typeof(Resource));
+            return _byId.Count;
+        }
+    }
 
+    // Not logged: whether an id exists changes only when a top-level resource is added or removed (or a child
+    // with its parent), and a revalidation re-runs every rule then.
     public bool Contains(ResourceId id) => _byId.ContainsKey(id);
 
     /// <summary>The resource with this id if it exists and is a <typeparamref name="T"/>.</summary>
-    public T? Find<T>(ResourceId? id) where T : Resource =>
-        id is not null && _byId.TryGetValue(id, out var resource) ? resource as T : null;
+    public T? Find<T>(ResourceId? id) where T : Resource
+    {
+        var found = id is not null && _byId.TryGetValue(id, out var resource) ? resource as T : null;
+        EstateReadLog.Note(found?.GetType() ?? typeof(T));
+        return found;
+    }
 
     public bool TryGet<T>(ResourceId? id, [MaybeNullWhen(false)] out T resource) where T : Resource
     {

@@ -13,5 +13,8 @@ public interface IValidationRule
     /// <summary>The catalogue entries this rule can raise; a rule raises nothing else.</summary>
     ImmutableArray<DiagnosticDescriptor> Descriptors { get; }
 
+    /// <summary>What the rule reads; a revalidation reuses its findings when nothing it reads changed.</summary>
+    ValidationReads Reads { get; }
+
     IEnumerable<Diagnostic> Validate(Estate estate);
 }

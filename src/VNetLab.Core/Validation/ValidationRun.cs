@@ -6,12 +6,12 @@ namespace VNetLab.Validation;
 
 /// <summary>
 /// One <see cref="Validator"/> run over a snapshot: the diagnostics <see cref="Validator.Validate"/> gives, plus
-/// each rule's own findings, so a later snapshot can be revalidated by re-running only the rules that read what
-/// changed (<see cref="Apply"/>).
+/// each rule's own findings (by subject for scoped rules), so a later snapshot can be revalidated by re-running only
+/// the rules, and the subjects, that a change reaches (<see cref="Apply"/>).
 /// </summary>
 public sealed class ValidationRun
 {
-    internal ValidationRun(Validator validator, Estate estate, ImmutableArray<ImmutableArray<Diagnostic>> byRule, ImmutableArray<Diagnostic> diagnostics)
+    internal ValidationRun(Validator validator, Estate estate, ImmutableArray<RuleFindings> byRule, ImmutableArray<Diagnostic> diagnostics)
     {
         Validator = validator;
         Estate = estate;
@@ -28,7 +28,7 @@ public sealed class ValidationRun
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
     /// <summary>Each rule's findings, in the order of <see cref="Validator.Rules"/>.</summary>
-    internal ImmutableArray<ImmutableArray<Diagnostic>> ByRule { get; }
+    internal ImmutableArray<RuleFindings> ByRule { get; }
 
     /// <summary>The validation of a later snapshot, equal to validating it afresh (<see cref="Validator.Revalidate"/>).</summary>
     public ValidationRun Apply(Estate after) => Validator.Revalidate(this, after);

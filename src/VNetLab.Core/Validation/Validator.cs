@@ -30,16 +30,18 @@ public sealed class Validator
     public ValidationRun Run(Estate estate)
     {
         ArgumentNullException.ThrowIfNull(estate);
-        ImmutableArray<ImmutableArray<Diagnostic>> byRule = [.. Rules.Select(rule => rule.Validate(estate).ToImmutableArray())];
-        return new ValidationRun(this, estate, byRule, Combine(byRule.Select(r => r.AsEnumerable())));
+        var pass = new ValidationPass(estate);
+        ImmutableArray<RuleFindings> byRule = [.. Rules.Select(rule => RunRule(rule, pass))];
+        return new ValidationRun(this, estate, byRule, Combine(byRule.Select(r => r.All.AsEnumerable())));
     }
 
     /// <summary>
-    /// The validation of <paramref name="after"/>, equal to <c>Run(after)</c>, re-running only the rules that read
-    /// a resource type that changed between the two snapshots (<see cref="ValidationRuleReads"/>) and reusing the
-    /// other rules' findings. Every rule is estate-wide, so one that reads a changed type re-runs over the whole
-    /// estate. When a top-level resource was added or removed, or the run came from another validator, every
-    /// rule re-runs: existence checks (<c>Contains</c>, dangling references) can then change for any rule.
+    /// The validation of <paramref name="after"/>, equal to <c>Run(after)</c> (same diagnostics, same order): a rule
+    /// none of whose read types (<see cref="IValidationRule.Reads"/>) changed keeps its findings; a scoped rule
+    /// (<see cref="IScopedValidationRule"/>) re-runs only for the subjects the change reaches
+    /// (<see cref="ChangeReach"/>) and keeps the others' findings; any other rule re-runs in full. When a top-level
+    /// resource was added or removed, or the run came from another validator, every rule re-runs: existence checks
+    /// (<c>Contains</c>, dangling references) can then change anywhere, and the subjects' order can move.
     /// </summary>
     public ValidationRun Revalidate(ValidationRun before, Estate after)
     {
@@ -56,16 +58,103 @@ public sealed class Validator
             return Run(after);
         }
 
-        var changedTypes = changes.Select(c => (c.After ?? c.Before)?.GetType()).OfType<Type>().ToHashSet();
-        var byRule = ImmutableArray.CreateBuilder<ImmutableArray<Diagnostic>>(Rules.Length);
+        var reach = new ChangeReach(before.Estate, after,
+            [.. changes.SelectMany(c => c is { Before: { } was, After: { } now } ? [(c.Id, was, now)] : Array.Empty<(ResourceId, Resource, Resource)>())]);
+        var pass = new ValidationPass(after);
+        var positions = new Dictionary<Type, Dictionary<ResourceId, int>>();
+        var byRule = ImmutableArray.CreateBuilder<RuleFindings>(Rules.Length);
         for (var i = 0; i < Rules.Length; i++)
         {
-            var reads = ValidationRuleReads.Of(Rules[i]);
-            byRule.Add(reads is not null && !reads.Overlaps(changedTypes) ? before.ByRule[i] : [.. Rules[i].Validate(after)]);
+            var rule = Rules[i];
+            var previous = before.ByRule[i];
+            if (!rule.Reads.Types.Overlaps(reach.ChangedTypes))
+            {
+                byRule.Add(previous);
+            }
+            else if (rule is IScopedValidationRule scoped && rule.Reads.Subject is { } subject && reach.SubjectsToRevalidate(rule.Reads) is { } reached)
+            {
+                if (!positions.TryGetValue(subject, out var position))
+                {
+                    position = Positions(after, subject);
+                    positions[subject] = position;
+                }
+
+                byRule.Add(Rerun(scoped, pass, previous, reached, position));
+            }
+            else
+            {
+                byRule.Add(RunRule(rule, pass));
+            }
         }
 
         var result = byRule.MoveToImmutable();
-        return new ValidationRun(this, after, result, Combine(result.Select(r => r.AsEnumerable())));
+        return new ValidationRun(this, after, result, Combine(result.Select(r => r.All.AsEnumerable())));
+    }
+
+    private static RuleFindings RunRule(IValidationRule rule, ValidationPass pass)
+    {
+        var estate = pass.Estate;
+        if (rule is not IScopedValidationRule scoped || rule.Reads.Subject is not { } subject)
+        {
+            return RuleFindings.Unscoped(rule.Validate(estate));
+        }
+
+        var bySubject = ImmutableArray.CreateBuilder<(ResourceId, ImmutableArray<Diagnostic>)>();
+        foreach (var resource in ValidationSubjects.Of(estate, subject))
+        {
+            ImmutableArray<Diagnostic> findings = [.. scoped.Validate(pass, resource)];
+            if (!findings.IsEmpty)
+            {
+                bySubject.Add((resource.Id, findings));
+            }
+        }
+
+        return RuleFindings.Scoped(bySubject.ToImmutable(), [.. scoped.ValidateEstateWide(estate)]);
+    }
+
+    /// <summary>
+    /// Re-runs <paramref name="reached"/> subjects and merges their findings with the kept ones in the estate's order
+    /// of subjects, so the rule's findings are in the order a full run yields them.
+    /// </summary>
+    private static RuleFindings Rerun(IScopedValidationRule rule, ValidationPass pass, RuleFindings previous, HashSet<ResourceId> reached,
+        Dictionary<ResourceId, int> position)
+    {
+        var after = pass.Estate;
+        var entries = new List<(int Position, ResourceId Subject, ImmutableArray<Diagnostic> Findings)>();
+        foreach (var (subject, findings) in previous.BySubject)
+        {
+            if (!reached.Contains(subject) && position.TryGetValue(subject, out var at))
+            {
+                entries.Add((at, subject, findings));
+            }
+        }
+
+        foreach (var id in reached)
+        {
+            if (position.TryGetValue(id, out var at) && after.Find<Resource>(id) is { } resource)
+            {
+                ImmutableArray<Diagnostic> findings = [.. rule.Validate(pass, resource)];
+                if (!findings.IsEmpty)
+                {
+                    entries.Add((at, id, findings));
+                }
+            }
+        }
+
+        entries.Sort((x, y) => x.Position.CompareTo(y.Position));
+        return RuleFindings.Scoped([.. entries.Select(e => (e.Subject, e.Findings))], [.. rule.ValidateEstateWide(after)]);
+    }
+
+    private static Dictionary<ResourceId, int> Positions(Estate estate, Type subject)
+    {
+        var subjects = ValidationSubjects.Of(estate, subject);
+        var position = new Dictionary<ResourceId, int>(subjects.Length);
+        for (var i = 0; i < subjects.Length; i++)
+        {
+            position.TryAdd(subjects[i].Id, i);
+        }
+
+        return position;
     }
 
     private static ImmutableArray<Diagnostic> Combine(IEnumerable<IEnumerable<Diagnostic>> byRule)

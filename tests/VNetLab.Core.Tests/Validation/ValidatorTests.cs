@@ -46,6 +46,8 @@ public sealed class ValidatorTests
     {
         public System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.SubnetIsFull];
 
+        public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork));
+
         public IEnumerable<Diagnostic> Validate(Estate estate)
         {
             var subnet = estate.AllSubnets.First().Subnet;

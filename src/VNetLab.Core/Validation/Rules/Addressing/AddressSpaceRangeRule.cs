@@ -9,26 +9,25 @@ namespace VNetLab.Validation.Rules.Addressing;
 /// A VNet address space may not include multicast, broadcast, loopback, link-local or Azure's own
 /// 168.63.129.16; public ranges are allowed but not reachable on the Internet (constraints.md 2.6).
 /// </summary>
-internal sealed class AddressSpaceRangeRule : IValidationRule
+internal sealed class AddressSpaceRangeRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.AddressSpaceInReservedRange, DiagnosticCatalog.Descriptors.AddressSpaceIsPublic];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0);
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var vnet in estate.VirtualNetworks)
+        foreach (var prefix in vnet.AddressSpace)
         {
-            foreach (var prefix in vnet.AddressSpace)
+            var reserved = AddressFacts.ReservedForVirtualNetworks.FirstOrDefault(r => r.Prefix.Overlaps(prefix.Prefix));
+            if (reserved.Use is not null)
             {
-                var reserved = AddressFacts.ReservedForVirtualNetworks.FirstOrDefault(r => r.Prefix.Overlaps(prefix.Prefix));
-                if (reserved.Use is not null)
-                {
-                    yield return DiagnosticCatalog.AddressSpaceInReservedRange(vnet, prefix, reserved.Prefix, reserved.Use);
-                }
-                else if (prefix.Prefix.IsV4 && !AddressFacts.IsPrivate(prefix.Prefix))
-                {
-                    yield return DiagnosticCatalog.AddressSpaceIsPublic(vnet, prefix);
-                }
+                yield return DiagnosticCatalog.AddressSpaceInReservedRange(vnet, prefix, reserved.Prefix, reserved.Use);
+            }
+            else if (prefix.Prefix.IsV4 && !AddressFacts.IsPrivate(prefix.Prefix))
+            {
+                yield return DiagnosticCatalog.AddressSpaceIsPublic(vnet, prefix);
             }
         }
     }

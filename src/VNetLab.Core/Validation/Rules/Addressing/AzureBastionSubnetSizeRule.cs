@@ -5,15 +5,17 @@ using VNetLab.Model;
 namespace VNetLab.Validation.Rules.Addressing;
 
 /// <summary>AzureBastionSubnet is /26 or larger (constraints.md 2.19).</summary>
-internal sealed class AzureBastionSubnetSizeRule : IValidationRule
+internal sealed class AzureBastionSubnetSizeRule : ScopedValidationRule<VirtualNetwork>
 {
     internal const string AzureBastionSubnetName = "AzureBastionSubnet";
 
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.AzureBastionSubnetTooSmall];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.AzureBastionSubnetTooSmall];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0);
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var (_, subnet) in estate.AllSubnets.Where(s => s.Subnet.Name == AzureBastionSubnetName))
+        foreach (var subnet in vnet.Subnets.Where(s => s.Name == AzureBastionSubnetName))
         {
             var prefix = subnet.AddressPrefixes.FirstOrDefault(p => p.Prefix.IsV4);
             if (prefix.Text is not null && prefix.Prefix.Length > 26)

@@ -6,20 +6,19 @@ using VNetLab.Model;
 namespace VNetLab.Validation.Rules.Addressing;
 
 /// <summary>A VNet's DNS servers are IP addresses, not names (constraints.md 2.24).</summary>
-internal sealed class DnsServerRule : IValidationRule
+internal sealed class DnsServerRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.InvalidDnsServer];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.InvalidDnsServer];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0);
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var vnet in estate.VirtualNetworks)
+        foreach (var server in vnet.DnsServers)
         {
-            foreach (var server in vnet.DnsServers)
+            if (!IpAddress.TryParse(server, out _))
             {
-                if (!IpAddress.TryParse(server, out _))
-                {
-                    yield return DiagnosticCatalog.InvalidDnsServer(vnet, server);
-                }
+                yield return DiagnosticCatalog.InvalidDnsServer(vnet, server);
             }
         }
     }

@@ -8,14 +8,16 @@ namespace VNetLab.Validation.Rules.Addressing;
 /// GatewaySubnet holds virtual network gateways only: a NIC or firewall IP configuration in it is refused
 /// (constraints.md 2.13) and so is an NSG on it (2.14, checked again at gateway creation).
 /// </summary>
-internal sealed class GatewaySubnetReservedRule : IValidationRule
+internal sealed class GatewaySubnetReservedRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.GatewaySubnetUsedByOtherResource, DiagnosticCatalog.Descriptors.NsgOnGatewaySubnet];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(NetworkInterface), typeof(AzureFirewall));
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var (_, subnet) in estate.AllSubnets.Where(s => s.Subnet.IsGatewaySubnet))
+        foreach (var subnet in vnet.Subnets.Where(s => s.IsGatewaySubnet))
         {
             if (subnet.NetworkSecurityGroupId is { } nsg)
             {
@@ -27,7 +29,10 @@ internal sealed class GatewaySubnetReservedRule : IValidationRule
                 yield return DiagnosticCatalog.GatewaySubnetUsedByOtherResource(ipConfiguration);
             }
         }
+    }
 
+    public override IEnumerable<Diagnostic> ValidateEstateWide(Estate estate)
+    {
         foreach (var ipConfiguration in estate.AzureFirewalls.SelectMany(f => f.IpConfigurations))
         {
             if (estate.Find<Subnet>(ipConfiguration.SubnetId) is { IsGatewaySubnet: true })

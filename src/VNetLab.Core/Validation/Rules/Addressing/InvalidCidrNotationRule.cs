@@ -9,28 +9,30 @@ namespace VNetLab.Validation.Rules.Addressing;
 /// <c>10.216.48.0/21</c> (constraints.md 2.2). The importer keeps the text as written so this can be said
 /// on every resource that declares prefixes: VNets, subnets, routes, local network gateways.
 /// </summary>
-internal sealed class InvalidCidrNotationRule : IValidationRule
+internal sealed class InvalidCidrNotationRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.InvalidCidrNotation];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.InvalidCidrNotation];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(RouteTable), typeof(LocalNetworkGateway));
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var vnet in estate.VirtualNetworks)
+        foreach (var prefix in vnet.AddressSpace.Where(p => !p.IsCanonical))
         {
-            foreach (var prefix in vnet.AddressSpace.Where(p => !p.IsCanonical))
-            {
-                yield return DiagnosticCatalog.InvalidCidrNotation(vnet, prefix.Text, prefix.Prefix);
-            }
-
-            foreach (var subnet in vnet.Subnets)
-            {
-                foreach (var prefix in subnet.AddressPrefixes.Where(p => !p.IsCanonical))
-                {
-                    yield return DiagnosticCatalog.InvalidCidrNotation(subnet, prefix.Text, prefix.Prefix);
-                }
-            }
+            yield return DiagnosticCatalog.InvalidCidrNotation(vnet, prefix.Text, prefix.Prefix);
         }
 
+        foreach (var subnet in vnet.Subnets)
+        {
+            foreach (var prefix in subnet.AddressPrefixes.Where(p => !p.IsCanonical))
+            {
+                yield return DiagnosticCatalog.InvalidCidrNotation(subnet, prefix.Text, prefix.Prefix);
+            }
+        }
+    }
+
+    public override IEnumerable<Diagnostic> ValidateEstateWide(Estate estate)
+    {
         foreach (var route in estate.RouteTables.SelectMany(t => t.Routes))
         {
             if (!route.IsPrefixCanonical && route.Prefix is { } corrected)

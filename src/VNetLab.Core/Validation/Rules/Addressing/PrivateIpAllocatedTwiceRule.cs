@@ -9,24 +9,27 @@ namespace VNetLab.Validation.Rules.Addressing;
 /// A static private IP cannot be one another IP configuration of the VNet already holds (constraints.md
 /// 2.11). Dynamic configurations are not reported: Azure picks a free address for them.
 /// </summary>
-internal sealed class PrivateIpAllocatedTwiceRule : IValidationRule
+internal sealed class PrivateIpAllocatedTwiceRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.PrivateIpAlreadyAllocated];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.PrivateIpAlreadyAllocated];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(NetworkInterface));
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        var holders = new Dictionary<(ResourceId Vnet, IpAddress Ip), NetworkInterfaceIpConfiguration>();
-        foreach (var ipConfiguration in estate.NetworkInterfaces.SelectMany(n => n.IpConfigurations))
+        // The configurations naming a subnet of this VNet, in the estate's order of NICs: the first to hold an
+        // address keeps it, as when walking every NIC of the estate.
+        var holders = new Dictionary<IpAddress, NetworkInterfaceIpConfiguration>();
+        foreach (var ipConfiguration in estate.IpConfigurationsInVirtualNetwork(vnet.Id))
         {
-            if (ipConfiguration.PrivateIpAddress is not { } ip || estate.SubnetOf(ipConfiguration) is not { } subnet
-                || estate.VirtualNetworkOf(subnet.Id) is not { } vnet)
+            if (ipConfiguration.PrivateIpAddress is not { } ip || estate.SubnetOf(ipConfiguration) is null)
             {
                 continue;
             }
 
-            if (!holders.TryAdd((vnet.Id, ip), ipConfiguration) && StaticPrivateIpRule.IsStatic(ipConfiguration))
+            if (!holders.TryAdd(ip, ipConfiguration) && StaticPrivateIpRule.IsStatic(ipConfiguration))
             {
-                yield return DiagnosticCatalog.PrivateIpAlreadyAllocated(ipConfiguration, ip, holders[(vnet.Id, ip)], vnet);
+                yield return DiagnosticCatalog.PrivateIpAlreadyAllocated(ipConfiguration, ip, holders[ip], vnet);
             }
         }
     }

@@ -9,19 +9,36 @@ namespace VNetLab.Validation.Rules.Addressing;
 /// A virtual network lives in one region, and what is placed in it (NICs, gateways, firewalls) lives there
 /// too (constraints.md 2.21). Checked only when both regions are given.
 /// </summary>
-internal sealed class ResourceRegionRule : IValidationRule
+internal sealed class ResourceRegionRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.ResourceRegionDiffersFromVnet];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.ResourceRegionDiffersFromVnet];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(NetworkInterface), typeof(VirtualNetworkGateway), typeof(AzureFirewall));
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        var placed = estate.NetworkInterfaces.Select(n => (Resource: (TrackedResource)n, Subnet: n.PrimaryIpConfiguration?.SubnetId))
-            .Concat(estate.VirtualNetworkGateways.Select(g => ((TrackedResource)g, g.IpConfigurations.Select(c => c.SubnetId).FirstOrDefault(s => s is not null))))
+        // The NICs placed (by their primary IP configuration) in this VNet, in the estate's order.
+        var nics = estate.IpConfigurationsInVirtualNetwork(vnet.Id)
+            .Select(c => estate.Find<NetworkInterface>(c.NetworkInterfaceId))
+            .OfType<NetworkInterface>()
+            .Where(n => n.PrimaryIpConfiguration?.SubnetId?.Parent == vnet.Id)
+            .Distinct();
+        return Check(nics.Select(n => ((TrackedResource)n, (VirtualNetwork?)vnet)));
+    }
+
+    /// <summary>Gateways and firewalls are few: they are checked together, whenever anything this rule reads changes.</summary>
+    public override IEnumerable<Diagnostic> ValidateEstateWide(Estate estate)
+    {
+        var placed = estate.VirtualNetworkGateways.Select(g => ((TrackedResource)g, g.IpConfigurations.Select(c => c.SubnetId).FirstOrDefault(s => s is not null)))
             .Concat(estate.AzureFirewalls.Select(f => ((TrackedResource)f, f.IpConfigurations.Select(c => c.SubnetId).FirstOrDefault(s => s is not null))));
-        foreach (var (resource, subnetId) in placed)
+        return Check(placed.Select(p => (p.Item1, p.Item2?.Parent is { } vnetId ? estate.Find<VirtualNetwork>(vnetId) : null)));
+    }
+
+    private static IEnumerable<Diagnostic> Check(IEnumerable<(TrackedResource Resource, VirtualNetwork? Vnet)> placed)
+    {
+        foreach (var (resource, vnet) in placed)
         {
-            if (resource.Location is not { } region || subnetId?.Parent is not { } vnetId
-                || estate.Find<VirtualNetwork>(vnetId) is not { Location: { } vnetRegion } vnet)
+            if (resource.Location is not { } region || vnet is not { Location: { } vnetRegion })
             {
                 continue;
             }

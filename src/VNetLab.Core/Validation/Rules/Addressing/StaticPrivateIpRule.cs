@@ -10,18 +10,20 @@ namespace VNetLab.Validation.Rules.Addressing;
 /// (constraints.md 2.7, 2.10, 2.22). Azure first checks that some subnet of the VNet holds the address
 /// (PrivateIPAddressNotInAnySubnet), then that it is the NIC's own subnet (PrivateIPAddressNotInSubnet).
 /// </summary>
-internal sealed class StaticPrivateIpRule : IValidationRule
+internal sealed class StaticPrivateIpRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
     [
         DiagnosticCatalog.Descriptors.PrivateIpInReservedRange,
         DiagnosticCatalog.Descriptors.PrivateIpNotInSubnet,
         DiagnosticCatalog.Descriptors.PrivateIpNotInAnySubnet,
     ];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(NetworkInterface));
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var ipConfiguration in estate.NetworkInterfaces.SelectMany(n => n.IpConfigurations))
+        foreach (var ipConfiguration in estate.IpConfigurationsInVirtualNetwork(vnet.Id))
         {
             if (!IsStatic(ipConfiguration) || ipConfiguration.PrivateIpAddress is not { } ip
                 || estate.SubnetOf(ipConfiguration) is not { } subnet)
@@ -37,11 +39,6 @@ internal sealed class StaticPrivateIpRule : IValidationRule
                     yield return DiagnosticCatalog.PrivateIpInReservedRange(ipConfiguration, ip, own.Prefix);
                 }
 
-                continue;
-            }
-
-            if (estate.VirtualNetworkOf(subnet.Id) is not { } vnet)
-            {
                 continue;
             }
 

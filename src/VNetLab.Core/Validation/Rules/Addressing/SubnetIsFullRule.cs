@@ -9,13 +9,15 @@ namespace VNetLab.Validation.Rules.Addressing;
 /// A subnet cannot hold more IPv4 configurations than it has usable addresses: its size minus the five
 /// Azure keeps (constraints.md 2.7, 2.23).
 /// </summary>
-internal sealed class SubnetIsFullRule : IValidationRule
+internal sealed class SubnetIsFullRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.SubnetIsFull];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.SubnetIsFull];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(NetworkInterface));
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var (_, subnet) in estate.AllSubnets)
+        foreach (var subnet in vnet.Subnets)
         {
             var v4 = subnet.AddressPrefixes.Where(p => p.Prefix.IsV4).ToList();
             if (v4.Count == 0)

@@ -5,13 +5,15 @@ using VNetLab.Model;
 namespace VNetLab.Validation.Rules.Addressing;
 
 /// <summary>Every subnet prefix lies inside one of its VNet's address prefixes (constraints.md 2.3).</summary>
-internal sealed class SubnetRangeOutsideVnetRule : IValidationRule
+internal sealed class SubnetRangeOutsideVnetRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.SubnetRangeOutsideVnet];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.SubnetRangeOutsideVnet];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0);
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var (vnet, subnet) in estate.AllSubnets)
+        foreach (var subnet in vnet.Subnets)
         {
             foreach (var prefix in subnet.AddressPrefixes)
             {

@@ -5,13 +5,15 @@ using VNetLab.Model;
 namespace VNetLab.Validation.Rules.Addressing;
 
 /// <summary>IPv4 subnets are /8 to /29; IPv6 subnets are exactly /64 (constraints.md 2.12).</summary>
-internal sealed class SubnetSizeRule : IValidationRule
+internal sealed class SubnetSizeRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.SubnetSizeOutOfRange];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.SubnetSizeOutOfRange];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0);
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var (_, subnet) in estate.AllSubnets)
+        foreach (var subnet in vnet.Subnets)
         {
             foreach (var prefix in subnet.AddressPrefixes)
             {

@@ -14,6 +14,8 @@ internal sealed class CircuitLimitsRule(ValidationLimits limits) : IValidationRu
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.LocalSkuGlobalReach, DiagnosticCatalog.Descriptors.CircuitsPerSubscriptionLimit];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(ExpressRouteCircuit));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var circuit in estate.ExpressRouteCircuits.Where(c => c.GlobalReachEnabled && ExpressRouteFacts.IsTier(c, "Local")))

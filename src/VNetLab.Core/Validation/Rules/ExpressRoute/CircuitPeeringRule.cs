@@ -26,6 +26,8 @@ internal sealed class CircuitPeeringRule : IValidationRule
         DiagnosticCatalog.Descriptors.MicrosoftPeeringPrivatePrefix,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(VirtualNetworkGateway), typeof(VirtualNetworkGatewayConnection), typeof(ExpressRouteCircuit));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var circuit in estate.ExpressRouteCircuits)

@@ -16,6 +16,8 @@ internal sealed class CircuitRoutesRule(ValidationLimits limits) : IValidationRu
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.PrivatePeeringPrefixLimit, DiagnosticCatalog.Descriptors.MicrosoftPeeringRouteNotAccepted];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(ExpressRouteCircuit), typeof(ExternalSite));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var circuit in estate.ExpressRouteCircuits)

@@ -20,6 +20,8 @@ internal sealed class ExpressRouteConnectionRule : IValidationRule
         DiagnosticCatalog.Descriptors.CircuitAuthorizationsExhausted,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetworkGatewayConnection), typeof(ExpressRouteCircuit));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var redeemed = new Dictionary<ExpressRouteCircuit, int>();

@@ -15,6 +15,8 @@ internal sealed class ExpressRouteGeographyRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.LinkOutsideGeopoliticalRegion, DiagnosticCatalog.Descriptors.GeopoliticalRegionUnknown];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(VirtualNetworkGateway), typeof(VirtualNetworkGatewayConnection), typeof(ExpressRouteCircuit));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var connection in estate.Connections.Where(c => c.ConnectionType == VirtualNetworkGatewayConnectionType.ExpressRoute))

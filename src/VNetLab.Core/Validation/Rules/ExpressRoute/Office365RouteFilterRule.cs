@@ -20,6 +20,8 @@ internal sealed class Office365RouteFilterRule : IValidationRule
         DiagnosticCatalog.Descriptors.CircuitNotCompatibleWithOffice365Filter,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(ExpressRouteCircuit), typeof(RouteFilter), typeof(SubscriptionFeatures));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var circuitsByFilter = estate.ExpressRouteCircuits

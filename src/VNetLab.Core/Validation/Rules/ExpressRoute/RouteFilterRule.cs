@@ -20,6 +20,8 @@ internal sealed class RouteFilterRule : IValidationRule
         DiagnosticCatalog.Descriptors.UnknownCommunity,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(RouteFilter));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var filter in estate.RouteFilters)

@@ -15,6 +15,8 @@ internal sealed class VnetLinksPerCircuitRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.VnetLinksPerCircuitLimit, DiagnosticCatalog.Descriptors.CircuitBandwidthNotGiven];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetworkGateway), typeof(VirtualNetworkGatewayConnection), typeof(ExpressRouteCircuit));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var linked = estate.Connections

@@ -15,6 +15,8 @@ internal sealed class AzureFirewallRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.FirewallNotInAzureFirewallSubnet, DiagnosticCatalog.Descriptors.FirewallPublicIpNotStandard];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(AzureFirewall), typeof(PublicIpAddress));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var firewall in estate.AzureFirewalls)

@@ -16,6 +16,8 @@ internal sealed class AzureFirewallSubnetRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.AzureFirewallSubnetTooSmall, DiagnosticCatalog.Descriptors.FirewallSubnetRouteTableWithoutInternetDefault];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(RouteTable), typeof(AzureFirewall));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var firewallSubnets = estate.AzureFirewalls.SelectMany(f => f.IpConfigurations).Select(c => c.SubnetId).OfType<ResourceId>().ToHashSet();

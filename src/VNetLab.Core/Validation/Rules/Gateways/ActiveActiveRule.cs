@@ -19,6 +19,8 @@ internal sealed class ActiveActiveRule : IValidationRule
         DiagnosticCatalog.Descriptors.ActiveActivePublicIpsDiffer,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetworkGateway), typeof(PublicIpAddress));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var gateway in estate.VirtualNetworkGateways.Where(g => g.ActiveActive && g.GatewayType == VirtualNetworkGatewayType.Vpn))

@@ -13,6 +13,8 @@ internal sealed class BasicSkuBgpRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.BasicSkuDoesNotSupportBgp];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetworkGateway));
+
     public IEnumerable<Diagnostic> Validate(Estate estate) =>
         estate.VirtualNetworkGateways
             .Where(g => g.EnableBgp && GatewaySkus.IsBasic(g))

@@ -15,6 +15,8 @@ internal sealed class BgpAsnRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.ReservedAsn, DiagnosticCatalog.Descriptors.LocalNetworkGatewayCannotHaveZeroAsn];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetworkGateway), typeof(LocalNetworkGateway), typeof(ExpressRouteCircuit));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var gateway in estate.VirtualNetworkGateways)

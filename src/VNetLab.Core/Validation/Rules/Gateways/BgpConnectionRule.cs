@@ -14,6 +14,8 @@ internal sealed class BgpConnectionRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.BgpConnectionWithoutBgpEndpoints, DiagnosticCatalog.Descriptors.SameAsnOnBothSides];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetworkGateway), typeof(VirtualNetworkGatewayConnection), typeof(LocalNetworkGateway));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var connection in estate.Connections.Where(c => c.EnableBgp))

@@ -12,6 +12,8 @@ internal sealed class BgpPrefixLimitRule(ValidationLimits limits) : IValidationR
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.BgpPrefixLimit];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetworkGatewayConnection), typeof(ExternalSite));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var site in estate.ExternalSites.Where(s => s.AdvertisedPrefixes.Length > limits.VpnBgpPrefixesPerPeer))

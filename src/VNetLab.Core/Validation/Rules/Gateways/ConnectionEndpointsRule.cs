@@ -14,6 +14,8 @@ internal sealed class ConnectionEndpointsRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.ConnectionEndpointsMismatch, DiagnosticCatalog.Descriptors.Vnet2VnetRequiresRouteBased];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetworkGateway), typeof(VirtualNetworkGatewayConnection));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var connection in estate.Connections.Where(c => c.ConnectionType != VirtualNetworkGatewayConnectionType.VPNClient))

@@ -13,6 +13,8 @@ internal sealed class ExpressRouteGatewayCircuitsRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.ExpressRouteGatewayCircuitLimit];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetworkGateway), typeof(VirtualNetworkGatewayConnection), typeof(ExpressRouteCircuit));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var gateway in estate.VirtualNetworkGateways.Where(g => g.GatewayType == VirtualNetworkGatewayType.ExpressRoute))

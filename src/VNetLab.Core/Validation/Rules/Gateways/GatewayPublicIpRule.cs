@@ -20,6 +20,8 @@ internal sealed class GatewayPublicIpRule : IValidationRule
         DiagnosticCatalog.Descriptors.ErGwScaleRequiresStandardPublicIp,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetworkGateway), typeof(PublicIpAddress));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var gateway in estate.VirtualNetworkGateways)

@@ -19,6 +19,8 @@ internal sealed class GatewaySkuRule : IValidationRule
         DiagnosticCatalog.Descriptors.GatewaySkuNotGiven,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetworkGateway));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var gateway in estate.VirtualNetworkGateways.Where(g => g.GatewayType != VirtualNetworkGatewayType.LocalGateway))

@@ -12,6 +12,8 @@ internal sealed class GatewaySubnetPlacementRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.GatewayNotInGatewaySubnet];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(VirtualNetworkGateway));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var gateway in estate.VirtualNetworkGateways.Where(g => g.GatewayType != VirtualNetworkGatewayType.LocalGateway))

@@ -13,6 +13,8 @@ internal sealed class GatewaySubnetSizeRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.GatewaySubnetTooSmall];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(VirtualNetworkGateway), typeof(VirtualNetworkGatewayConnection));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var gateway in estate.VirtualNetworkGateways.Where(g => g.SkuName is not null && g.GatewayType != VirtualNetworkGatewayType.LocalGateway))

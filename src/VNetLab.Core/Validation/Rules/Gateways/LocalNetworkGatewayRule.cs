@@ -22,6 +22,8 @@ internal sealed class LocalNetworkGatewayRule : IValidationRule
         DiagnosticCatalog.Descriptors.BgpPeerAddressIsGatewayAddress,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(LocalNetworkGateway));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var lng in estate.LocalNetworkGateways)

@@ -13,6 +13,8 @@ internal sealed class LocalNetworkPrefixOverlapRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.LocalNetworkPrefixInsideVnet];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(VirtualNetworkGateway), typeof(VirtualNetworkGatewayConnection), typeof(LocalNetworkGateway));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var connection in estate.Connections.Where(c => c.ConnectionType == VirtualNetworkGatewayConnectionType.IPsec))

@@ -15,6 +15,8 @@ internal sealed class SharedKeyRule : IValidationRule
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.SharedKeyLength, DiagnosticCatalog.Descriptors.SharedKeyOnExpressRouteConnection];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetworkGatewayConnection));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         foreach (var connection in estate.Connections.Where(c => c.HasSharedKey))

@@ -20,6 +20,8 @@ internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IV
         DiagnosticCatalog.Descriptors.AsgsPerSubscriptionLimit,
     ];
 
+    public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(ApplicationSecurityGroup), typeof(NetworkInterface));
+
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
         var vnetsOfAsg = AsgMembers.VnetsByAsg(estate);

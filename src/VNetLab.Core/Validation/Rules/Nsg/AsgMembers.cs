@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using VNetLab.Model;
 
 namespace VNetLab.Validation.Rules.Nsg;
@@ -10,6 +11,13 @@ internal static class AsgMembers
             .SelectMany(n => n.IpConfigurations)
             .SelectMany(c => c.ApplicationSecurityGroupIds.Select(a => (Asg: a, Config: c)))
             .ToLookup(p => p.Asg, p => p.Config);
+
+    /// <summary>
+    /// The VNets of one ASG's members, from the estate's association index rather than a walk over every NIC, so
+    /// checking one NSG costs what its rules name.
+    /// </summary>
+    public static ImmutableArray<ResourceId> VnetsOf(Estate estate, ResourceId asgId) =>
+        [.. estate.AssociationsOf(asgId).OfType<NetworkInterfaceIpConfiguration>().Select(c => c.SubnetId?.Parent).OfType<ResourceId>().Distinct()];
 
     public static Dictionary<ResourceId, List<ResourceId>> VnetsByAsg(Estate estate) =>
         ByAsg(estate).ToDictionary(g => g.Key, g => g.Select(c => c.SubnetId?.Parent).OfType<ResourceId>().Distinct().Order().ToList());

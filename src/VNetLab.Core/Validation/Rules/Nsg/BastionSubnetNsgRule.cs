@@ -13,7 +13,7 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// requirement counts as met when an Allow rule (custom or default) covers the port, protocol and tag;
 /// the check does not evaluate Deny rules in front of it.
 /// </summary>
-internal sealed class BastionSubnetNsgRule : IValidationRule
+internal sealed class BastionSubnetNsgRule : ScopedValidationRule<VirtualNetwork>
 {
     private static readonly (SecurityRuleDirection Direction, int Port, string Tag, string Text)[] _required =
     [
@@ -23,11 +23,13 @@ internal sealed class BastionSubnetNsgRule : IValidationRule
         (SecurityRuleDirection.Outbound, 3389, "VirtualNetwork", "outbound TCP 3389 to VirtualNetwork"),
     ];
 
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.NsgNotCompliantForAzureBastionSubnet];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.NsgNotCompliantForAzureBastionSubnet];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(NetworkSecurityGroup));
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var (_, subnet) in estate.AllSubnets.Where(s => s.Subnet.Name == AzureBastionSubnetSizeRule.AzureBastionSubnetName))
+        foreach (var subnet in vnet.Subnets.Where(s => s.Name == AzureBastionSubnetSizeRule.AzureBastionSubnetName))
         {
             if (estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is not { } nsg)
             {

@@ -8,9 +8,9 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// NSG quotas (constraints.md 7.8, 7.13): rules per NSG, addresses and ranges on each side across an NSG,
 /// ASGs across an NSG, NSGs per subscription and region.
 /// </summary>
-internal sealed class NsgLimitsRule(ValidationLimits limits) : IValidationRule
+internal sealed class NsgLimitsRule(ValidationLimits limits) : ScopedValidationRule<NetworkSecurityGroup>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
     [
         DiagnosticCatalog.Descriptors.RulesPerNsgLimit,
         DiagnosticCatalog.Descriptors.AddressesPerNsgLimit,
@@ -18,35 +18,37 @@ internal sealed class NsgLimitsRule(ValidationLimits limits) : IValidationRule
         DiagnosticCatalog.Descriptors.NsgsPerSubscriptionLimit,
     ];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Each<NetworkSecurityGroup>();
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, NetworkSecurityGroup nsg)
     {
-        foreach (var nsg in estate.NetworkSecurityGroups)
+        var rules = SecurityRuleFields.CustomRules(nsg).ToList();
+        if (rules.Count > limits.SecurityRulesPerNetworkSecurityGroup)
         {
-            var rules = nsg.SecurityRules.Where(r => !r.IsDefault).ToList();
-            if (rules.Count > limits.SecurityRulesPerNetworkSecurityGroup)
-            {
-                yield return DiagnosticCatalog.RulesPerNsgLimit(nsg, rules.Count, limits.SecurityRulesPerNetworkSecurityGroup);
-            }
+            yield return DiagnosticCatalog.RulesPerNsgLimit(nsg, rules.Count, limits.SecurityRulesPerNetworkSecurityGroup);
+        }
 
-            foreach (var (side, count) in new[]
+        foreach (var (side, count) in new[]
+        {
+            ("source", rules.Sum(r => r.SourceAddressPrefixes.Length)),
+            ("destination", rules.Sum(r => r.DestinationAddressPrefixes.Length)),
+        })
+        {
+            if (count > limits.AddressesPerNetworkSecurityGroupSide)
             {
-                ("source", rules.Sum(r => r.SourceAddressPrefixes.Length)),
-                ("destination", rules.Sum(r => r.DestinationAddressPrefixes.Length)),
-            })
-            {
-                if (count > limits.AddressesPerNetworkSecurityGroupSide)
-                {
-                    yield return DiagnosticCatalog.AddressesPerNsgLimit(nsg, side, count, limits.AddressesPerNetworkSecurityGroupSide);
-                }
-            }
-
-            var asgs = rules.SelectMany(r => r.SourceApplicationSecurityGroupIds.Concat(r.DestinationApplicationSecurityGroupIds)).Distinct().Count();
-            if (asgs > limits.ApplicationSecurityGroupsPerNetworkSecurityGroup)
-            {
-                yield return DiagnosticCatalog.AsgsPerNsgLimit(nsg, asgs, limits.ApplicationSecurityGroupsPerNetworkSecurityGroup);
+                yield return DiagnosticCatalog.AddressesPerNsgLimit(nsg, side, count, limits.AddressesPerNetworkSecurityGroupSide);
             }
         }
 
+        var asgs = rules.SelectMany(r => r.SourceApplicationSecurityGroupIds.Concat(r.DestinationApplicationSecurityGroupIds)).Distinct().Count();
+        if (asgs > limits.ApplicationSecurityGroupsPerNetworkSecurityGroup)
+        {
+            yield return DiagnosticCatalog.AsgsPerNsgLimit(nsg, asgs, limits.ApplicationSecurityGroupsPerNetworkSecurityGroup);
+        }
+    }
+
+    public override IEnumerable<Diagnostic> ValidateEstateWide(Estate estate)
+    {
         foreach (var (nsg, count, region) in Quota.FirstBeyondPerSubscriptionRegion(estate.NetworkSecurityGroups, limits.NetworkSecurityGroupsPerSubscriptionRegion))
         {
             yield return DiagnosticCatalog.NsgsPerSubscriptionLimit(nsg, region, count, limits.NetworkSecurityGroupsPerSubscriptionRegion);

@@ -11,9 +11,9 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// 7.5); * and service tags only stand alone in the singular field (7.6); the prefixes of one list do not
 /// overlap (7.18). A tag-shaped word VNetLab does not know is assumed to be a tag, with a fidelity note.
 /// </summary>
-internal sealed class SecurityRuleAddressRule : IValidationRule
+internal sealed class SecurityRuleAddressRule : ScopedValidationRule<NetworkSecurityGroup>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
     [
         DiagnosticCatalog.Descriptors.SecurityRuleInvalidAddressPrefix,
         DiagnosticCatalog.Descriptors.SecurityRuleParameterContainsUnsupportedValue,
@@ -21,9 +21,11 @@ internal sealed class SecurityRuleAddressRule : IValidationRule
         DiagnosticCatalog.Descriptors.UnknownServiceTagAssumed,
     ];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Each<NetworkSecurityGroup>();
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, NetworkSecurityGroup nsg)
     {
-        foreach (var rule in SecurityRuleFields.CustomRules(estate))
+        foreach (var rule in SecurityRuleFields.CustomRules(nsg))
         {
             foreach (var (parameter, singular, values) in SecurityRuleFields.Addresses(rule))
             {

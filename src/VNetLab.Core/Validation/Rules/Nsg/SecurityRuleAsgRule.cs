@@ -9,18 +9,22 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// names at most ten in its source and ten in its destination (7.8). An ASG belongs to the VNet of its
 /// members' NICs; an ASG without members belongs to none yet.
 /// </summary>
-internal sealed class SecurityRuleAsgRule(ValidationLimits limits) : IValidationRule
+internal sealed class SecurityRuleAsgRule(ValidationLimits limits) : ScopedValidationRule<NetworkSecurityGroup>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.AsgsFromSeveralVnetsInRule, DiagnosticCatalog.Descriptors.AsgsPerRuleLimit];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } =
+        ValidationReads.Each<NetworkSecurityGroup>(typeof(ApplicationSecurityGroup), typeof(NetworkInterface));
+
+    protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, NetworkSecurityGroup nsg)
     {
-        var vnetsOfAsg = AsgMembers.VnetsByAsg(estate);
-        foreach (var rule in SecurityRuleFields.CustomRules(estate))
+        var estate = pass.Estate;
+        foreach (var rule in SecurityRuleFields.CustomRules(nsg))
         {
             var asgs = rule.SourceApplicationSecurityGroupIds.Concat(rule.DestinationApplicationSecurityGroupIds);
-            var vnets = asgs.SelectMany(a => vnetsOfAsg.GetValueOrDefault(a, [])).Distinct().Order().ToList();
+            // An ASG named by many rules (a tier, in every rule of its spoke) has its members walked once per pass.
+            var vnets = asgs.SelectMany(a => pass.Shared(this, a, AsgMembers.VnetsOf)).Distinct().Order().ToList();
             if (vnets.Count > 1)
             {
                 yield return DiagnosticCatalog.AsgsFromSeveralVnetsInRule(rule, vnets);

@@ -21,6 +21,9 @@ internal static class SecurityRuleFields
         yield return ("DestinationPortRanges", "destinationPortRange", rule.DestinationPortRanges);
     }
 
+    /// <summary>An NSG's custom rules (the platform's default rules are not the user's to fix).</summary>
+    public static IEnumerable<SecurityRule> CustomRules(NetworkSecurityGroup nsg) => nsg.SecurityRules.Where(r => !r.IsDefault);
+
     /// <summary>The custom rules of every NSG (the platform's default rules are not the user's to fix).</summary>
     public static IEnumerable<SecurityRule> CustomRules(Estate estate) =>
         estate.NetworkSecurityGroups.SelectMany(n => n.SecurityRules).Where(r => !r.IsDefault);

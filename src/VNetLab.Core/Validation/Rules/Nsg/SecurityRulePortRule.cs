@@ -9,14 +9,16 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// Ports are an integer or an integer range within 0–65535, or * alone (constraints.md 7.3); * cannot be
 /// one entry of a port list (7.4).
 /// </summary>
-internal sealed class SecurityRulePortRule : IValidationRule
+internal sealed class SecurityRulePortRule : ScopedValidationRule<NetworkSecurityGroup>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.SecurityRuleInvalidPortRange, DiagnosticCatalog.Descriptors.SecurityRuleParameterContainsInvalidPortRanges];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Each<NetworkSecurityGroup>();
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, NetworkSecurityGroup nsg)
     {
-        foreach (var rule in SecurityRuleFields.CustomRules(estate))
+        foreach (var rule in SecurityRuleFields.CustomRules(nsg))
         {
             foreach (var (parameter, singular, values) in SecurityRuleFields.Ports(rule))
             {

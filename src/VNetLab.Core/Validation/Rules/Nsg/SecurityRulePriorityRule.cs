@@ -8,27 +8,26 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// Custom rules have priorities from 100 to 4096 (constraints.md 7.1), and no two rules of an NSG share a
 /// priority in the same direction (7.2; the later one is refused).
 /// </summary>
-internal sealed class SecurityRulePriorityRule : IValidationRule
+internal sealed class SecurityRulePriorityRule : ScopedValidationRule<NetworkSecurityGroup>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.SecurityRuleInvalidPriority, DiagnosticCatalog.Descriptors.SecurityRuleConflict];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
-    {
-        foreach (var nsg in estate.NetworkSecurityGroups)
-        {
-            var first = new Dictionary<(SecurityRuleDirection, int), SecurityRule>();
-            foreach (var rule in nsg.SecurityRules.Where(r => !r.IsDefault))
-            {
-                if (rule.Priority is < 100 or > 4096)
-                {
-                    yield return DiagnosticCatalog.SecurityRuleInvalidPriority(rule);
-                }
+    public override ValidationReads Reads { get; } = ValidationReads.Each<NetworkSecurityGroup>();
 
-                if (!first.TryAdd((rule.Direction, rule.Priority), rule))
-                {
-                    yield return DiagnosticCatalog.SecurityRuleConflict(rule, first[(rule.Direction, rule.Priority)]);
-                }
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, NetworkSecurityGroup nsg)
+    {
+        var first = new Dictionary<(SecurityRuleDirection, int), SecurityRule>();
+        foreach (var rule in SecurityRuleFields.CustomRules(nsg))
+        {
+            if (rule.Priority is < 100 or > 4096)
+            {
+                yield return DiagnosticCatalog.SecurityRuleInvalidPriority(rule);
+            }
+
+            if (!first.TryAdd((rule.Direction, rule.Priority), rule))
+            {
+                yield return DiagnosticCatalog.SecurityRuleConflict(rule, first[(rule.Direction, rule.Priority)]);
             }
         }
     }

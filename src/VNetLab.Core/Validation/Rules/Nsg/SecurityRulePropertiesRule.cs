@@ -10,23 +10,25 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// ending with one or '_'), protocol (Tcp, Udp, Icmp, Esp, Ah, *) and description (140 characters at
 /// most) (constraints.md 7.10, 7.11, 7.19).
 /// </summary>
-internal sealed partial class SecurityRulePropertiesRule : IValidationRule
+internal sealed partial class SecurityRulePropertiesRule : ScopedValidationRule<NetworkSecurityGroup>
 {
     private const int MaxNameLength = 80;
     private const int MaxDescriptionLength = 140;
 
     private static readonly HashSet<string> _protocols = new(["Tcp", "Udp", "Icmp", "Esp", "Ah", "*"], StringComparer.OrdinalIgnoreCase);
 
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
     [
         DiagnosticCatalog.Descriptors.InvalidSecurityRuleName,
         DiagnosticCatalog.Descriptors.SecurityRuleInvalidProtocol,
         DiagnosticCatalog.Descriptors.SecurityRuleDescriptionTooLong,
     ];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Each<NetworkSecurityGroup>();
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, NetworkSecurityGroup nsg)
     {
-        foreach (var rule in SecurityRuleFields.CustomRules(estate))
+        foreach (var rule in SecurityRuleFields.CustomRules(nsg))
         {
             if (rule.Name.Length > MaxNameLength || !NamePattern().IsMatch(rule.Name))
             {

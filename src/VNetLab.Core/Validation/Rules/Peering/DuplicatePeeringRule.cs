@@ -5,21 +5,20 @@ using VNetLab.Model;
 namespace VNetLab.Validation.Rules.Peering;
 
 /// <summary>A VNet has one peering per remote VNet (constraints.md 1.7).</summary>
-internal sealed class DuplicatePeeringRule : IValidationRule
+internal sealed class DuplicatePeeringRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.AnotherPeeringAlreadyReferencesRemoteVnet];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.AnotherPeeringAlreadyReferencesRemoteVnet];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0);
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var vnet in estate.VirtualNetworks)
+        var first = new Dictionary<ResourceId, VirtualNetworkPeering>();
+        foreach (var peering in vnet.Peerings)
         {
-            var first = new Dictionary<ResourceId, VirtualNetworkPeering>();
-            foreach (var peering in vnet.Peerings)
+            if (!first.TryAdd(peering.RemoteVirtualNetworkId, peering))
             {
-                if (!first.TryAdd(peering.RemoteVirtualNetworkId, peering))
-                {
-                    yield return DiagnosticCatalog.AnotherPeeringAlreadyReferencesRemoteVnet(peering, first[peering.RemoteVirtualNetworkId]);
-                }
+                yield return DiagnosticCatalog.AnotherPeeringAlreadyReferencesRemoteVnet(peering, first[peering.RemoteVirtualNetworkId]);
             }
         }
     }

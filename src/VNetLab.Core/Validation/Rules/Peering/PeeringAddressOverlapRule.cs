@@ -12,43 +12,39 @@ namespace VNetLab.Validation.Rules.Peering;
 /// overlaps among a hub's peers are found once per hub with the sorted-stack finder, so a hub with
 /// thousands of spokes costs O(n log n), not a comparison of every spoke with every other.
 /// </summary>
-internal sealed class PeeringAddressOverlapRule : IValidationRule
+internal sealed class PeeringAddressOverlapRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.VnetAddressSpacesOverlap, DiagnosticCatalog.Descriptors.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(2);
+
+    protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, VirtualNetwork vnet)
     {
-        var overlappingPeersByHub = new Dictionary<ResourceId, Dictionary<ResourceId, List<VirtualNetwork>>>();
-        foreach (var vnet in estate.VirtualNetworks)
+        var estate = pass.Estate;
+        foreach (var peering in vnet.Peerings)
         {
-            foreach (var peering in vnet.Peerings)
+            var remote = estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId);
+            var remoteSpace = remote?.AddressSpace ?? peering.RemoteAddressSpace;
+            var direct = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, remoteSpace, p => p.Prefix);
+            if (direct.Count > 0)
             {
-                var remote = estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId);
-                var remoteSpace = remote?.AddressSpace ?? peering.RemoteAddressSpace;
-                var direct = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, remoteSpace, p => p.Prefix);
-                if (direct.Count > 0)
-                {
-                    yield return DiagnosticCatalog.VnetAddressSpacesOverlap(peering, direct);
-                    continue;
-                }
+                yield return DiagnosticCatalog.VnetAddressSpacesOverlap(peering, direct);
+                continue;
+            }
 
-                if (remote is null)
-                {
-                    continue;
-                }
+            if (remote is null)
+            {
+                continue;
+            }
 
-                if (!overlappingPeersByHub.TryGetValue(remote.Id, out var overlappingPeers))
-                {
-                    overlappingPeers = OverlapsAmongPeers(estate, remote.Id);
-                    overlappingPeersByHub[remote.Id] = overlappingPeers;
-                }
+            // The overlaps among a hub's peers are shared by the checks of all its spokes: built once per pass.
+            var overlappingPeers = pass.Shared(this, remote.Id, OverlapsAmongPeers);
 
-                foreach (var third in overlappingPeers.GetValueOrDefault(vnet.Id, []))
-                {
-                    var overlapping = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, third.AddressSpace, p => p.Prefix);
-                    yield return DiagnosticCatalog.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet(peering, third.Id, overlapping);
-                }
+            foreach (var third in overlappingPeers.GetValueOrDefault(vnet.Id, []))
+            {
+                var overlapping = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, third.AddressSpace, p => p.Prefix);
+                yield return DiagnosticCatalog.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet(peering, third.Id, overlapping);
             }
         }
     }

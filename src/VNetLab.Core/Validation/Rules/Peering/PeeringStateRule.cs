@@ -9,17 +9,18 @@ namespace VNetLab.Validation.Rules.Peering;
 /// cannot be created or updated; a peering that is not Connected on both sides carries no traffic and no
 /// routes. A design without states is judged by whether the peering back exists.
 /// </summary>
-internal sealed class PeeringStateRule : IValidationRule
+internal sealed class PeeringStateRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.RemotePeeringIsDisconnected, DiagnosticCatalog.Descriptors.PeeringNotConnected];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(1);
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        var peerings = new PeeringIndex(estate);
-        foreach (var peering in estate.VirtualNetworks.SelectMany(v => v.Peerings))
+        foreach (var peering in vnet.Peerings)
         {
-            var remotePeering = peerings.RemotePeeringOf(peering);
+            var remotePeering = estate.RemotePeeringOf(peering);
             if (remotePeering is { PeeringState: PeeringState.Disconnected })
             {
                 yield return DiagnosticCatalog.RemotePeeringIsDisconnected(peering, remotePeering);

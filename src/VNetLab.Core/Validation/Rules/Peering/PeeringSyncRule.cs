@@ -8,13 +8,15 @@ namespace VNetLab.Validation.Rules.Peering;
 /// After the address space of a peered VNet changes, each peering must be synced before the new ranges
 /// are reachable (constraints.md 1.11). Exports carry the synced copy in remoteAddressSpace.
 /// </summary>
-internal sealed class PeeringSyncRule : IValidationRule
+internal sealed class PeeringSyncRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.PeeringNotInSync];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.PeeringNotInSync];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(1);
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var peering in estate.VirtualNetworks.SelectMany(v => v.Peerings))
+        foreach (var peering in vnet.Peerings)
         {
             if (peering.RemoteAddressSpace.IsEmpty || estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId) is not { } remote)
             {

@@ -9,9 +9,9 @@ namespace VNetLab.Validation.Rules.Peering;
 /// 1.3; seed 000 Solution #2), and the remote peering must allow gateway transit (1.4). The opposite
 /// mismatch, transit offered but not used, is accepted by Azure and only warned about.
 /// </summary>
-internal sealed class RemoteGatewayRule : IValidationRule
+internal sealed class RemoteGatewayRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
     [
         DiagnosticCatalog.Descriptors.RemoteVnetHasNoGateways,
         DiagnosticCatalog.Descriptors.UseRemoteGatewaysWithLocalGateway,
@@ -19,41 +19,39 @@ internal sealed class RemoteGatewayRule : IValidationRule
         DiagnosticCatalog.Descriptors.GatewayTransitNotUsed,
     ];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(1, typeof(VirtualNetworkGateway));
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        var peerings = new PeeringIndex(estate);
-        foreach (var vnet in estate.VirtualNetworks)
+        var localGateways = estate.GatewaysOf(vnet.Id);
+        var usesRemoteGateways = vnet.Peerings.Any(p => p.UseRemoteGateways);
+        foreach (var peering in vnet.Peerings)
         {
-            var localGateways = estate.GatewaysOf(vnet.Id);
-            var usesRemoteGateways = vnet.Peerings.Any(p => p.UseRemoteGateways);
-            foreach (var peering in vnet.Peerings)
+            var remotePeering = estate.RemotePeeringOf(peering);
+            var remoteHasGateway = !estate.GatewaysOf(peering.RemoteVirtualNetworkId).IsEmpty;
+            if (peering.UseRemoteGateways)
             {
-                var remotePeering = peerings.RemotePeeringOf(peering);
-                var remoteHasGateway = !estate.GatewaysOf(peering.RemoteVirtualNetworkId).IsEmpty;
-                if (peering.UseRemoteGateways)
+                if (estate.Contains(peering.RemoteVirtualNetworkId) && !remoteHasGateway)
                 {
-                    if (estate.Contains(peering.RemoteVirtualNetworkId) && !remoteHasGateway)
-                    {
-                        yield return DiagnosticCatalog.RemoteVnetHasNoGateways(peering);
-                    }
-
-                    if (!localGateways.IsEmpty)
-                    {
-                        yield return DiagnosticCatalog.UseRemoteGatewaysWithLocalGateway(peering, localGateways[0]);
-                    }
-
-                    if (remotePeering is { AllowGatewayTransit: false })
-                    {
-                        yield return DiagnosticCatalog.UseRemoteGatewaysWithoutGatewayTransit(peering, remotePeering);
-                    }
+                    yield return DiagnosticCatalog.RemoteVnetHasNoGateways(peering);
                 }
-                else if (remotePeering is { AllowGatewayTransit: true } && remoteHasGateway && !usesRemoteGateways)
+
+                if (!localGateways.IsEmpty)
                 {
-                    // Also when this VNet has its own gateway (seed 000: the VDI VNet with its own VPN gateway lost
-                    // the hub's ExpressRoute routes this way); not when it already uses another VNet's gateway,
-                    // because it can use only one and does get gateway routes.
-                    yield return DiagnosticCatalog.GatewayTransitNotUsed(peering, remotePeering);
+                    yield return DiagnosticCatalog.UseRemoteGatewaysWithLocalGateway(peering, localGateways[0]);
                 }
+
+                if (remotePeering is { AllowGatewayTransit: false })
+                {
+                    yield return DiagnosticCatalog.UseRemoteGatewaysWithoutGatewayTransit(peering, remotePeering);
+                }
+            }
+            else if (remotePeering is { AllowGatewayTransit: true } && remoteHasGateway && !usesRemoteGateways)
+            {
+                // Also when this VNet has its own gateway (seed 000: the VDI VNet with its own VPN gateway lost
+                // the hub's ExpressRoute routes this way); not when it already uses another VNet's gateway,
+                // because it can use only one and does get gateway routes.
+                yield return DiagnosticCatalog.GatewayTransitNotUsed(peering, remotePeering);
             }
         }
     }

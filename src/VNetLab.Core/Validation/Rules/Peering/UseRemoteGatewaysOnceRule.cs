@@ -8,25 +8,24 @@ namespace VNetLab.Validation.Rules.Peering;
 /// Only one peering of a VNet may have useRemoteGateways (constraints.md 1.1; seed 000 Solution #1):
 /// a VNet uses the gateways of one remote VNet at most. The peerings after the first are refused.
 /// </summary>
-internal sealed class UseRemoteGatewaysOnceRule : IValidationRule
+internal sealed class UseRemoteGatewaysOnceRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.UseRemoteGatewaysOnMoreThanOnePeering];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.UseRemoteGatewaysOnMoreThanOnePeering];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0);
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var vnet in estate.VirtualNetworks)
+        VirtualNetworkPeering? first = null;
+        foreach (var peering in vnet.Peerings.Where(p => p.UseRemoteGateways))
         {
-            VirtualNetworkPeering? first = null;
-            foreach (var peering in vnet.Peerings.Where(p => p.UseRemoteGateways))
+            if (first is null)
             {
-                if (first is null)
-                {
-                    first = peering;
-                }
-                else
-                {
-                    yield return DiagnosticCatalog.UseRemoteGatewaysOnMoreThanOnePeering(peering, first);
-                }
+                first = peering;
+            }
+            else
+            {
+                yield return DiagnosticCatalog.UseRemoteGatewaysOnMoreThanOnePeering(peering, first);
             }
         }
     }

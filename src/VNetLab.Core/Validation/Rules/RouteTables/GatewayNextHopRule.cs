@@ -9,24 +9,23 @@ namespace VNetLab.Validation.Rules.RouteTables;
 /// it uses; it cannot be an ExpressRoute gateway and does not work while VPN and ExpressRoute gateways
 /// coexist (constraints.md 6.4; semantics.md 3.11). Azure accepts such a route; it carries nothing.
 /// </summary>
-internal sealed class GatewayNextHopRule : IValidationRule
+internal sealed class GatewayNextHopRule : ScopedValidationRule<RouteTable>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.VirtualNetworkGatewayNextHopUnusable];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.VirtualNetworkGatewayNextHopUnusable];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<RouteTable>(1, typeof(VirtualNetworkGateway));
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, RouteTable table)
     {
-        foreach (var table in estate.RouteTables)
+        var subnets = estate.AssociationsOf(table.Id).OfType<Subnet>().ToList();
+        foreach (var route in table.Routes.Where(r => r.NextHopType == RouteNextHopType.VirtualNetworkGateway))
         {
-            var subnets = estate.AssociationsOf(table.Id).OfType<Subnet>().ToList();
-            foreach (var route in table.Routes.Where(r => r.NextHopType == RouteNextHopType.VirtualNetworkGateway))
+            foreach (var subnet in subnets)
             {
-                foreach (var subnet in subnets)
+                if (Problem(estate, subnet) is { } problem)
                 {
-                    if (Problem(estate, subnet) is { } problem)
-                    {
-                        yield return DiagnosticCatalog.VirtualNetworkGatewayNextHopUnusable(route, subnet, problem);
-                        break;
-                    }
+                    yield return DiagnosticCatalog.VirtualNetworkGatewayNextHopUnusable(route, subnet, problem);
+                    break;
                 }
             }
         }

@@ -8,14 +8,16 @@ namespace VNetLab.Validation.Rules.RouteTables;
 /// The route table on GatewaySubnet has no 0.0.0.0/0 route (gateways are blocked from being created with
 /// one) and keeps gateway route propagation on (constraints.md 6.9, 6.10, 3.19).
 /// </summary>
-internal sealed class GatewaySubnetRouteTableRule : IValidationRule
+internal sealed class GatewaySubnetRouteTableRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.DefaultRouteOnGatewaySubnet, DiagnosticCatalog.Descriptors.BgpPropagationDisabledOnGatewaySubnet];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(RouteTable));
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var (_, subnet) in estate.AllSubnets.Where(s => s.Subnet.IsGatewaySubnet))
+        foreach (var subnet in vnet.Subnets.Where(s => s.IsGatewaySubnet))
         {
             if (estate.Find<RouteTable>(subnet.RouteTableId) is not { } table)
             {

@@ -9,14 +9,16 @@ namespace VNetLab.Validation.Rules.RouteTables;
 /// A route's address prefix is a CIDR (constraints.md 2.1) or a service tag that routes may use
 /// (semantics.md 4.5). The importer keeps a prefix it cannot parse as text so that this rule can say which.
 /// </summary>
-internal sealed class RouteAddressPrefixRule : IValidationRule
+internal sealed class RouteAddressPrefixRule : ScopedValidationRule<RouteTable>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticCatalog.Descriptors.InvalidRouteAddressPrefix, DiagnosticCatalog.Descriptors.ServiceTagNotAllowedInRoute];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Each<RouteTable>();
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, RouteTable table)
     {
-        foreach (var route in estate.RouteTables.SelectMany(t => t.Routes).Where(r => r.Prefix is null))
+        foreach (var route in table.Routes.Where(r => r.Prefix is null))
         {
             if (!ServiceTags.LooksLikeTag(route.AddressPrefix))
             {

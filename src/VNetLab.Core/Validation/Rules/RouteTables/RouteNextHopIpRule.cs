@@ -8,18 +8,20 @@ namespace VNetLab.Validation.Rules.RouteTables;
 /// A VirtualAppliance route needs a next hop IP, and only VirtualAppliance routes may have one
 /// (constraints.md 6.2).
 /// </summary>
-internal sealed class RouteNextHopIpRule : IValidationRule
+internal sealed class RouteNextHopIpRule : ScopedValidationRule<RouteTable>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
     [
         DiagnosticCatalog.Descriptors.MissingNextHopIpAddress,
         DiagnosticCatalog.Descriptors.InvalidNextHopIpAddress,
         DiagnosticCatalog.Descriptors.NextHopIpAddressNotAllowed,
     ];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Each<RouteTable>();
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, RouteTable table)
     {
-        foreach (var route in estate.RouteTables.SelectMany(t => t.Routes))
+        foreach (var route in table.Routes)
         {
             var text = route.NextHopIpAddress?.ToString() ?? route.NextHopIpAddressText;
             if (route.NextHopType == RouteNextHopType.VirtualAppliance)

@@ -6,31 +6,33 @@ using VNetLab.Validation.Facts;
 namespace VNetLab.Validation.Rules.RouteTables;
 
 /// <summary>Routes and service-tag routes per table, route tables per subscription and region (constraints.md 6.6, 6.7).</summary>
-internal sealed class RouteTableLimitsRule(ValidationLimits limits) : IValidationRule
+internal sealed class RouteTableLimitsRule(ValidationLimits limits) : ScopedValidationRule<RouteTable>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
     [
         DiagnosticCatalog.Descriptors.RoutesPerTableLimit,
         DiagnosticCatalog.Descriptors.ServiceTagRoutesLimit,
         DiagnosticCatalog.Descriptors.RouteTablesPerSubscriptionLimit,
     ];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
-    {
-        foreach (var table in estate.RouteTables)
-        {
-            if (table.Routes.Length > limits.RoutesPerRouteTable)
-            {
-                yield return DiagnosticCatalog.RoutesPerTableLimit(table, table.Routes.Length, limits.RoutesPerRouteTable);
-            }
+    public override ValidationReads Reads { get; } = ValidationReads.Each<RouteTable>();
 
-            var tagRoutes = table.Routes.Count(r => r.Prefix is null && ServiceTags.LooksLikeTag(r.AddressPrefix));
-            if (tagRoutes > limits.ServiceTagRoutesPerRouteTable)
-            {
-                yield return DiagnosticCatalog.ServiceTagRoutesLimit(table, tagRoutes, limits.ServiceTagRoutesPerRouteTable);
-            }
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, RouteTable table)
+    {
+        if (table.Routes.Length > limits.RoutesPerRouteTable)
+        {
+            yield return DiagnosticCatalog.RoutesPerTableLimit(table, table.Routes.Length, limits.RoutesPerRouteTable);
         }
 
+        var tagRoutes = table.Routes.Count(r => r.Prefix is null && ServiceTags.LooksLikeTag(r.AddressPrefix));
+        if (tagRoutes > limits.ServiceTagRoutesPerRouteTable)
+        {
+            yield return DiagnosticCatalog.ServiceTagRoutesLimit(table, tagRoutes, limits.ServiceTagRoutesPerRouteTable);
+        }
+    }
+
+    public override IEnumerable<Diagnostic> ValidateEstateWide(Estate estate)
+    {
         foreach (var (table, count, region) in Quota.FirstBeyondPerSubscriptionRegion(estate.RouteTables, limits.RouteTablesPerSubscriptionRegion))
         {
             yield return DiagnosticCatalog.RouteTablesPerSubscriptionLimit(table, region, count, limits.RouteTablesPerSubscriptionRegion);

@@ -9,13 +9,15 @@ namespace VNetLab.Validation.Rules.RouteTables;
 /// A route table is in the region and subscription of the VNets whose subnets use it (constraints.md 6.13,
 /// marked "confirm before enforcing", hence a warning).
 /// </summary>
-internal sealed class RouteTableLocationRule : IValidationRule
+internal sealed class RouteTableLocationRule : ScopedValidationRule<VirtualNetwork>
 {
-    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.RouteTableLocationMismatch];
+    public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticCatalog.Descriptors.RouteTableLocationMismatch];
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(RouteTable));
+
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var (vnet, subnet) in estate.AllSubnets)
+        foreach (var subnet in vnet.Subnets)
         {
             if (estate.Find<RouteTable>(subnet.RouteTableId) is not { } table)
             {

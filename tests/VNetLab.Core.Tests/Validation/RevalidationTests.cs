@@ -2,17 +2,8 @@ using VNetLab.Validation;
 
 namespace VNetLab.Core.Tests.Validation;
 
-public sealed class ValidationRuleReadsTests
+public sealed class RevalidationTests
 {
-    [Fact]
-    public void Every_rule_declares_what_it_reads_so_a_revalidation_can_skip_it()
-    {
-        var rules = ValidationRules.All(ValidationLimits.Azure).Select(r => r.GetType()).ToHashSet();
-
-        Assert.Empty(rules.Except(ValidationRuleReads.Listed).Select(t => t.Name));
-        Assert.Empty(ValidationRuleReads.Listed.Except(rules).Select(t => t.Name));
-    }
-
     [Fact]
     public void Revalidating_a_broken_estate_after_a_fix_equals_validating_it_afresh()
     {
