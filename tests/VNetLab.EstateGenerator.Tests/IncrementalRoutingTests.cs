@@ -60,6 +60,28 @@ public sealed class IncrementalRoutingTests
     }
 
     [Fact]
+    [Trait("fact", "semantics.md 3.8")]
+    public void Allowing_forwarded_traffic_on_a_peering_keeps_every_table_but_its_own_VNets()
+    {
+        var estate = _fixture.Estate;
+        var vnet = estate.VirtualNetworks.First(v => !v.Peerings.IsEmpty);
+        var peering = vnet.Peerings[0];
+        var next = estate.With(vnet with
+        {
+            Peerings = vnet.Peerings.SetItem(0, peering with { AllowForwardedTraffic = !peering.AllowForwardedTraffic }),
+        });
+        var compiled = RoutingCompiler.Compile(estate);
+
+        var incremental = compiled.Apply(next);
+
+        AssertSame(RoutingCompiler.Compile(next), incremental);
+        var before = compiled.Subnets.ToDictionary(s => s.SubnetId, s => s.Table);
+        var outside = incremental.Subnets.Where(s => next.VirtualNetworkOf(s.SubnetId)?.Id != vnet.Id).ToList();
+        Assert.NotEmpty(outside);
+        Assert.All(outside, s => Assert.Same(before[s.SubnetId], s.Table));
+    }
+
+    [Fact]
     public void Removing_a_route_table_recompiles_the_subnets_that_used_it()
     {
         var estate = _fixture.Estate;
@@ -104,7 +126,7 @@ public sealed class IncrementalRoutingTests
     /// <summary>One random change to one resource; <c>Local</c> when the recompile is expected to reuse most tables.</summary>
     private static (Estate Next, bool Local) RandomChange(Estate estate, Random random)
     {
-        switch (random.Next(9))
+        switch (random.Next(10))
         {
             case 0:
             {
@@ -176,6 +198,18 @@ public sealed class IncrementalRoutingTests
             {
                 var nsg = Pick(estate.NetworkSecurityGroups.Where(n => !n.SecurityRules.IsEmpty), random);
                 return (estate.With(nsg with { SecurityRules = nsg.SecurityRules.RemoveAt(0) }), true);
+            }
+
+            case 8:
+            {
+                // A peering's allowForwardedTraffic flips: no route depends on it, so only its VNet is recompiled.
+                var vnet = Pick(estate.VirtualNetworks.Where(v => !v.Peerings.IsEmpty), random);
+                var index = random.Next(vnet.Peerings.Length);
+                var peering = vnet.Peerings[index];
+                return (estate.With(vnet with
+                {
+                    Peerings = vnet.Peerings.SetItem(index, peering with { AllowForwardedTraffic = !peering.AllowForwardedTraffic }),
+                }), true);
             }
 
             default:

@@ -63,10 +63,11 @@ public static class RoutingCompiler
     /// <summary>
     /// The routing of <paramref name="after"/>, reusing <paramref name="before"/>'s work: equal to
     /// <c>Compile(after, before.Options)</c>, but when the snapshots differ only in route tables, in the subnets
-    /// of existing VNets, or in resources routing does not read (NSGs, ASGs, VMs, NICs), only the VNets whose
-    /// subnets use a changed route table or changed themselves are recompiled; every other subnet keeps its
-    /// table. Any other change (address space, peering, gateway, connection, circuit, site, public IP, a VNet
-    /// added or removed) can move routes across the estate, so it compiles everything.
+    /// of existing VNets, in peerings' <c>allowForwardedTraffic</c>, or in resources routing does not read (NSGs,
+    /// ASGs, VMs, NICs), only the VNets whose subnets use a changed route table or that changed themselves are
+    /// recompiled; every other subnet keeps its table. Any other change (address space, other peering fields,
+    /// gateway, connection, circuit, site, public IP, a VNet added or removed) can move routes across the estate,
+    /// so it compiles everything.
     /// </summary>
     public static CompiledRouting Recompile(CompiledRouting before, Estate after)
     {
@@ -97,8 +98,11 @@ public static class RoutingCompiler
                 return Compile(after, before.Options);
             }
 
-            // The VNet's ranges and peerings are unchanged (TryFindAffected checked), so its facts are too.
-            var currentFacts = new VirtualNetworkFacts(current, facts.Ranges, facts.Peerings, facts.Notes);
+            // The VNet's ranges and peerings are unchanged for routing (TryFindAffected checked), so its facts are
+            // too; its peerings are taken from the new snapshot so that no route refers to a superseded record.
+            var peerings = current.Peerings.ToDictionary(p => p.Id);
+            var currentFacts = new VirtualNetworkFacts(current, facts.Ranges,
+                [.. facts.Peerings.Select(p => p with { Peering = peerings[p.Peering.Id] })], facts.Notes);
             var (routings, notes) = CompileVirtualNetwork(context, state.Gateways, currentFacts, state.NoneSetNote);
             raised[vnetId] = notes;
             foreach (var subnet in previous.Subnets)
@@ -199,7 +203,7 @@ public static class RoutingCompiler
             switch (previous ?? current)
             {
                 case VirtualNetwork when previous is VirtualNetwork oldVnet && current is VirtualNetwork newVnet
-                    && (oldVnet with { Subnets = newVnet.Subnets }).Equals(newVnet):
+                    && DiffersOnlyInSubnetsOrForwarding(oldVnet, newVnet):
                     vnetIds.Add(id);
                     break;
                 case RouteTable:
@@ -219,6 +223,33 @@ public static class RoutingCompiler
                     break;
                 default:
                     return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when two snapshots of a VNet differ at most in their subnets and in their peerings'
+    /// <c>allowForwardedTraffic</c>. That flag decides whether a peering passes traffic that did not start in the
+    /// remote VNet (a check the tracer makes on the data path, semantics.md §3.8), not which routes exist, so the
+    /// VNet's facts and every other VNet's routes stay as they are; the VNet is recompiled for its own subnets.
+    /// Any other peering change (access, gateway transit, state, remote space) can move routes across the estate.
+    /// </summary>
+    private static bool DiffersOnlyInSubnetsOrForwarding(VirtualNetwork previous, VirtualNetwork current)
+    {
+        if (previous.Peerings.Length != current.Peerings.Length
+            || !(previous with { Subnets = current.Subnets, Peerings = current.Peerings }).Equals(current))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < previous.Peerings.Length; i++)
+        {
+            var after = current.Peerings[i];
+            if (!(previous.Peerings[i] with { AllowForwardedTraffic = after.AllowForwardedTraffic }).Equals(after))
+            {
+                return false;
             }
         }
 
