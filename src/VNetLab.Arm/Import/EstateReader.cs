@@ -26,11 +26,26 @@ public static class EstateReader
     public static ImportResult Read(IEnumerable<string> paths, ImportOptions? options = null)
     {
         options ??= ImportOptions.Default;
-        var sink = new DiagnosticSink();
+        var pool = new ImportPool();
+        var sink = new DiagnosticSink(pool);
         var collector = new ResourceCollector(sink);
         var files = ImmutableArray.CreateBuilder<string>();
-        foreach (var (path, problem) in InputFiles.Expand(paths))
+        var inputs = InputFiles.Expand(paths).ToList();
+
+        // Files are parsed and mapped in parallel (each one's JSON is released as soon as it is mapped, so
+        // memory follows the files in flight, not the estate), then replayed in input order.
+        var readings = new FileReading?[inputs.Count];
+        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
+            if (inputs[i].Problem is null)
+            {
+                readings[i] = ReadFile(inputs[i].Path, options, pool);
+            }
+        });
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var (path, problem) = inputs[i];
             var at = new SourceLocation(path, "$");
             if (problem == InputFiles.NoEstateFiles)
             {
@@ -45,10 +60,8 @@ public static class EstateReader
             }
 
             files.Add(path);
-            if (ReadDocument(path, options, sink) is { } document)
-            {
-                new DocumentWalker(path, options, sink, collector).Walk(document);
-            }
+            readings[i]?.ReplayInto(sink, collector);
+            readings[i] = null;
         }
 
         return Finish(collector, sink, files.ToImmutable());
@@ -58,14 +71,28 @@ public static class EstateReader
     public static ImportResult ReadText(string text, string fileName = "input.json", ImportOptions? options = null)
     {
         options ??= ImportOptions.Default;
-        var sink = new DiagnosticSink();
+        var pool = new ImportPool();
+        var sink = new DiagnosticSink(pool);
         var collector = new ResourceCollector(sink);
-        if (Parse(text, fileName, sink) is { } document)
+        var reading = new FileReading(pool);
+        if (Parse(text, fileName, reading.Sink) is { } document)
         {
-            new DocumentWalker(fileName, options, sink, collector).Walk(document);
+            new DocumentWalker(fileName, options, reading).Walk(document);
         }
 
+        reading.ReplayInto(sink, collector);
         return Finish(collector, sink, [fileName]);
+    }
+
+    private static FileReading ReadFile(string path, ImportOptions options, ImportPool pool)
+    {
+        var reading = new FileReading(pool);
+        if (ReadDocument(path, options, reading.Sink) is { } document)
+        {
+            new DocumentWalker(path, options, reading).Walk(document);
+        }
+
+        return reading;
     }
 
     // Dangling references are input errors: the estate records them, the import reports them.
@@ -169,8 +196,10 @@ public static class EstateReader
     }
 
     /// <summary>Walks one document, finds its resource objects and hands them to the collector.</summary>
-    private sealed class DocumentWalker(string path, ImportOptions options, DiagnosticSink sink, ResourceCollector collector)
+    private sealed class DocumentWalker(string path, ImportOptions options, FileReading reading)
     {
+        private readonly DiagnosticSink _sink = reading.Sink;
+
         public void Walk(JsonElement root)
         {
             var at = new SourceLocation(path, "$");
@@ -182,11 +211,11 @@ public static class EstateReader
                 case JsonValueKind.Object:
                     break;
                 default:
-                    sink.Add(DiagnosticCatalog.UnsupportedDocument(at, "the top level is " + JsonObjectReader.Describe(root)));
+                    _sink.Add(DiagnosticCatalog.UnsupportedDocument(at, "the top level is " + JsonObjectReader.Describe(root)));
                     return;
             }
 
-            var reader = new JsonObjectReader(root, at, null, sink);
+            var reader = new JsonObjectReader(root, at, null, _sink);
             if (IsTemplate(reader))
             {
                 WalkTemplate(root, at);
@@ -205,7 +234,7 @@ public static class EstateReader
             }
             else
             {
-                sink.Add(DiagnosticCatalog.UnsupportedDocument(at, "an object with no 'type', 'value', 'data' or template '$schema'"));
+                _sink.Add(DiagnosticCatalog.UnsupportedDocument(at, "an object with no 'type', 'value', 'data' or template '$schema'"));
             }
         }
 
@@ -221,7 +250,7 @@ public static class EstateReader
                 var itemAt = at.Index(index++);
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    sink.Add(DiagnosticCatalog.WrongFieldType(itemAt, null, "a resource object", JsonObjectReader.Describe(item)));
+                    _sink.Add(DiagnosticCatalog.WrongFieldType(itemAt, null, "a resource object", JsonObjectReader.Describe(item)));
                     continue;
                 }
 
@@ -239,7 +268,7 @@ public static class EstateReader
             }
             else if (root.TryGetProperty("resources", out var other))
             {
-                sink.Add(DiagnosticCatalog.WrongFieldType(at.Property("resources"), null, "an array", JsonObjectReader.Describe(other)));
+                _sink.Add(DiagnosticCatalog.WrongFieldType(at.Property("resources"), null, "an array", JsonObjectReader.Describe(other)));
             }
         }
 
@@ -250,11 +279,11 @@ public static class EstateReader
                 element = EvaluateTemplateValues(element, at, template);
             }
 
-            var reader = new JsonObjectReader(element, at, null, sink);
+            var reader = new JsonObjectReader(element, at, null, _sink);
             var declaredType = reader.String("type");
             if (string.IsNullOrWhiteSpace(declaredType))
             {
-                sink.Add(DiagnosticCatalog.MissingRequiredField(at, null, "resource", "type"));
+                _sink.Add(DiagnosticCatalog.MissingRequiredField(at, null, "resource", "type"));
                 return;
             }
 
@@ -273,11 +302,11 @@ public static class EstateReader
             {
                 if (!fullType.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase) || template is null)
                 {
-                    sink.Add(DiagnosticCatalog.UnknownResourceType(at.Property("type"), id, declaredType));
+                    _sink.Add(DiagnosticCatalog.UnknownResourceType(at.Property("type"), id, declaredType));
                 }
                 else
                 {
-                    sink.Add(DiagnosticCatalog.TemplateExpressionNotEvaluated(at, id, "Microsoft.Resources/deployments", "nested deployments are not expanded; pass their templates as separate files"));
+                    _sink.Add(DiagnosticCatalog.TemplateExpressionNotEvaluated(at, id, "Microsoft.Resources/deployments", "nested deployments are not expanded; pass their templates as separate files"));
                 }
 
                 return;
@@ -288,10 +317,10 @@ public static class EstateReader
                 return;
             }
 
-            var context = new ResourceContext(id, new JsonObjectReader(element, at, id, sink));
+            var context = new ResourceContext(id, new JsonObjectReader(element, at, id, _sink));
             if (mapper.Map(context) is { } resource)
             {
-                collector.Add(resource, element);
+                reading.Add(resource, element);
             }
 
             if (template is not null && reader.TryGet("resources", out var children) && children.ValueKind == JsonValueKind.Array)
@@ -312,12 +341,12 @@ public static class EstateReader
         {
             if (reader.String("id") is { } text && !string.IsNullOrWhiteSpace(text))
             {
-                return reader.ParseId(text, at.Property("id"));
+                return reader.ParseReference(text, at.Property("id"));
             }
 
             if (string.IsNullOrWhiteSpace(name))
             {
-                sink.Add(DiagnosticCatalog.MissingRequiredField(at, null, fullType, "name"));
+                _sink.Add(DiagnosticCatalog.MissingRequiredField(at, null, fullType, "name"));
                 return null;
             }
 
@@ -329,7 +358,7 @@ public static class EstateReader
                 return id;
             }
 
-            sink.Add(DiagnosticCatalog.InvalidResourceId(at.Property("name"), $"{canonicalType} named '{name}'"));
+            _sink.Add(DiagnosticCatalog.InvalidResourceId(at.Property("name"), $"{canonicalType} named '{name}'"));
             return null;
         }
 
@@ -396,7 +425,7 @@ public static class EstateReader
                         return result;
                     }
 
-                    sink.Add(DiagnosticCatalog.TemplateExpressionNotEvaluated(at, null, text, "the value was left out"));
+                    _sink.Add(DiagnosticCatalog.TemplateExpressionNotEvaluated(at, null, text, "the value was left out"));
                     return null;
                 default:
                     return node;

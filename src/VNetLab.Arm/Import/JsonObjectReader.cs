@@ -111,7 +111,7 @@ internal sealed class JsonObjectReader
             return null;
         }
 
-        return value.GetString();
+        return value.GetString() is { } text ? _sink.Pool.Intern(text) : null;
     }
 
     public string? RequiredString(string name, string typeForMessage)
@@ -135,7 +135,7 @@ internal sealed class JsonObjectReader
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            return [value.GetString() ?? string.Empty];
+            return [_sink.Pool.Intern(value.GetString() ?? string.Empty)];
         }
 
         if (value.ValueKind != JsonValueKind.Array)
@@ -150,7 +150,7 @@ internal sealed class JsonObjectReader
         {
             if (item.ValueKind == JsonValueKind.String)
             {
-                builder.Add(item.GetString() ?? string.Empty);
+                builder.Add(_sink.Pool.Intern(item.GetString() ?? string.Empty));
             }
             else
             {
@@ -237,12 +237,12 @@ internal sealed class JsonObjectReader
         {
             var reader = new JsonObjectReader(value, at, ResourceId, _sink);
             var text = reader.String("id");
-            return text is null ? null : ParseId(text, at.Property("id"));
+            return text is null ? null : ParseReference(text, at.Property("id"));
         }
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            return ParseId(value.GetString() ?? string.Empty, at);
+            return ParseReference(value.GetString() ?? string.Empty, at);
         }
 
         WrongType(name, "an object with an 'id'", value);
@@ -255,7 +255,7 @@ internal sealed class JsonObjectReader
         var builder = ImmutableArray.CreateBuilder<ResourceId>();
         foreach (var item in Objects(name))
         {
-            if (item.String("id") is { } text && item.ParseId(text, item.Location.Property("id")) is { } id)
+            if (item.String("id") is { } text && item.ParseReference(text, item.Location.Property("id")) is { } id)
             {
                 builder.Add(id);
             }
@@ -264,15 +264,20 @@ internal sealed class JsonObjectReader
         return builder.ToImmutable();
     }
 
-    public ResourceId? ParseId(string text, SourceLocation at)
+    /// <summary>A resource's own id. Child ids (rules, routes) are unique and not remembered; see <see cref="ImportPool"/>.</summary>
+    public ResourceId? ParseId(string text, SourceLocation at) => Report(_sink.Pool.Declared(text), text, at);
+
+    /// <summary>An id that other resources may name too (a reference, or a top-level resource's own id).</summary>
+    public ResourceId? ParseReference(string text, SourceLocation at) => Report(_sink.Pool.Reference(text), text, at);
+
+    private ResourceId? Report(ResourceId? id, string text, SourceLocation at)
     {
-        if (ResourceId.TryParse(text, out var id))
+        if (id is null)
         {
-            return id;
+            _sink.Add(DiagnosticCatalog.InvalidResourceId(at, text));
         }
 
-        _sink.Add(DiagnosticCatalog.InvalidResourceId(at, text));
-        return null;
+        return id;
     }
 
     public IpAddress? IpAddress(string name)

@@ -29,11 +29,15 @@ public sealed partial class Estate
     {
         Roots = roots;
         var all = new Dictionary<ResourceId, Resource>();
+        var distinct = new List<Resource>();
         foreach (var root in Roots)
         {
             foreach (var resource in SelfAndChildren(root))
             {
-                all.TryAdd(resource.Id, resource);
+                if (all.TryAdd(resource.Id, resource))
+                {
+                    distinct.Add(resource);
+                }
             }
         }
 
@@ -79,10 +83,23 @@ public sealed partial class Estate
             .GroupBy(f => f.SubscriptionId, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
-        UnresolvedReferences = [.. _byId.Values
-            .OrderBy(r => r.Id)
-            .SelectMany(ResourceReferences.Of)
-            .Where(r => !_byId.ContainsKey(r.Target))
+        // Sorted by the referencing resource (ids are unique here, so the order is total); a resource's own
+        // references keep their order, as the stable sort leaves them. Only the dangling few are sorted, not the
+        // millions of resources of a large estate.
+        var unresolved = new List<ResourceReference>();
+        foreach (var resource in distinct)
+        {
+            foreach (var reference in ResourceReferences.Of(resource))
+            {
+                if (!_byId.ContainsKey(reference.Target))
+                {
+                    unresolved.Add(reference);
+                }
+            }
+        }
+
+        UnresolvedReferences = [.. unresolved
+            .OrderBy(r => r.From.Id)
             .Select(r => new UnresolvedReference(r.From.Id, r.Property, r.Target, r.From.Source))];
     }
 
