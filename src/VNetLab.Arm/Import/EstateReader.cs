@@ -87,12 +87,107 @@ public static class EstateReader
     private static FileReading ReadFile(string path, ImportOptions options, ImportPool pool)
     {
         var reading = new FileReading(pool);
-        if (ReadDocument(path, options, reading.Sink) is { } document)
+        if (IsYaml(path))
         {
-            new DocumentWalker(path, options, reading).Walk(document);
+            if (ReadBytes(path, options, reading.Sink) is { } bytes && Parse(System.Text.Encoding.UTF8.GetString(bytes), path, reading.Sink) is { } yaml)
+            {
+                new DocumentWalker(path, options, reading).Walk(yaml);
+            }
+
+            return reading;
+        }
+
+        // The file's bytes come from the shared pool and its document is walked in place, then both are given
+        // back: a typical estate file is a few hundred kilobytes, so a fresh array per file (and a clone of the
+        // parsed document) would land on the large-object heap ten thousand times and force full collections.
+        var buffer = ReadPooled(path, options, reading.Sink, out var length, out var pooled);
+        if (buffer is null)
+        {
+            return reading;
+        }
+
+        try
+        {
+            using var document = ParseJsonDocument(buffer.AsMemory(0, length), path, reading.Sink);
+            if (document is not null)
+            {
+                new DocumentWalker(path, options, reading).Walk(document.RootElement);
+            }
+        }
+        finally
+        {
+            if (pooled)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
         return reading;
+    }
+
+    private static byte[]? ReadBytes(string path, ImportOptions options, DiagnosticSink sink)
+    {
+        var buffer = ReadPooled(path, options, sink, out var length, out var pooled);
+        if (buffer is null || !pooled)
+        {
+            return buffer;
+        }
+
+        var bytes = buffer.AsSpan(0, length).ToArray();
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        return bytes;
+    }
+
+    private static byte[]? ReadPooled(string path, ImportOptions options, DiagnosticSink sink, out int length, out bool pooled)
+    {
+        var at = new SourceLocation(path, "$");
+        length = 0;
+        pooled = false;
+        byte[]? rented = null;
+        try
+        {
+            var size = new FileInfo(path).Length;
+            if (size > options.MaxFileBytes)
+            {
+                sink.Add(DiagnosticCatalog.FileTooLarge(at, size, options.MaxFileBytes));
+                return null;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            rented = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Clamp(size + 1, 1, Array.MaxLength));
+            int read;
+            while (length < rented.Length && (read = stream.Read(rented, length, rented.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            if (length == rented.Length)
+            {
+                // The file grew after its size was read (or is too large for one array): read it whole, as before.
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+                rented = null;
+                var bytes = File.ReadAllBytes(path);
+                length = bytes.Length;
+                return bytes;
+            }
+
+            var result = rented;
+            rented = null;
+            pooled = true;
+            return result;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sink.Add(DiagnosticCatalog.PathNotFound(at, e.Message));
+            return null;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     // Dangling references are input errors: the estate records them, the import reports them.
@@ -107,36 +202,10 @@ public static class EstateReader
         return new ImportResult(estate, sink.ToImmutable(), files);
     }
 
-    private static JsonElement? ReadDocument(string path, ImportOptions options, DiagnosticSink sink)
-    {
-        var at = new SourceLocation(path, "$");
-        byte[] bytes;
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length > options.MaxFileBytes)
-            {
-                sink.Add(DiagnosticCatalog.FileTooLarge(at, length, options.MaxFileBytes));
-                return null;
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            sink.Add(DiagnosticCatalog.PathNotFound(at, e.Message));
-            return null;
-        }
-
-        // JSON is parsed from the file's UTF-8 bytes directly (no UTF-16 copy of a large export);
-        // YAML goes through text.
-        return IsYaml(path) ? Parse(System.Text.Encoding.UTF8.GetString(bytes), path, sink) : ParseJson(bytes, path, sink);
-    }
-
     private static bool IsYaml(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    private static JsonElement? ParseJson(ReadOnlyMemory<byte> utf8, string path, DiagnosticSink sink)
+    private static JsonDocument? ParseJsonDocument(ReadOnlyMemory<byte> utf8, string path, DiagnosticSink sink)
     {
         if (utf8.Span.StartsWith("\uFEFF"u8))
         {
@@ -145,8 +214,7 @@ public static class EstateReader
 
         try
         {
-            using var document = JsonDocument.Parse(utf8, _jsonOptions);
-            return document.RootElement.Clone();
+            return JsonDocument.Parse(utf8, _jsonOptions);
         }
         catch (JsonException e)
         {

@@ -41,7 +41,7 @@ internal sealed class JsonObjectReader
         {
             foreach (var property in _element.EnumerateObject())
             {
-                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                if (NameEquals(property, name))
                 {
                     value = property.Value;
                     return value.ValueKind != JsonValueKind.Null;
@@ -51,6 +51,21 @@ internal sealed class JsonObjectReader
 
         value = default;
         return false;
+    }
+
+    // Compares without making a string of every property name passed over (a lookup walks the object's
+    // properties, and a large estate has two million rules of a dozen properties, each looked up a dozen times).
+    // A plain ASCII name is compared on its UTF-8 bytes; anything else (escapes, non-ASCII letters that fold to
+    // ASCII ones) as a string, exactly as before.
+    private static bool NameEquals(JsonProperty property, string name)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (System.Text.Ascii.IsValid(raw) && raw.IndexOf((byte)'\\') < 0)
+        {
+            return System.Text.Ascii.EqualsIgnoreCase(raw, name);
+        }
+
+        return string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A nested object, or null when absent or not an object (reported).</summary>
