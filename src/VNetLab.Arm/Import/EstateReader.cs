@@ -407,7 +407,7 @@ public static class EstateReader
 
         private ResourceId? ResolveId(JsonObjectReader reader, SourceLocation at, string fullType, string? name)
         {
-            if (reader.String("id") is { } text && !string.IsNullOrWhiteSpace(text))
+            if (reader.IdText() is { } text && !string.IsNullOrWhiteSpace(text))
             {
                 return reader.ParseReference(text, at.Property("id"));
             }

@@ -129,6 +129,26 @@ internal sealed class JsonObjectReader
         return value.GetString() is { } text ? _sink.Pool.Intern(text) : null;
     }
 
+    /// <summary>
+    /// The <c>id</c> string, read as <see cref="String"/> reads it but not pooled: the id keeps only its segments,
+    /// and pooling the text of millions of distinct ids would hold them all until the import ends.
+    /// </summary>
+    public string? IdText()
+    {
+        if (!TryGet("id", out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            WrongType("id", "a string", value);
+            return null;
+        }
+
+        return value.GetString();
+    }
+
     public string? RequiredString(string name, string typeForMessage)
     {
         var value = String(name);
@@ -251,7 +271,7 @@ internal sealed class JsonObjectReader
         if (value.ValueKind == JsonValueKind.Object)
         {
             var reader = new JsonObjectReader(value, at, ResourceId, _sink);
-            var text = reader.String("id");
+            var text = reader.IdText();
             return text is null ? null : ParseReference(text, at.Property("id"));
         }
 
@@ -270,7 +290,7 @@ internal sealed class JsonObjectReader
         var builder = ImmutableArray.CreateBuilder<ResourceId>();
         foreach (var item in Objects(name))
         {
-            if (item.String("id") is { } text && item.ParseReference(text, item.Location.Property("id")) is { } id)
+            if (item.IdText() is { } text && item.ParseReference(text, item.Location.Property("id")) is { } id)
             {
                 builder.Add(id);
             }

@@ -32,7 +32,7 @@ internal sealed class ResourceContext
     public ResourceContext? Child(JsonObjectReader child, string childType)
     {
         ResourceId? id = null;
-        if (child.String("id") is { } text)
+        if (child.IdText() is { } text)
         {
             id = child.ParseId(text, child.Location.Property("id"));
         }

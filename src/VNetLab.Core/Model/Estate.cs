@@ -28,8 +28,16 @@ public sealed partial class Estate
     private Estate(ImmutableArray<Resource> roots)
     {
         Roots = roots;
-        var all = new Dictionary<ResourceId, Resource>();
-        var distinct = new List<Resource>();
+        // Sized up front: a large estate has millions of resources (every security rule), and growing to that
+        // size copies the table a dozen times.
+        var count = 0;
+        foreach (var root in Roots)
+        {
+            count += 1 + ChildCount(root);
+        }
+
+        var all = new Dictionary<ResourceId, Resource>(count);
+        var distinct = new List<Resource>(count);
         foreach (var root in Roots)
         {
             foreach (var resource in SelfAndChildren(root))
@@ -203,6 +211,19 @@ public sealed partial class Estate
 
     private static FrozenDictionary<ResourceId, ImmutableArray<TValue>> GroupBy<T, TValue>(IEnumerable<T> items, Func<T, ResourceId> key, Func<T, TValue> value) =>
         items.GroupBy(key).ToFrozenDictionary(g => g.Key, g => g.Select(value).ToImmutableArray());
+
+    private static int ChildCount(Resource resource) => resource switch
+    {
+        VirtualNetwork v => v.Subnets.Length + v.Peerings.Length,
+        NetworkSecurityGroup n => n.SecurityRules.Length + n.DefaultSecurityRules.Length,
+        RouteTable t => t.Routes.Length,
+        NetworkInterface n => n.IpConfigurations.Length,
+        VirtualNetworkGateway g => g.IpConfigurations.Length,
+        ExpressRouteCircuit c => c.Peerings.Length + c.Authorizations.Length,
+        RouteFilter f => f.Rules.Length,
+        AzureFirewall f => f.IpConfigurations.Length + f.NetworkRuleCollections.Length,
+        _ => 0,
+    };
 
     private static IEnumerable<Resource> SelfAndChildren(Resource resource)
     {
