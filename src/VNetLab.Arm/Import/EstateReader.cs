@@ -26,11 +26,26 @@ public static class EstateReader
     public static ImportResult Read(IEnumerable<string> paths, ImportOptions? options = null)
     {
         options ??= ImportOptions.Default;
-        var sink = new DiagnosticSink();
+        var pool = new ImportPool();
+        var sink = new DiagnosticSink(pool);
         var collector = new ResourceCollector(sink);
         var files = ImmutableArray.CreateBuilder<string>();
-        foreach (var (path, problem) in InputFiles.Expand(paths))
+        var inputs = InputFiles.Expand(paths).ToList();
+
+        // Files are parsed and mapped in parallel (each one's JSON is released as soon as it is mapped, so
+        // memory follows the files in flight, not the estate), then replayed in input order.
+        var readings = new FileReading?[inputs.Count];
+        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
+            if (inputs[i].Problem is null)
+            {
+                readings[i] = ReadFile(inputs[i].Path, options, pool);
+            }
+        });
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var (path, problem) = inputs[i];
             var at = new SourceLocation(path, "$");
             if (problem == InputFiles.NoEstateFiles)
             {
@@ -45,10 +60,8 @@ public static class EstateReader
             }
 
             files.Add(path);
-            if (ReadDocument(path, options, sink) is { } document)
-            {
-                new DocumentWalker(path, options, sink, collector).Walk(document);
-            }
+            readings[i]?.ReplayInto(sink, collector);
+            readings[i] = null;
         }
 
         return Finish(collector, sink, files.ToImmutable());
@@ -58,14 +71,123 @@ public static class EstateReader
     public static ImportResult ReadText(string text, string fileName = "input.json", ImportOptions? options = null)
     {
         options ??= ImportOptions.Default;
-        var sink = new DiagnosticSink();
+        var pool = new ImportPool();
+        var sink = new DiagnosticSink(pool);
         var collector = new ResourceCollector(sink);
-        if (Parse(text, fileName, sink) is { } document)
+        var reading = new FileReading(pool);
+        if (Parse(text, fileName, reading.Sink) is { } document)
         {
-            new DocumentWalker(fileName, options, sink, collector).Walk(document);
+            new DocumentWalker(fileName, options, reading).Walk(document);
         }
 
+        reading.ReplayInto(sink, collector);
         return Finish(collector, sink, [fileName]);
+    }
+
+    private static FileReading ReadFile(string path, ImportOptions options, ImportPool pool)
+    {
+        var reading = new FileReading(pool);
+        if (IsYaml(path))
+        {
+            if (ReadBytes(path, options, reading.Sink) is { } bytes && Parse(System.Text.Encoding.UTF8.GetString(bytes), path, reading.Sink) is { } yaml)
+            {
+                new DocumentWalker(path, options, reading).Walk(yaml);
+            }
+
+            return reading;
+        }
+
+        // The file's bytes come from the shared pool and its document is walked in place, then both are given
+        // back: a typical estate file is a few hundred kilobytes, so a fresh array per file (and a clone of the
+        // parsed document) would land on the large-object heap ten thousand times and force full collections.
+        var buffer = ReadPooled(path, options, reading.Sink, out var length, out var pooled);
+        if (buffer is null)
+        {
+            return reading;
+        }
+
+        try
+        {
+            using var document = ParseJsonDocument(buffer.AsMemory(0, length), path, reading.Sink);
+            if (document is not null)
+            {
+                new DocumentWalker(path, options, reading).Walk(document.RootElement);
+            }
+        }
+        finally
+        {
+            if (pooled)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        return reading;
+    }
+
+    private static byte[]? ReadBytes(string path, ImportOptions options, DiagnosticSink sink)
+    {
+        var buffer = ReadPooled(path, options, sink, out var length, out var pooled);
+        if (buffer is null || !pooled)
+        {
+            return buffer;
+        }
+
+        var bytes = buffer.AsSpan(0, length).ToArray();
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        return bytes;
+    }
+
+    private static byte[]? ReadPooled(string path, ImportOptions options, DiagnosticSink sink, out int length, out bool pooled)
+    {
+        var at = new SourceLocation(path, "$");
+        length = 0;
+        pooled = false;
+        byte[]? rented = null;
+        try
+        {
+            var size = new FileInfo(path).Length;
+            if (size > options.MaxFileBytes)
+            {
+                sink.Add(DiagnosticCatalog.FileTooLarge(at, size, options.MaxFileBytes));
+                return null;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            rented = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Clamp(size + 1, 1, Array.MaxLength));
+            int read;
+            while (length < rented.Length && (read = stream.Read(rented, length, rented.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            if (length == rented.Length)
+            {
+                // The file grew after its size was read (or is too large for one array): read it whole, as before.
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+                rented = null;
+                var bytes = File.ReadAllBytes(path);
+                length = bytes.Length;
+                return bytes;
+            }
+
+            var result = rented;
+            rented = null;
+            pooled = true;
+            return result;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sink.Add(DiagnosticCatalog.PathNotFound(at, e.Message));
+            return null;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     // Dangling references are input errors: the estate records them, the import reports them.
@@ -80,36 +202,10 @@ public static class EstateReader
         return new ImportResult(estate, sink.ToImmutable(), files);
     }
 
-    private static JsonElement? ReadDocument(string path, ImportOptions options, DiagnosticSink sink)
-    {
-        var at = new SourceLocation(path, "$");
-        byte[] bytes;
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length > options.MaxFileBytes)
-            {
-                sink.Add(DiagnosticCatalog.FileTooLarge(at, length, options.MaxFileBytes));
-                return null;
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            sink.Add(DiagnosticCatalog.PathNotFound(at, e.Message));
-            return null;
-        }
-
-        // JSON is parsed from the file's UTF-8 bytes directly (no UTF-16 copy of a large export);
-        // YAML goes through text.
-        return IsYaml(path) ? Parse(System.Text.Encoding.UTF8.GetString(bytes), path, sink) : ParseJson(bytes, path, sink);
-    }
-
     private static bool IsYaml(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    private static JsonElement? ParseJson(ReadOnlyMemory<byte> utf8, string path, DiagnosticSink sink)
+    private static JsonDocument? ParseJsonDocument(ReadOnlyMemory<byte> utf8, string path, DiagnosticSink sink)
     {
         if (utf8.Span.StartsWith("\uFEFF"u8))
         {
@@ -118,8 +214,7 @@ public static class EstateReader
 
         try
         {
-            using var document = JsonDocument.Parse(utf8, _jsonOptions);
-            return document.RootElement.Clone();
+            return JsonDocument.Parse(utf8, _jsonOptions);
         }
         catch (JsonException e)
         {
@@ -169,8 +264,10 @@ public static class EstateReader
     }
 
     /// <summary>Walks one document, finds its resource objects and hands them to the collector.</summary>
-    private sealed class DocumentWalker(string path, ImportOptions options, DiagnosticSink sink, ResourceCollector collector)
+    private sealed class DocumentWalker(string path, ImportOptions options, FileReading reading)
     {
+        private readonly DiagnosticSink _sink = reading.Sink;
+
         public void Walk(JsonElement root)
         {
             var at = new SourceLocation(path, "$");
@@ -182,11 +279,11 @@ public static class EstateReader
                 case JsonValueKind.Object:
                     break;
                 default:
-                    sink.Add(DiagnosticCatalog.UnsupportedDocument(at, "the top level is " + JsonObjectReader.Describe(root)));
+                    _sink.Add(DiagnosticCatalog.UnsupportedDocument(at, "the top level is " + JsonObjectReader.Describe(root)));
                     return;
             }
 
-            var reader = new JsonObjectReader(root, at, null, sink);
+            var reader = new JsonObjectReader(root, at, null, _sink);
             if (IsTemplate(reader))
             {
                 WalkTemplate(root, at);
@@ -205,7 +302,7 @@ public static class EstateReader
             }
             else
             {
-                sink.Add(DiagnosticCatalog.UnsupportedDocument(at, "an object with no 'type', 'value', 'data' or template '$schema'"));
+                _sink.Add(DiagnosticCatalog.UnsupportedDocument(at, "an object with no 'type', 'value', 'data' or template '$schema'"));
             }
         }
 
@@ -221,7 +318,7 @@ public static class EstateReader
                 var itemAt = at.Index(index++);
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    sink.Add(DiagnosticCatalog.WrongFieldType(itemAt, null, "a resource object", JsonObjectReader.Describe(item)));
+                    _sink.Add(DiagnosticCatalog.WrongFieldType(itemAt, null, "a resource object", JsonObjectReader.Describe(item)));
                     continue;
                 }
 
@@ -239,7 +336,7 @@ public static class EstateReader
             }
             else if (root.TryGetProperty("resources", out var other))
             {
-                sink.Add(DiagnosticCatalog.WrongFieldType(at.Property("resources"), null, "an array", JsonObjectReader.Describe(other)));
+                _sink.Add(DiagnosticCatalog.WrongFieldType(at.Property("resources"), null, "an array", JsonObjectReader.Describe(other)));
             }
         }
 
@@ -250,11 +347,11 @@ public static class EstateReader
                 element = EvaluateTemplateValues(element, at, template);
             }
 
-            var reader = new JsonObjectReader(element, at, null, sink);
+            var reader = new JsonObjectReader(element, at, null, _sink);
             var declaredType = reader.String("type");
             if (string.IsNullOrWhiteSpace(declaredType))
             {
-                sink.Add(DiagnosticCatalog.MissingRequiredField(at, null, "resource", "type"));
+                _sink.Add(DiagnosticCatalog.MissingRequiredField(at, null, "resource", "type"));
                 return;
             }
 
@@ -273,11 +370,11 @@ public static class EstateReader
             {
                 if (!fullType.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase) || template is null)
                 {
-                    sink.Add(DiagnosticCatalog.UnknownResourceType(at.Property("type"), id, declaredType));
+                    _sink.Add(DiagnosticCatalog.UnknownResourceType(at.Property("type"), id, declaredType));
                 }
                 else
                 {
-                    sink.Add(DiagnosticCatalog.TemplateExpressionNotEvaluated(at, id, "Microsoft.Resources/deployments", "nested deployments are not expanded; pass their templates as separate files"));
+                    _sink.Add(DiagnosticCatalog.TemplateExpressionNotEvaluated(at, id, "Microsoft.Resources/deployments", "nested deployments are not expanded; pass their templates as separate files"));
                 }
 
                 return;
@@ -288,10 +385,10 @@ public static class EstateReader
                 return;
             }
 
-            var context = new ResourceContext(id, new JsonObjectReader(element, at, id, sink));
+            var context = new ResourceContext(id, new JsonObjectReader(element, at, id, _sink));
             if (mapper.Map(context) is { } resource)
             {
-                collector.Add(resource, element);
+                reading.Add(resource, element);
             }
 
             if (template is not null && reader.TryGet("resources", out var children) && children.ValueKind == JsonValueKind.Array)
@@ -310,14 +407,14 @@ public static class EstateReader
 
         private ResourceId? ResolveId(JsonObjectReader reader, SourceLocation at, string fullType, string? name)
         {
-            if (reader.String("id") is { } text && !string.IsNullOrWhiteSpace(text))
+            if (reader.IdText() is { } text && !string.IsNullOrWhiteSpace(text))
             {
-                return reader.ParseId(text, at.Property("id"));
+                return reader.ParseReference(text, at.Property("id"));
             }
 
             if (string.IsNullOrWhiteSpace(name))
             {
-                sink.Add(DiagnosticCatalog.MissingRequiredField(at, null, fullType, "name"));
+                _sink.Add(DiagnosticCatalog.MissingRequiredField(at, null, fullType, "name"));
                 return null;
             }
 
@@ -329,7 +426,7 @@ public static class EstateReader
                 return id;
             }
 
-            sink.Add(DiagnosticCatalog.InvalidResourceId(at.Property("name"), $"{canonicalType} named '{name}'"));
+            _sink.Add(DiagnosticCatalog.InvalidResourceId(at.Property("name"), $"{canonicalType} named '{name}'"));
             return null;
         }
 
@@ -396,7 +493,7 @@ public static class EstateReader
                         return result;
                     }
 
-                    sink.Add(DiagnosticCatalog.TemplateExpressionNotEvaluated(at, null, text, "the value was left out"));
+                    _sink.Add(DiagnosticCatalog.TemplateExpressionNotEvaluated(at, null, text, "the value was left out"));
                     return null;
                 default:
                     return node;

@@ -41,7 +41,7 @@ internal sealed class JsonObjectReader
         {
             foreach (var property in _element.EnumerateObject())
             {
-                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                if (NameEquals(property, name))
                 {
                     value = property.Value;
                     return value.ValueKind != JsonValueKind.Null;
@@ -51,6 +51,21 @@ internal sealed class JsonObjectReader
 
         value = default;
         return false;
+    }
+
+    // Compares without making a string of every property name passed over (a lookup walks the object's
+    // properties, and a large estate has two million rules of a dozen properties, each looked up a dozen times).
+    // A plain ASCII name is compared on its UTF-8 bytes; anything else (escapes, non-ASCII letters that fold to
+    // ASCII ones) as a string, exactly as before.
+    private static bool NameEquals(JsonProperty property, string name)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (System.Text.Ascii.IsValid(raw) && raw.IndexOf((byte)'\\') < 0)
+        {
+            return System.Text.Ascii.EqualsIgnoreCase(raw, name);
+        }
+
+        return string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A nested object, or null when absent or not an object (reported).</summary>
@@ -111,6 +126,26 @@ internal sealed class JsonObjectReader
             return null;
         }
 
+        return value.GetString() is { } text ? _sink.Pool.Intern(text) : null;
+    }
+
+    /// <summary>
+    /// The <c>id</c> string, read as <see cref="String"/> reads it but not pooled: the id keeps only its segments,
+    /// and pooling the text of millions of distinct ids would hold them all until the import ends.
+    /// </summary>
+    public string? IdText()
+    {
+        if (!TryGet("id", out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            WrongType("id", "a string", value);
+            return null;
+        }
+
         return value.GetString();
     }
 
@@ -135,7 +170,7 @@ internal sealed class JsonObjectReader
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            return [value.GetString() ?? string.Empty];
+            return [_sink.Pool.Intern(value.GetString() ?? string.Empty)];
         }
 
         if (value.ValueKind != JsonValueKind.Array)
@@ -150,7 +185,7 @@ internal sealed class JsonObjectReader
         {
             if (item.ValueKind == JsonValueKind.String)
             {
-                builder.Add(item.GetString() ?? string.Empty);
+                builder.Add(_sink.Pool.Intern(item.GetString() ?? string.Empty));
             }
             else
             {
@@ -236,13 +271,13 @@ internal sealed class JsonObjectReader
         if (value.ValueKind == JsonValueKind.Object)
         {
             var reader = new JsonObjectReader(value, at, ResourceId, _sink);
-            var text = reader.String("id");
-            return text is null ? null : ParseId(text, at.Property("id"));
+            var text = reader.IdText();
+            return text is null ? null : ParseReference(text, at.Property("id"));
         }
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            return ParseId(value.GetString() ?? string.Empty, at);
+            return ParseReference(value.GetString() ?? string.Empty, at);
         }
 
         WrongType(name, "an object with an 'id'", value);
@@ -255,7 +290,7 @@ internal sealed class JsonObjectReader
         var builder = ImmutableArray.CreateBuilder<ResourceId>();
         foreach (var item in Objects(name))
         {
-            if (item.String("id") is { } text && item.ParseId(text, item.Location.Property("id")) is { } id)
+            if (item.IdText() is { } text && item.ParseReference(text, item.Location.Property("id")) is { } id)
             {
                 builder.Add(id);
             }
@@ -264,15 +299,20 @@ internal sealed class JsonObjectReader
         return builder.ToImmutable();
     }
 
-    public ResourceId? ParseId(string text, SourceLocation at)
+    /// <summary>A resource's own id. Child ids (rules, routes) are unique and not remembered; see <see cref="ImportPool"/>.</summary>
+    public ResourceId? ParseId(string text, SourceLocation at) => Report(_sink.Pool.Declared(text), text, at);
+
+    /// <summary>An id that other resources may name too (a reference, or a top-level resource's own id).</summary>
+    public ResourceId? ParseReference(string text, SourceLocation at) => Report(_sink.Pool.Reference(text), text, at);
+
+    private ResourceId? Report(ResourceId? id, string text, SourceLocation at)
     {
-        if (ResourceId.TryParse(text, out var id))
+        if (id is null)
         {
-            return id;
+            _sink.Add(DiagnosticCatalog.InvalidResourceId(at, text));
         }
 
-        _sink.Add(DiagnosticCatalog.InvalidResourceId(at, text));
-        return null;
+        return id;
     }
 
     public IpAddress? IpAddress(string name)

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
 
@@ -17,9 +16,8 @@ internal sealed class ResourceCollector(DiagnosticSink sink)
     private readonly List<ResourceId> _order = [];
     private readonly List<(Resource Child, JsonDigest Json)> _children = [];
 
-    public void Add(Resource resource, JsonElement element)
+    public void Add(Resource resource, JsonDigest json)
     {
-        var json = JsonDigest.Of(element);
         if (resource.Id.IsChild)
         {
             _children.Add((resource, json));

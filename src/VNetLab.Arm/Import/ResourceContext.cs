@@ -9,6 +9,9 @@ internal sealed class ResourceContext
     {
         Id = id;
         Resource = resource;
+
+        // The path is kept by the resource (its Source): "$[1].properties.securityRules[7]" recurs in every file.
+        Location = resource.Sink.Pool.Location(resource.Location);
         Properties = resource.Object("properties")
             ?? new JsonObjectReader(default, resource.Location.Property("properties"), id, Sink(resource));
     }
@@ -21,7 +24,7 @@ internal sealed class ResourceContext
     /// <summary>The <c>properties</c> object (an empty reader when absent).</summary>
     public JsonObjectReader Properties { get; }
 
-    public SourceLocation Location => Resource.Location;
+    public SourceLocation Location { get; }
 
     public string? AzureLocation => Resource.String("location");
 
@@ -29,7 +32,7 @@ internal sealed class ResourceContext
     public ResourceContext? Child(JsonObjectReader child, string childType)
     {
         ResourceId? id = null;
-        if (child.String("id") is { } text)
+        if (child.IdText() is { } text)
         {
             id = child.ParseId(text, child.Location.Property("id"));
         }

@@ -114,7 +114,7 @@ internal static class RoutesCommand
         foreach (var subnet in compiled.Subnets)
         {
             var routes = subnet.Table.GetRoutes().Select(r => EffectiveRouteEntry.From(r, explain));
-            context.Out.WriteLine(JsonLines.Serialize(new SubnetEffectiveRoutes(subnet.SubnetId.Value, [.. routes])));
+            JsonLines.WriteLine(context.Out, new SubnetEffectiveRoutes(subnet.SubnetId.Value, [.. routes]));
         }
 
         foreach (var note in compiled.Notes)

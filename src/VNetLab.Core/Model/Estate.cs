@@ -29,12 +29,24 @@ public sealed partial class Estate
     private Estate(ImmutableArray<Resource> roots)
     {
         Roots = roots;
-        var all = new Dictionary<ResourceId, Resource>();
+        // Sized up front: a large estate has millions of resources (every security rule), and growing to that
+        // size copies the table a dozen times.
+        var count = 0;
+        foreach (var root in Roots)
+        {
+            count += 1 + ChildCount(root);
+        }
+
+        var all = new Dictionary<ResourceId, Resource>(count);
+        var distinct = new List<Resource>(count);
         foreach (var root in Roots)
         {
             foreach (var resource in SelfAndChildren(root))
             {
-                all.TryAdd(resource.Id, resource);
+                if (all.TryAdd(resource.Id, resource))
+                {
+                    distinct.Add(resource);
+                }
             }
         }
 
@@ -83,10 +95,23 @@ public sealed partial class Estate
             .GroupBy(f => f.SubscriptionId, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
-        UnresolvedReferences = [.. _byId.Values
-            .OrderBy(r => r.Id)
-            .SelectMany(ResourceReferences.Of)
-            .Where(r => !_byId.ContainsKey(r.Target))
+        // Sorted by the referencing resource (ids are unique here, so the order is total); a resource's own
+        // references keep their order, as the stable sort leaves them. Only the dangling few are sorted, not the
+        // millions of resources of a large estate.
+        var unresolved = new List<ResourceReference>();
+        foreach (var resource in distinct)
+        {
+            foreach (var reference in ResourceReferences.Of(resource))
+            {
+                if (!_byId.ContainsKey(reference.Target))
+                {
+                    unresolved.Add(reference);
+                }
+            }
+        }
+
+        UnresolvedReferences = [.. unresolved
+            .OrderBy(r => r.From.Id)
             .Select(r => new UnresolvedReference(r.From.Id, r.Property, r.Target, r.From.Source))];
     }
 
@@ -322,6 +347,19 @@ public sealed partial class Estate
 
     private static FrozenDictionary<ResourceId, ImmutableArray<TValue>> GroupBy<T, TValue>(IEnumerable<T> items, Func<T, ResourceId> key, Func<T, TValue> value) =>
         items.GroupBy(key).ToFrozenDictionary(g => g.Key, g => g.Select(value).ToImmutableArray());
+
+    private static int ChildCount(Resource resource) => resource switch
+    {
+        VirtualNetwork v => v.Subnets.Length + v.Peerings.Length,
+        NetworkSecurityGroup n => n.SecurityRules.Length + n.DefaultSecurityRules.Length,
+        RouteTable t => t.Routes.Length,
+        NetworkInterface n => n.IpConfigurations.Length,
+        VirtualNetworkGateway g => g.IpConfigurations.Length,
+        ExpressRouteCircuit c => c.Peerings.Length + c.Authorizations.Length,
+        RouteFilter f => f.Rules.Length,
+        AzureFirewall f => f.IpConfigurations.Length + f.NetworkRuleCollections.Length,
+        _ => 0,
+    };
 
     private static IEnumerable<Resource> SelfAndChildren(Resource resource)
     {

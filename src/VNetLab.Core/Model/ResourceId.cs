@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 
 namespace VNetLab.Model;
 
@@ -15,24 +16,45 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     /// <summary>The resource group used for resources given without an id or a <c>resourceGroup</c> field.</summary>
     public const string DefaultResourceGroup = "default";
 
+    // The three fixed segments as given ("subscriptions", "resourceGroups", "providers" in any casing), so
+    // that the text rebuilt from the segments is exactly the text parsed; ids made here use ARM's spelling.
+    private const string SubscriptionsKeyword = "subscriptions";
+    private const string ResourceGroupsKeyword = "resourceGroups";
+    private const string ProvidersKeyword = "providers";
+
+    // Ids built in a row mostly share their type segments (every rule of an NSG): reusing the last array
+    // keeps one copy per run instead of one per id.
+    [ThreadStatic]
+    private static ImmutableArray<string> t_lastTypes;
+
+    private readonly string _subscriptionsKeyword;
+    private readonly string _resourceGroupsKeyword;
+    private readonly string _providersKeyword;
     private readonly int _hashCode;
 
-    private ResourceId(string value, string subscription, string resourceGroup, string providerNamespace,
-        ImmutableArray<string> types, ImmutableArray<string> names)
+    // The text is built from the segments on first use, not kept from the start: an estate holds millions
+    // of ids (every security rule has one) and their text, twice the size of the segments it repeats, was
+    // most of an imported estate's memory. Most ids are only ever hashed and compared, which the segments do.
+    private string? _value;
+
+    private ResourceId(string subscriptionsKeyword, string subscription, string resourceGroupsKeyword, string resourceGroup,
+        string providersKeyword, string providerNamespace, ImmutableArray<string> types, ImmutableArray<string> names)
     {
-        Value = value;
+        _subscriptionsKeyword = subscriptionsKeyword;
+        _resourceGroupsKeyword = resourceGroupsKeyword;
+        _providersKeyword = providersKeyword;
         Subscription = subscription;
         ResourceGroup = resourceGroup;
         ProviderNamespace = providerNamespace;
-        Types = types;
+        Types = ShareTypes(types);
         Names = names;
 
         // Ids key every index and every compiled lookup: hash the long text once, not on each probe.
-        _hashCode = StringComparer.OrdinalIgnoreCase.GetHashCode(value);
+        _hashCode = HashText();
     }
 
     /// <summary>The id as text, in the casing it was given.</summary>
-    public string Value { get; }
+    public string Value => _value ??= BuildText();
 
     public string Subscription { get; }
 
@@ -76,16 +98,8 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
             throw new ArgumentException("A resource id needs one name per type segment.", nameof(names));
         }
 
-        var text = new System.Text.StringBuilder()
-            .Append("/subscriptions/").Append(subscription)
-            .Append("/resourceGroups/").Append(resourceGroup)
-            .Append("/providers/").Append(providerNamespace);
-        for (var i = 0; i < types.Count; i++)
-        {
-            text.Append('/').Append(types[i]).Append('/').Append(names[i]);
-        }
-
-        return new ResourceId(text.ToString(), subscription, resourceGroup, providerNamespace, [.. types], [.. names]);
+        return new ResourceId(SubscriptionsKeyword, subscription, ResourceGroupsKeyword, resourceGroup, ProvidersKeyword, providerNamespace,
+            [.. types], [.. names]);
     }
 
     /// <summary>
@@ -107,7 +121,13 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     }
 
     /// <summary>Parses an ARM resource id; returns false for anything that is not one.</summary>
-    public static bool TryParse(string? text, [NotNullWhen(true)] out ResourceId? id)
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ResourceId? id) => TryParse(text, null, out id);
+
+    /// <summary>
+    /// Parses an ARM resource id, passing each name segment through <paramref name="internName"/> (an importer's
+    /// string pool: the same rule and subnet names recur in every NSG and VNet of an estate).
+    /// </summary>
+    public static bool TryParse(string? text, Func<string, string>? internName, [NotNullWhen(true)] out ResourceId? id)
     {
         id = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -126,18 +146,21 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
             return false;
         }
 
-        var types = ImmutableArray.CreateBuilder<string>();
-        var names = ImmutableArray.CreateBuilder<string>();
-        for (var i = 6; i < parts.Length; i += 2)
+        var count = (parts.Length - 6) / 2;
+        var types = new string[count];
+        var names = new string[count];
+        for (var i = 0; i < count; i++)
         {
-            types.Add(string.Intern(parts[i]));
-            names.Add(parts[i + 1]);
+            types[i] = string.Intern(parts[6 + (2 * i)]);
+            var name = parts[7 + (2 * i)];
+            names[i] = internName is null ? name : internName(name);
         }
 
         // Subscriptions, groups, namespaces and type names repeat across every resource of an estate:
         // interned, an estate of hundreds of thousands of ids holds each once.
-        id = new ResourceId("/" + string.Join('/', parts), string.Intern(parts[1]), string.Intern(parts[3]), string.Intern(parts[5]),
-            types.ToImmutable(), names.ToImmutable());
+        id = new ResourceId(string.Intern(parts[0]), string.Intern(parts[1]), string.Intern(parts[2]), string.Intern(parts[3]),
+            string.Intern(parts[4]), string.Intern(parts[5]), ImmutableCollectionsMarshal.AsImmutableArray(types),
+            ImmutableCollectionsMarshal.AsImmutableArray(names));
         return true;
     }
 
@@ -146,15 +169,134 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
 
     public bool Equals(ResourceId? other) =>
         ReferenceEquals(this, other)
-        || (other is not null && _hashCode == other._hashCode && string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase));
+        || (other is not null && _hashCode == other._hashCode && SameSegments(other));
 
     public override bool Equals(object? obj) => Equals(obj as ResourceId);
 
     public override int GetHashCode() => _hashCode;
 
-    public int CompareTo(ResourceId? other) => StringComparer.OrdinalIgnoreCase.Compare(Value, other?.Value);
+    public int CompareTo(ResourceId? other)
+    {
+        if (other is null)
+        {
+            return 1;
+        }
+
+        if (_value is not null && other._value is not null)
+        {
+            return StringComparer.OrdinalIgnoreCase.Compare(_value, other._value);
+        }
+
+        // Sorting millions of ids must not make each of them keep its text: compare the texts in scratch space.
+        var length = TextLength();
+        var otherLength = other.TextLength();
+        if (length + otherLength > 2048)
+        {
+            return StringComparer.OrdinalIgnoreCase.Compare(Value, other.Value);
+        }
+
+        Span<char> buffer = stackalloc char[length + otherLength];
+        WriteText(buffer[..length]);
+        other.WriteText(buffer[length..]);
+        return MemoryExtensions.CompareTo(buffer[..length], buffer[length..], StringComparison.OrdinalIgnoreCase);
+    }
 
     public override string ToString() => Value;
+
+    // The text is '/' and the segments joined by '/', so two texts are equal ignoring case exactly when their
+    // segments are (the fixed segments are the same words ignoring case in every id).
+    private bool SameSegments(ResourceId other)
+    {
+        if (Types.Length != other.Types.Length
+            || !string.Equals(Subscription, other.Subscription, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(ResourceGroup, other.ResourceGroup, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(ProviderNamespace, other.ProviderNamespace, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        for (var i = Types.Length - 1; i >= 0; i--)
+        {
+            if (!string.Equals(Names[i], other.Names[i], StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(Types[i], other.Types[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int TextLength()
+    {
+        var length = 6 + _subscriptionsKeyword.Length + Subscription.Length + _resourceGroupsKeyword.Length + ResourceGroup.Length
+            + _providersKeyword.Length + ProviderNamespace.Length;
+        for (var i = 0; i < Types.Length; i++)
+        {
+            length += 2 + Types[i].Length + Names[i].Length;
+        }
+
+        return length;
+    }
+
+    private void WriteText(Span<char> destination)
+    {
+        var at = 0;
+        Append(destination, ref at, _subscriptionsKeyword);
+        Append(destination, ref at, Subscription);
+        Append(destination, ref at, _resourceGroupsKeyword);
+        Append(destination, ref at, ResourceGroup);
+        Append(destination, ref at, _providersKeyword);
+        Append(destination, ref at, ProviderNamespace);
+        for (var i = 0; i < Types.Length; i++)
+        {
+            Append(destination, ref at, Types[i]);
+            Append(destination, ref at, Names[i]);
+        }
+
+        static void Append(Span<char> destination, ref int at, string segment)
+        {
+            destination[at++] = '/';
+            segment.CopyTo(destination[at..]);
+            at += segment.Length;
+        }
+    }
+
+    private string BuildText() => string.Create(TextLength(), this, static (destination, id) => id.WriteText(destination));
+
+    private int HashText()
+    {
+        var length = TextLength();
+        if (length > 1024)
+        {
+            return StringComparer.OrdinalIgnoreCase.GetHashCode(BuildText());
+        }
+
+        Span<char> buffer = stackalloc char[length];
+        WriteText(buffer);
+        return string.GetHashCode(buffer, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static ImmutableArray<string> ShareTypes(ImmutableArray<string> types)
+    {
+        var last = t_lastTypes;
+        if (!last.IsDefault && last.Length == types.Length)
+        {
+            var same = true;
+            for (var i = 0; i < types.Length && same; i++)
+            {
+                same = ReferenceEquals(last[i], types[i]) || string.Equals(last[i], types[i], StringComparison.Ordinal);
+            }
+
+            if (same)
+            {
+                return last;
+            }
+        }
+
+        t_lastTypes = types;
+        return types;
+    }
 
     public static bool operator ==(ResourceId? left, ResourceId? right) => left?.Equals(right) ?? right is null;
 

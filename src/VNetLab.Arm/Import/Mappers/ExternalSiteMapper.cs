@@ -24,7 +24,7 @@ internal sealed class ExternalSiteMapper : IResourceMapper
         var texts = p.Strings("attachedTo");
         for (var i = 0; i < texts.Length; i++)
         {
-            if (p.ParseId(texts[i], p.Location.Property("attachedTo").Index(i)) is { } id)
+            if (p.ParseReference(texts[i], p.Location.Property("attachedTo").Index(i)) is { } id)
             {
                 attached.Add(id);
             }
