@@ -57,8 +57,8 @@ public sealed class ReachAgreementTests
     [Trait("fact", "issue #7: the reach matrix agrees with a trace per packet class")]
     public void Matrix_agrees_where_a_rule_or_a_route_singles_out_one_on_premises_prefix()
     {
-        // The engine evaluates each filter once per class of its own address sets and serves thousands of on-premises
-        // prefixes with a few verdicts: a rule naming one of those prefixes, or a UDR splitting one, must still show.
+        // Work that serves many on-premises prefixes at once (filter verdicts per class, one walk per group of
+        // destination atoms) must still see a rule that names one of those prefixes, or a UDR that splits one.
         using var generated = new GeneratedEstate(_small with { Seed = 4243 }, maxDegreeOfParallelism: 1);
         var estate = generated.Import().Estate;
         var onPremises = estate.ExternalSites.SelectMany(s => s.AddressSpace.Concat(s.AdvertisedPrefixes))

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Tracing;
 using VNetLab.Model;
@@ -27,13 +25,6 @@ namespace VNetLab.Analysis.Reachability;
 internal sealed class PathFilters
 {
     private readonly NetworkAnalysis _analysis;
-
-    // Each filter's verdicts per class of its own cuts (FilterAddressClasses): a spoke's NSG and the hub firewall
-    // answer alike for thousands of on-premises prefixes, and for every source subnet the firewall sees alike.
-    // Keyed by the rule array or firewall object itself; a null entry means the filter is not classed.
-    private readonly ConcurrentDictionary<object, FilterAddressClasses?> _classes = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<(FilterAddressClasses Filter, SecurityProtocol Protocol, ulong Source, ulong Destination, int SourcePort), PortSet> _allowedPorts = new();
-    private readonly ConcurrentDictionary<(FilterAddressClasses Filter, SecurityProtocol Protocol, ulong Source, ulong Destination), bool> _allows = new();
 
     public PathFilters(NetworkAnalysis analysis)
     {
@@ -163,7 +154,7 @@ internal sealed class PathFilters
             {
                 NetworkInterface nic => OfNic(nic, filter.Direction, packet, sourcePort),
                 Subnet subnet => OfSubnet(subnet, filter.Direction, packet, sourcePort),
-                AzureFirewall firewall => OfFirewall(firewall, protocol, source, destination),
+                AzureFirewall firewall => FirewallRules.AllowedDestinationPorts(firewall, protocol, source, destination),
                 _ => PortSet.Empty,
             });
             if (allowed.IsEmpty)
@@ -189,7 +180,7 @@ internal sealed class PathFilters
             {
                 NetworkInterface nic => _analysis.Security.For(nic).Evaluate(filter.Direction, packet).IsAllowed,
                 Subnet subnet => SubnetAllows(subnet, filter.Direction, packet),
-                AzureFirewall firewall => FirewallAllows(firewall, packet),
+                AzureFirewall firewall => FirewallRules.Evaluate(firewall, packet, []).Action == SecurityRuleAccess.Allow,
                 _ => false,
             };
             if (!allowed)
@@ -209,60 +200,11 @@ internal sealed class PathFilters
             return true;
         }
 
-        // First match; no match passes (platform traffic never gets here). Ports play no part for a portless packet,
-        // so the verdict is one per class of the rules' address sets.
+        // First match; no match passes (platform traffic never gets here).
         var compiled = security.Compile(nsg, security.VirtualNetworkTagOf(subnet));
-        if (ClassesOf(compiled.Rules(direction)) is { } classes && classes.TryClassOf(packet.Source, out var source)
-            && classes.TryClassOf(packet.Destination, out var destination))
-        {
-            return _allows.GetOrAdd((classes, packet.Protocol, source, destination),
-                static (_, state) => FirstMatchAllows(state.Compiled, state.Direction, state.Packet), (Compiled: compiled, Direction: direction, Packet: packet));
-        }
-
-        return FirstMatchAllows(compiled, direction, packet);
-    }
-
-    private static bool FirstMatchAllows(CompiledNetworkSecurityGroup compiled, SecurityRuleDirection direction, Packet packet)
-    {
         var index = compiled.IndexOfFirstMatch(direction, packet);
         return index < 0 || compiled.Rules(direction)[index].Access == SecurityRuleAccess.Allow;
     }
-
-    private bool FirewallAllows(AzureFirewall firewall, Packet packet)
-    {
-        if (FirewallClassesOf(firewall) is { } classes && classes.TryClassOf(packet.Source, out var source)
-            && classes.TryClassOf(packet.Destination, out var destination))
-        {
-            return _allows.GetOrAdd((classes, packet.Protocol, source, destination),
-                static (_, state) => FirewallRules.Evaluate(state.Firewall, state.Packet, []).Action == SecurityRuleAccess.Allow,
-                (Firewall: firewall, Packet: packet));
-        }
-
-        return FirewallRules.Evaluate(firewall, packet, []).Action == SecurityRuleAccess.Allow;
-    }
-
-    private PortSet OfFirewall(AzureFirewall firewall, SecurityProtocol protocol, IpAddress source, IpAddress destination)
-    {
-        if (FirewallClassesOf(firewall) is { } classes && classes.TryClassOf(source, out var sourceClass)
-            && classes.TryClassOf(destination, out var destinationClass))
-        {
-            return _allowedPorts.GetOrAdd((classes, protocol, sourceClass, destinationClass, -1),
-                static (_, state) => FirewallRules.AllowedDestinationPorts(state.Firewall, state.Protocol, state.Source, state.Destination),
-                (Firewall: firewall, Protocol: protocol, Source: source, Destination: destination));
-        }
-
-        return FirewallRules.AllowedDestinationPorts(firewall, protocol, source, destination);
-    }
-
-    // A firewall rule matches on protocol, its source and destination sets and ports, nothing else of the packet.
-    private FilterAddressClasses? FirewallClassesOf(AzureFirewall firewall) =>
-        _classes.GetOrAdd(firewall, static (_, f) => FilterAddressClasses.For(FirewallRules.AddressSets(f)), firewall);
-
-    // A compiled rule matches on protocol, its address sets and ports (CompiledSecurityRule.Matches), nothing else.
-    private FilterAddressClasses? ClassesOf(ImmutableArray<CompiledSecurityRule> rules) =>
-        ImmutableCollectionsMarshal.AsArray(rules) is { } array
-            ? _classes.GetOrAdd(array, static (_, r) => FilterAddressClasses.For(r.SelectMany(rule => new[] { rule.Sources, rule.Destinations })), array)
-            : null;
 
     private PortSet OfNic(NetworkInterface nic, SecurityRuleDirection direction, Packet packet, int sourcePort)
     {
@@ -284,21 +226,8 @@ internal sealed class PathFilters
             : PortSet.All;
     }
 
-    /// <summary>The ports <see cref="WalkRules"/> gives, once per class of the rules' own address sets.</summary>
-    private PortSet OfRules(ImmutableArray<CompiledSecurityRule> rules, Packet packet, int sourcePort)
-    {
-        if (ClassesOf(rules) is { } classes && classes.TryClassOf(packet.Source, out var source)
-            && classes.TryClassOf(packet.Destination, out var destination))
-        {
-            return _allowedPorts.GetOrAdd((classes, packet.Protocol, source, destination, sourcePort),
-                static (_, state) => WalkRules(state.Rules, state.Packet, state.SourcePort), (Rules: rules, Packet: packet, SourcePort: sourcePort));
-        }
-
-        return WalkRules(rules, packet, sourcePort);
-    }
-
     /// <summary>First match over port sets: each rule decides the ports no earlier rule decided; ports no rule matches pass.</summary>
-    private static PortSet WalkRules(ImmutableArray<CompiledSecurityRule> rules, Packet packet, int sourcePort)
+    private static PortSet OfRules(ImmutableArray<CompiledSecurityRule> rules, Packet packet, int sourcePort)
     {
         var remaining = PortSet.All;
         var allowed = PortSet.Empty;

@@ -56,12 +56,7 @@ public sealed class Tracer
     /// </summary>
     internal Trace Outcome(TraceEndpoint source, Packet packet) => new Walk(this, packet, source, null, permissive: false, brief: true).Run();
 
-    /// <summary>
-    /// <see cref="TraceIgnoringFilters"/> with only the disposition and hops, like <see cref="Outcome"/>, and no filter
-    /// evaluated: the walk ignores their verdicts anyway, and the reach matrix evaluates the filters on the path itself
-    /// (once per class of each filter's addresses), so walking a spoke NSG's rules per on-premises prefix was waste.
-    /// A firewall hop still carries a rule step, without a rule, so the caller sees the firewall filtered there.
-    /// </summary>
+    /// <summary><see cref="TraceIgnoringFilters"/> with only the disposition and hops, like <see cref="Outcome"/>.</summary>
     internal Trace OutcomeIgnoringFilters(TraceEndpoint source, Packet packet) => new Walk(this, packet, source, null, permissive: true, brief: true).Run();
 
     /// <summary>
@@ -121,9 +116,6 @@ public sealed class Tracer
 
         // Only the disposition and hops are wanted: NSG verdicts are not explained and routing notes not gathered.
         private readonly bool _brief;
-
-        // Only the path is wanted (permissive and brief): filters are not evaluated at all.
-        private readonly bool _pathOnly;
         private readonly List<Hop> _hops = [];
         private readonly List<Step> _steps = [];
         private readonly List<Diagnostic> _notes = [];
@@ -142,7 +134,6 @@ public sealed class Tracer
         {
             _permissive = permissive;
             _brief = brief;
-            _pathOnly = permissive && brief;
             _tracer = tracer;
             _analysis = tracer._analysis;
             _estate = _analysis.Estate;
@@ -614,10 +605,6 @@ public sealed class Tracer
                 Add(new DropStep("the firewall's Firewall Policy is not evaluated", firewall.FirewallPolicyId));
                 return FlowDisposition.Unresolved;
             }
-            else if (_pathOnly)
-            {
-                Add(new FirewallRuleStep(firewall.Id, null, null, null, SecurityRuleAccess.Allow));
-            }
             else
             {
                 var verdict = FirewallRules.Evaluate(firewall, _packet, _notes);
@@ -637,11 +624,6 @@ public sealed class Tracer
 
         private bool NicNsgAllows(NetworkInterface nic, SecurityRuleDirection direction)
         {
-            if (_pathOnly)
-            {
-                return true;
-            }
-
             var security = _analysis.Security.For(nic);
             if (IsReply)
             {
@@ -678,11 +660,6 @@ public sealed class Tracer
         /// <summary>A subnet endpoint with no NIC holding the address: only the subnet's NSG applies.</summary>
         private bool SubnetNsgAllows(Subnet subnet, SecurityRuleDirection direction)
         {
-            if (_pathOnly)
-            {
-                return true;
-            }
-
             if (_estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is not { } nsg)
             {
                 Add(new NsgEvaluationStep(null, subnet.Id, null, SecurityRuleAccess.Allow, direction, Decision(FlowDecision.NoNetworkSecurityGroup)));
