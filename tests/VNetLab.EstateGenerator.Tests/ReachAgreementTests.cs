@@ -53,6 +53,62 @@ public sealed class ReachAgreementTests
         }
     }
 
+    [Fact]
+    [Trait("fact", "issue #7: the reach matrix agrees with a trace per packet class")]
+    public void Matrix_agrees_where_a_rule_or_a_route_singles_out_one_on_premises_prefix()
+    {
+        // Work that serves many on-premises prefixes at once (filter verdicts per class, one walk per group of
+        // destination atoms) must still see a rule that names one of those prefixes, or a UDR that splits one.
+        using var generated = new GeneratedEstate(_small with { Seed = 4243 }, maxDegreeOfParallelism: 1);
+        var estate = generated.Import().Estate;
+        var onPremises = estate.ExternalSites.SelectMany(s => s.AddressSpace.Concat(s.AdvertisedPrefixes))
+            .Where(p => p.IsV4 && p.Length < 32).Distinct().OrderBy(p => p.ToString(), StringComparer.Ordinal).ToList();
+        Assert.True(onPremises.Count >= 2);
+        var named = onPremises[onPremises.Count / 2];
+        var split = IpPrefix.Create(onPremises[^1].Network, onPremises[^1].Length + 1);
+        var nsgs = estate.NetworkSecurityGroups.Select(n => n with
+        {
+            SecurityRules = n.SecurityRules
+                .Add(Rule(n, "deny-one-onprem-https", 101, SecurityRuleDirection.Outbound, "Tcp", named.ToString(), "443"))
+                .Add(Rule(n, "deny-one-onprem-inbound", 102, SecurityRuleDirection.Inbound, "*", named.ToString(), "*") with
+                {
+                    SourceAddressPrefixes = [named.ToString()],
+                    DestinationAddressPrefixes = ["*"],
+                }),
+        });
+        var tables = estate.RouteTables.Select(t => t with
+        {
+            Routes = t.Routes.Add(new Route
+            {
+                Id = t.Id.Child("routes", "split-onprem"),
+                AddressPrefix = split.ToString(),
+                Prefix = split,
+                NextHopType = RouteNextHopType.None,
+            }),
+        });
+        var changed = estate.With([.. nsgs, .. tables]);
+        AssertAgreement(changed);
+
+        // The changes must show in the rows, or this would check nothing the other facts do not.
+        Assert.NotEqual(Rows(estate), Rows(changed));
+    }
+
+    private static List<string> Rows(Estate estate) => [.. new ReachabilityMatrix(NetworkAnalysis.Compile(estate)).Compute().Select(Describe)];
+
+    private static SecurityRule Rule(NetworkSecurityGroup nsg, string name, int priority, SecurityRuleDirection direction, string protocol,
+        string destination, string destinationPorts) => new()
+        {
+            Id = nsg.Id.Child("securityRules", name),
+            Priority = priority,
+            Direction = direction,
+            Access = SecurityRuleAccess.Deny,
+            Protocol = protocol,
+            SourceAddressPrefixes = ["*"],
+            DestinationAddressPrefixes = [destination],
+            SourcePortRanges = ["*"],
+            DestinationPortRanges = [destinationPorts],
+        };
+
     private static void AssertAgreement(Estate estate)
     {
         var analysis = NetworkAnalysis.Compile(estate);

@@ -44,7 +44,14 @@ public sealed class CompiledSecurity
     /// An NSG compiled for a context. Subnets whose tags expand to the same addresses share one compilation, so a
     /// hub-and-spoke estate with one NSG on a hundred subnets compiles it once per distinct tag.
     /// </summary>
-    public CompiledNetworkSecurityGroup Compile(NetworkSecurityGroup nsg, VirtualNetworkTag context) =>
+    /// <remarks>
+    /// Looked up by the tag's shared expansion first: the reach matrix asks for a subnet's NSG once per packet class, and
+    /// hashing and comparing the tag's addresses (thousands of intervals with on-premises prefixes) each time cost more
+    /// than the evaluation. Tags that share an expansion have equal addresses, so the answer is the same object.
+    /// </remarks>
+    public CompiledNetworkSecurityGroup Compile(NetworkSecurityGroup nsg, VirtualNetworkTag context) => CompileShared(nsg, context);
+
+    private CompiledNetworkSecurityGroup CompileByAddresses(NetworkSecurityGroup nsg, VirtualNetworkTag context) =>
         _nsgs.GetOrAdd((nsg.Id, context.Addresses), static (_, state) => state.Self.CompileNow(state.Nsg, state.Context),
             (Self: this, Nsg: nsg, Context: context));
 
@@ -96,6 +103,6 @@ public sealed class CompiledSecurity
     // Tags that share their expansion have equal addresses, so this finds what Compile would return without hashing
     // and comparing every interval of the tag (about a thousand with gateway-learned prefixes) for each NIC.
     private CompiledNetworkSecurityGroup CompileShared(NetworkSecurityGroup nsg, VirtualNetworkTag context) =>
-        _nsgsByExpansion.GetOrAdd((nsg.Id, context.Expansion), static (_, state) => state.Self.Compile(state.Nsg, state.Context),
+        _nsgsByExpansion.GetOrAdd((nsg.Id, context.Expansion), static (_, state) => state.Self.CompileByAddresses(state.Nsg, state.Context),
             (Self: this, Nsg: nsg, Context: context));
 }
