@@ -51,6 +51,10 @@ public sealed class CompiledSecurity
     /// </remarks>
     public CompiledNetworkSecurityGroup Compile(NetworkSecurityGroup nsg, VirtualNetworkTag context) => CompileShared(nsg, context);
 
+    /// <summary>The NSG associated with <paramref name="subnet"/>, compiled for the subnet's tag; null when it has none.</summary>
+    public CompiledNetworkSecurityGroup? SubnetNetworkSecurityGroup(Subnet subnet) =>
+        Estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is { } nsg ? CompileShared(nsg, VirtualNetworkTagOf(subnet)) : null;
+
     private CompiledNetworkSecurityGroup CompileByAddresses(NetworkSecurityGroup nsg, VirtualNetworkTag context) =>
         _nsgs.GetOrAdd((nsg.Id, context.Addresses), static (_, state) => state.Self.CompileNow(state.Nsg, state.Context),
             (Self: this, Nsg: nsg, Context: context));

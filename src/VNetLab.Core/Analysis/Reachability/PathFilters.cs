@@ -194,14 +194,12 @@ internal sealed class PathFilters
 
     private bool SubnetAllows(Subnet subnet, SecurityRuleDirection direction, Packet packet)
     {
-        var security = _analysis.Security;
-        if (_analysis.Estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is not { } nsg)
+        if (_analysis.Security.SubnetNetworkSecurityGroup(subnet) is not { } compiled)
         {
             return true;
         }
 
         // First match; no match passes (platform traffic never gets here).
-        var compiled = security.Compile(nsg, security.VirtualNetworkTagOf(subnet));
         var index = compiled.IndexOfFirstMatch(direction, packet);
         return index < 0 || compiled.Rules(direction)[index].Access == SecurityRuleAccess.Allow;
     }
@@ -218,13 +216,8 @@ internal sealed class PathFilters
         return allowed;
     }
 
-    private PortSet OfSubnet(Subnet subnet, SecurityRuleDirection direction, Packet packet, int sourcePort)
-    {
-        var security = _analysis.Security;
-        return _analysis.Estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is { } nsg
-            ? OfRules(security.Compile(nsg, security.VirtualNetworkTagOf(subnet)).Rules(direction), packet, sourcePort)
-            : PortSet.All;
-    }
+    private PortSet OfSubnet(Subnet subnet, SecurityRuleDirection direction, Packet packet, int sourcePort) =>
+        _analysis.Security.SubnetNetworkSecurityGroup(subnet) is { } nsg ? OfRules(nsg.Rules(direction), packet, sourcePort) : PortSet.All;
 
     /// <summary>First match over port sets: each rule decides the ports no earlier rule decided; ports no rule matches pass.</summary>
     private static PortSet OfRules(ImmutableArray<CompiledSecurityRule> rules, Packet packet, int sourcePort)

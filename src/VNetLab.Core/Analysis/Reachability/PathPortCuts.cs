@@ -79,9 +79,7 @@ internal sealed class PathPortCuts
         {
             case HopKind.NetworkInterface when estate.Find<NetworkInterface>(id) is { } nic:
                 return security.For(nic).Associations.SelectMany(a => a.NetworkSecurityGroup.Inbound.Concat(a.NetworkSecurityGroup.Outbound));
-            case HopKind.Subnet when estate.Find<Subnet>(id) is { } subnet
-                && estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is { } nsg:
-                var compiled = security.Compile(nsg, security.VirtualNetworkTagOf(subnet));
+            case HopKind.Subnet when estate.Find<Subnet>(id) is { } subnet && security.SubnetNetworkSecurityGroup(subnet) is { } compiled:
                 return compiled.Inbound.Concat(compiled.Outbound);
             default:
                 return [];

@@ -193,9 +193,7 @@ internal sealed class ReachPruning
                 }
 
                 var subnet = _subnets[j];
-                admitted = admitted.Union(_analysis.Estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is { } nsg
-                    ? Inbound(security.Compile(nsg, security.VirtualNetworkTagOf(subnet)))
-                    : AddressSet.All);
+                admitted = admitted.Union(security.SubnetNetworkSecurityGroup(subnet) is { } nsg ? Inbound(nsg) : AddressSet.All);
             }
 
             if (admitted.V4.IsAll)
@@ -235,8 +233,8 @@ internal sealed class ReachPruning
                         ? AddressSet.All
                         : associations.Select(a => Outbound(a.NetworkSecurityGroup)).Aggregate((a, b) => a.Intersect(b));
                     break;
-                case Subnet subnet when _analysis.Estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is { } nsg:
-                    set = Outbound(security.Compile(nsg, security.VirtualNetworkTagOf(subnet)));
+                case Subnet subnet when security.SubnetNetworkSecurityGroup(subnet) is { } nsg:
+                    set = Outbound(nsg);
                     break;
                 default:
                     set = AddressSet.All;

@@ -660,13 +660,12 @@ public sealed class Tracer
         /// <summary>A subnet endpoint with no NIC holding the address: only the subnet's NSG applies.</summary>
         private bool SubnetNsgAllows(Subnet subnet, SecurityRuleDirection direction)
         {
-            if (_estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is not { } nsg)
+            if (_analysis.Security.SubnetNetworkSecurityGroup(subnet) is not { } compiled)
             {
                 Add(new NsgEvaluationStep(null, subnet.Id, null, SecurityRuleAccess.Allow, direction, Decision(FlowDecision.NoNetworkSecurityGroup)));
                 return true;
             }
 
-            var compiled = _analysis.Security.Compile(nsg, _analysis.Security.VirtualNetworkTagOf(subnet));
             var (rule, access, decision) = FirstMatch(compiled, direction, _packet);
             if (access == SecurityRuleAccess.Deny && IsReply)
             {
@@ -678,7 +677,7 @@ public sealed class Tracer
                 }
             }
 
-            Add(new NsgEvaluationStep(nsg.Id, subnet.Id, rule?.Name, access, direction, Decision(decision)));
+            Add(new NsgEvaluationStep(compiled.Id, subnet.Id, rule?.Name, access, direction, Decision(decision)));
             return access == SecurityRuleAccess.Allow || _permissive;
         }
 
