@@ -145,13 +145,8 @@ public static class AnalysisJson
         })),
     };
 
-    public static JsonObject Reach(IEnumerable<ReachRow> rows) => new()
-    {
-        ["value"] = Array(rows.Select(r => (JsonNode?)ReachRow(r))),
-    };
-
     /// <summary>
-    /// <see cref="Reach"/> written row by row (the same bytes as serializing it with <see cref="ContractJson.Options"/>),
+    /// The reach matrix, <c>{ "value": [ row, ... ] }</c>, written row by row with <see cref="ContractJson.Options"/>,
     /// calling <paramref name="afterRow"/> after each so the caller can pass the text on: the rows are never all held.
     /// </summary>
     public static void WriteReach(Utf8JsonWriter writer, IEnumerable<ReachRow> rows, Action afterRow)
