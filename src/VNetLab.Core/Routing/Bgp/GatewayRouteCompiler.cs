@@ -26,6 +26,7 @@ internal sealed class GatewayRouteCompiler
     private readonly RoutingContext _context;
     private readonly Dictionary<ResourceId, GatewayFacts> _gateways = [];
     private readonly ConcurrentDictionary<string, GatewayRouteSet?> _sets = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Diagnostic> _setupNotes = [];
 
     public GatewayRouteCompiler(RoutingContext context)
     {
@@ -50,6 +51,43 @@ internal sealed class GatewayRouteCompiler
 
         AdvertisedByGateway = advertised.ToFrozenDictionary();
         AdvertisedToSite = bySite.ToFrozenDictionary(p => p.Key, p => p.Value.OrderBy(r => r.Prefix).ThenBy(r => r.ConnectionId).ToImmutableArray());
+    }
+
+    /// <summary>The notes raised while learning and advertising (before any VNet asks for its routes).</summary>
+    public IReadOnlyList<Diagnostic> SetupNotes => _setupNotes;
+
+    /// <summary>
+    /// The VNets whose gateways learned other routes, or carry other notes, here than in <paramref name="previous"/>
+    /// (compiled for an earlier snapshot with the same gateways): the hubs whose gateway route sets changed, for
+    /// <see cref="RoutingCompiler.Recompile"/>. What a gateway advertises is not compared; it is read from here.
+    /// </summary>
+    public HashSet<ResourceId> VirtualNetworksWithOtherRoutesThan(GatewayRouteCompiler previous)
+    {
+        var result = new HashSet<ResourceId>();
+        foreach (var (id, facts) in _gateways)
+        {
+            if (facts.VirtualNetworkId is not { } vnet)
+            {
+                continue;
+            }
+
+            if (!previous._gateways.TryGetValue(id, out var old) || old.VirtualNetworkId != vnet
+                || !facts.Learned.SequenceEqual(old.Learned, SameLearnedRoute.Instance)
+                || !facts.Notes.SequenceEqual(old.Notes, DiagnosticIdentity.Comparer))
+            {
+                result.Add(vnet);
+            }
+        }
+
+        foreach (var (id, old) in previous._gateways)
+        {
+            if (!_gateways.ContainsKey(id) && old.VirtualNetworkId is { } vnet)
+            {
+                result.Add(vnet);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Gateway → what it offers on each of its connections.</summary>
@@ -214,7 +252,7 @@ internal sealed class GatewayRouteCompiler
         {
             foreach (var site in sites.Where(s => !s.AdvertisedPrefixes.IsEmpty))
             {
-                facts.Notes.Add(_context.Note(DiagnosticCatalog.AdvertisementIgnoredWithoutBgp(site.Id, connection.Id, site.AdvertisedPrefixes.Length)));
+                facts.Notes.Add(NoteDuringSetup(DiagnosticCatalog.AdvertisementIgnoredWithoutBgp(site.Id, connection.Id, site.AdvertisedPrefixes.Length)));
             }
 
             return;
@@ -295,7 +333,7 @@ internal sealed class GatewayRouteCompiler
 
             if (mine is null || theirs is null)
             {
-                facts.Notes.Add(_context.Note(DiagnosticCatalog.RemoteVnetTrafficAssumed(facts.Gateway.Id, otherGatewayId, circuitId, otherVnet)));
+                facts.Notes.Add(NoteDuringSetup(DiagnosticCatalog.RemoteVnetTrafficAssumed(facts.Gateway.Id, otherGatewayId, circuitId, otherVnet)));
             }
 
             foreach (var prefix in _context.RangesWithTransitSpokes(otherVnet).Distinct())
@@ -374,7 +412,7 @@ internal sealed class GatewayRouteCompiler
             var distinct = offered.GroupBy(r => r.Prefix).Select(g => g.OrderBy(r => r.AsPath.Length).First()).OrderBy(r => r.Prefix).ToList();
             if (!viaBgp)
             {
-                _context.Note(DiagnosticCatalog.StaticVpnAdvertisementAssumed(connection.Id, facts.Gateway.Id, distinct.Count));
+                NoteDuringSetup(DiagnosticCatalog.StaticVpnAdvertisementAssumed(connection.Id, facts.Gateway.Id, distinct.Count));
             }
 
             result.AddRange(distinct);
@@ -450,6 +488,13 @@ internal sealed class GatewayRouteCompiler
                 "include the gateway's public IP address resource with its ipAddress")]);
     }
 
+    private Diagnostic NoteDuringSetup(Diagnostic note)
+    {
+        var recorded = _context.Note(note);
+        _setupNotes.Add(recorded);
+        return recorded;
+    }
+
     private static GatewayLearnedRoute Route(GatewayFacts facts, VirtualNetworkGatewayConnection connection, IpPrefix prefix,
         GatewayRouteOrigin origin, GatewayRouteKind kind, ImmutableArray<long> asPath) => new()
         {
@@ -513,5 +558,21 @@ internal sealed class GatewayRouteCompiler
 
         /// <summary>Filled once every gateway is known (a VNet-to-VNet route needs the other side).</summary>
         public ImmutableArray<GatewayLearnedRoute> Learned { get; set; } = [];
+    }
+
+    /// <summary>Learned routes compared field by field (the record's own equality compares its arrays by reference).</summary>
+    private sealed class SameLearnedRoute : IEqualityComparer<GatewayLearnedRoute>
+    {
+        public static SameLearnedRoute Instance { get; } = new();
+
+        public bool Equals(GatewayLearnedRoute? x, GatewayLearnedRoute? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null
+                && x.Prefix == y.Prefix && x.GatewayId == y.GatewayId && x.IsExpressRoute == y.IsExpressRoute
+                && x.Origin == y.Origin && x.Kind == y.Kind && x.ConnectionId == y.ConnectionId
+                && x.ExternalSiteId == y.ExternalSiteId && x.LocalNetworkGatewayId == y.LocalNetworkGatewayId
+                && x.SourceVirtualNetworkId == y.SourceVirtualNetworkId && x.Weight == y.Weight && x.IsBest == y.IsBest
+                && x.AsPath.SequenceEqual(y.AsPath) && x.NextHopIpAddresses.SequenceEqual(y.NextHopIpAddresses));
+
+        public int GetHashCode(GatewayLearnedRoute obj) => HashCode.Combine(obj.Prefix, obj.GatewayId, obj.ConnectionId);
     }
 }
