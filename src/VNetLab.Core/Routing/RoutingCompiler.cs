@@ -106,7 +106,7 @@ public static class RoutingCompiler
             vnetIds.UnionWith(context.ChangedFacts);
             if (context.ChangedTransitSpokes.Count > 0 || context.ChangedTransitHubs.Count > 0)
             {
-                gateways = new GatewayRouteCompiler(context);
+                gateways = new GatewayRouteCompiler(context, state.Gateways, context.ChangedTransitHubs);
                 vnetIds.UnionWith(context.ChangedTransitSpokes);
                 foreach (var hub in gateways.VirtualNetworksWithOtherRoutesThan(state.Gateways))
                 {
@@ -114,7 +114,7 @@ public static class RoutingCompiler
                     vnetIds.UnionWith(context.TransitSpokesOf.GetValueOrDefault(hub, []));
                 }
 
-                learned = gateways.LearnedByGateway();
+                learned = gateways.LearnedByGateway(before.Learned);
                 advertised = gateways.AdvertisedByGateway;
                 advertisedToSite = gateways.AdvertisedToSite;
             }
@@ -284,14 +284,9 @@ public static class RoutingCompiler
                     peeringChanged.Add(id);
                     break;
                 case RouteTable:
-                    foreach (var association in before.AssociationsOf(id).Concat(after.AssociationsOf(id)))
-                    {
-                        if (association is Subnet subnet)
-                        {
-                            vnetIds.Add(subnet.VirtualNetworkId);
-                        }
-                    }
-
+                    // Only subnets take a route table; a NIC naming one (an invalid estate) only adds a VNet to recompile.
+                    vnetIds.UnionWith(EstateChanges.VirtualNetworksAssociatedWith(before, id));
+                    vnetIds.UnionWith(EstateChanges.VirtualNetworksAssociatedWith(after, id));
                     break;
                 case NetworkInterface:
                     nicIds.Add(id);

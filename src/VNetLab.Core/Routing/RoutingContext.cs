@@ -17,6 +17,9 @@ internal sealed class RoutingContext
     private readonly ConcurrentDictionary<Diagnostic, Diagnostic> _notes = new(DiagnosticIdentity.Comparer);
     private readonly FrozenSet<string>? _tagNames;
     private readonly Dictionary<(ResourceId Local, ResourceId Remote), VirtualNetworkPeering> _peeringBetween = [];
+    private readonly HashSet<ResourceId> _changedFacts = [];
+    private readonly HashSet<ResourceId> _changedTransitSpokes = [];
+    private readonly HashSet<ResourceId> _changedTransitHubs = [];
 
     public RoutingContext(Estate estate, RoutingOptions options)
     {
@@ -137,7 +140,7 @@ internal sealed class RoutingContext
             if (!ReferenceEquals(old.VirtualNetwork, vnet) || !rebuilt.SameAs(old))
             {
                 facts[vnetId] = rebuilt;
-                ChangedFacts.Add(vnetId);
+                _changedFacts.Add(vnetId);
             }
         }
 
@@ -153,7 +156,7 @@ internal sealed class RoutingContext
                 continue;
             }
 
-            ChangedTransitSpokes.Add(spoke);
+            _changedTransitSpokes.Add(spoke);
             touchedHubs.UnionWith(before);
             touchedHubs.UnionWith(after);
             if (after.IsEmpty)
@@ -184,7 +187,7 @@ internal sealed class RoutingContext
 
             if (!spokes.SequenceEqual(previous.TransitSpokesOf.GetValueOrDefault(hub, [])))
             {
-                ChangedTransitHubs.Add(hub);
+                _changedTransitHubs.Add(hub);
             }
         }
 
@@ -193,13 +196,13 @@ internal sealed class RoutingContext
     }
 
     /// <summary>After a peering change: the VNets whose facts (ranges seen, connected peerings, notes) were rebuilt.</summary>
-    public HashSet<ResourceId> ChangedFacts { get; } = [];
+    public IReadOnlySet<ResourceId> ChangedFacts => _changedFacts;
 
     /// <summary>After a peering change: the spokes whose gateway transit hubs changed.</summary>
-    public HashSet<ResourceId> ChangedTransitSpokes { get; } = [];
+    public IReadOnlySet<ResourceId> ChangedTransitSpokes => _changedTransitSpokes;
 
     /// <summary>After a peering change: the hubs whose set of transit spokes (what their gateways advertise) changed.</summary>
-    public HashSet<ResourceId> ChangedTransitHubs { get; } = [];
+    public IReadOnlySet<ResourceId> ChangedTransitHubs => _changedTransitHubs;
 
     public Estate Estate { get; }
 
