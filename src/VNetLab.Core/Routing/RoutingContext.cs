@@ -83,8 +83,9 @@ internal sealed class RoutingContext
 
     /// <summary>
     /// A context for a later snapshot in which the VNets <paramref name="changed"/> differ from
-    /// <paramref name="previousEstate"/>'s (the snapshot last recompiled with <paramref name="previous"/>) in their peerings (and perhaps their subnets), nothing else routing reads
-    /// having changed (<see cref="RoutingCompiler.Recompile"/>). Only what a peering can reach is worked out again:
+    /// <paramref name="previousEstate"/>'s (the snapshot last recompiled with <paramref name="previous"/>) in
+    /// their peerings (and perhaps their subnets), nothing else routing reads having changed
+    /// (<see cref="RoutingCompiler.Recompile"/>). Only what a peering can reach is worked out again:
     /// the facts of the changed VNet and of each VNet its changed peerings point at (a peering without a state is
     /// connected only if the remote side peers back, so the remote's facts read this side), and gateway transit
     /// for those same VNets as spokes, since a transit pair needs the spoke's peering, the hub's peering back
