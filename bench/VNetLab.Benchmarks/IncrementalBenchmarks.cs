@@ -13,8 +13,10 @@ namespace VNetLab.Benchmarks;
 /// change, and its validation afresh against <see cref="ValidationRun.Apply"/>, in the same run, so each
 /// category's ratio column is the speed-up. The change is made once in the setup: a user
 /// route added to a spoke's route table (<c>RouteTable</c>), one subnet of a spoke given a service endpoint
-/// (<c>Subnet</c>), one custom rule of a spoke's NSG given another destination port (<c>NsgRule</c>), or a spoke's
-/// peering to its hub allowed forwarded traffic (<c>Peering</c>).
+/// (<c>Subnet</c>), one custom rule of a spoke's NSG given another destination port (<c>NsgRule</c>), a spoke's
+/// peering to its hub allowed forwarded traffic (<c>Peering</c>), or the peering of a spoke using its hub's
+/// gateway set to <c>Disconnected</c> (<c>PeeringState</c>: its peering routes go, it leaves the hub's gateway
+/// transit, so the hub's gateways advertise one range less).
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -28,7 +30,7 @@ public class IncrementalBenchmarks
     [ParamsSource(nameof(Sizes))]
     public string Size { get; set; } = "small";
 
-    [Params("RouteTable", "Subnet", "NsgRule", "Peering")]
+    [Params("RouteTable", "Subnet", "NsgRule", "Peering", "PeeringState")]
     public string Change { get; set; } = "RouteTable";
 
     public static IEnumerable<string> Sizes => BenchmarkSizes.Selected;
@@ -44,6 +46,7 @@ public class IncrementalBenchmarks
             "Subnet" => WithServiceEndpoint(estate),
             "NsgRule" => WithNsgRuleChanged(estate),
             "Peering" => WithPeeringChanged(estate),
+            "PeeringState" => WithPeeringDisconnected(estate),
             _ => WithUserRoute(estate),
         };
     }
@@ -91,6 +94,12 @@ public class IncrementalBenchmarks
         var nsg = estate.NetworkSecurityGroups.Where(n => n.SecurityRules.Any(r => !r.IsDefault)).OrderBy(n => n.Id).Last();
         var rule = nsg.SecurityRules.Last(r => !r.IsDefault);
         return estate.With(nsg with { SecurityRules = nsg.SecurityRules.Replace(rule, rule with { DestinationPortRanges = ["8443"] }) });
+    }
+
+    private static Estate WithPeeringDisconnected(Estate estate)
+    {
+        var vnet = estate.VirtualNetworks.Where(v => v.Peerings.Length == 1 && v.Peerings[0].UseRemoteGateways).OrderBy(v => v.Id).Last();
+        return estate.With(vnet with { Peerings = [vnet.Peerings[0] with { PeeringState = PeeringState.Disconnected }] });
     }
 
     private static Estate WithPeeringChanged(Estate estate)

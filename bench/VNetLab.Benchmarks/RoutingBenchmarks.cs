@@ -84,6 +84,30 @@ public class RoutingBenchmarks
         return rows;
     }
 
+    /// <summary>
+    /// Compile, then go through every subnet's rows without copying them (<see cref="EffectiveRouteTable.EnumerateRoutes"/>),
+    /// as a consumer streaming them out does; each row is read, so the walk cannot be skipped.
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory("effective routes, all subnets")]
+    public int EngineEnumerateAllEffectiveRoutes()
+    {
+        var compiled = RoutingCompiler.Compile(_estate);
+        var active = 0;
+        foreach (var subnet in compiled.Subnets)
+        {
+            foreach (var route in subnet.Table.EnumerateRoutes())
+            {
+                if (route.State == EffectiveRouteState.Active)
+                {
+                    active++;
+                }
+            }
+        }
+
+        return active;
+    }
+
     [Benchmark(OperationsPerInvoke = QuerySets.QueryCount)]
     [BenchmarkCategory("next hop, per query")]
     public int EngineNextHop()

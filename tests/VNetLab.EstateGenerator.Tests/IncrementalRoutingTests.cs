@@ -214,7 +214,8 @@ public sealed class IncrementalRoutingTests
 
             default:
             {
-                // A peering goes away: routes move in both VNets and beyond, so everything is recompiled.
+                // A peering goes away: routes move in both VNets and, through gateway transit, perhaps in every VNet
+                // using a gateway that learns the spoke's range, so most tables are not expected to be kept.
                 var vnet = Pick(estate.VirtualNetworks.Where(v => !v.Peerings.IsEmpty), random);
                 return (estate.With(vnet with { Peerings = vnet.Peerings.RemoveAt(random.Next(vnet.Peerings.Length)) }), false);
             }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using VNetLab.Arm.Contracts;
 using VNetLab.Cli.Arguments;
 using VNetLab.Cli.Rendering;
@@ -111,10 +112,32 @@ internal static class RoutesCommand
     /// <summary>Every subnet as one JSON line on stdout; the notes, once each, on stderr.</summary>
     private static int WriteAll(CliContext context, CompiledRouting compiled, bool explain)
     {
+        // A hub's gateway routes are one shared instance for every subnet of every spoke using it (thousands of
+        // on-premises prefixes, tens of thousands of subnets at large): their entries are made once, not once
+        // per subnet. Only gateway routes are kept, so the cache stays the size of the hubs' route sets.
+        var gatewayEntries = new Dictionary<EffectiveRoute, EffectiveRouteEntry>(ReferenceEqualityComparer.Instance);
         foreach (var subnet in compiled.Subnets)
         {
-            var routes = subnet.Table.GetRoutes().Select(r => EffectiveRouteEntry.From(r, explain));
-            JsonLines.WriteLine(context.Out, new SubnetEffectiveRoutes(subnet.SubnetId.Value, [.. routes]));
+            var entries = new EffectiveRouteEntry[subnet.Table.RouteCount];
+            var at = 0;
+            foreach (var route in subnet.Table.EnumerateRoutes())
+            {
+                if (route.Source != EffectiveRouteSource.VirtualNetworkGateway)
+                {
+                    entries[at++] = EffectiveRouteEntry.From(route, explain);
+                    continue;
+                }
+
+                if (!gatewayEntries.TryGetValue(route, out var entry))
+                {
+                    entry = EffectiveRouteEntry.From(route, explain);
+                    gatewayEntries.Add(route, entry);
+                }
+
+                entries[at++] = entry;
+            }
+
+            JsonLines.WriteLine(context.Out, new SubnetEffectiveRoutes(subnet.SubnetId.Value, ImmutableCollectionsMarshal.AsImmutableArray(entries)));
         }
 
         foreach (var note in compiled.Notes)

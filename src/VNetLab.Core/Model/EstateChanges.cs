@@ -71,4 +71,33 @@ internal static class EstateChanges
         changes.AddRange(byId.Values.Select(r => (r.Id, (Resource?)r, (Resource?)null)));
         return changes;
     }
+
+    /// <summary>
+    /// The VNets a route table or NSG is anchored in within one snapshot: those of the subnets, NICs and NIC IP
+    /// configurations associated with it, each once. What a change to it can reach first: routing recompiles
+    /// those VNets, validation re-runs the rules around them.
+    /// </summary>
+    public static IEnumerable<ResourceId> VirtualNetworksAssociatedWith(Estate estate, ResourceId routeTableOrNsgId)
+    {
+        var vnets = new HashSet<ResourceId>();
+        foreach (var association in estate.AssociationsOf(routeTableOrNsgId))
+        {
+            switch (association)
+            {
+                case Subnet subnet:
+                    vnets.Add(subnet.VirtualNetworkId);
+                    break;
+                case NetworkInterface nic:
+                    vnets.UnionWith(nic.IpConfigurations.Select(c => c.SubnetId?.Parent).OfType<ResourceId>());
+                    break;
+                case NetworkInterfaceIpConfiguration ipConfiguration when ipConfiguration.SubnetId?.Parent is { } vnetId:
+                    vnets.Add(vnetId);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return vnets;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Model;
 using VNetLab.Routing.Bgp;
@@ -26,6 +27,7 @@ public sealed class EffectiveRouteTable
     private readonly GatewayRouteSet? _gateways;
     private readonly GatewayRouteSet? _notPropagated;
     private readonly IReadOnlyDictionary<int, EffectiveRoute> _overridden;
+    private RouteSegments? _segments;
 
     internal EffectiveRouteTable(VirtualNetworkFacts facts, ImmutableArray<EffectiveRoute> local, int insertAt, PrefixTrie<int> lookup,
         ImmutableArray<SuppressedRoute> suppressed, GatewayRouteSet? gateways, GatewayRouteSet? gatewaysBeforePropagation,
@@ -62,28 +64,121 @@ public sealed class EffectiveRouteTable
     /// <summary>The hub's gateway routes this table's lookup consults (shared between tables), or null.</summary>
     internal GatewayRouteSet? GatewayRoutes => _gateways;
 
+    /// <summary>How many rows <see cref="GetRoutes"/> lists (the first call works out which gateway routes are kept).</summary>
+    public int RouteCount => Segments.Count;
+
     /// <summary>
     /// The rows Azure's effective route table lists, in a stable order: VnetLocal, peering, service endpoint,
-    /// gateway, Internet, None, then User routes. Built on each call (gateway routes are shared, not stored per table).
+    /// gateway, Internet, None, then User routes. A fresh array on each call (gateway routes are shared, not
+    /// stored per table); to go through every subnet's rows without allocating, use <see cref="EnumerateRoutes"/>.
     /// </summary>
     public ImmutableArray<EffectiveRoute> GetRoutes()
     {
-        var builder = ImmutableArray.CreateBuilder<EffectiveRoute>(_local.Length + (_gateways?.Routes.Length ?? 0));
-        builder.AddRange(_local.AsSpan(0, _insertAt));
+        var segments = Segments;
+        var routes = new EffectiveRoute[segments.Count];
+        CopyRoutesTo(routes);
+        return ImmutableCollectionsMarshal.AsImmutableArray(routes);
+    }
+
+    /// <summary>Copies the rows <see cref="GetRoutes"/> lists into <paramref name="destination"/>, which holds at least <see cref="RouteCount"/>.</summary>
+    public void CopyRoutesTo(Span<EffectiveRoute> destination)
+    {
+        var segments = Segments;
+        if (destination.Length < segments.Count)
+        {
+            throw new ArgumentException($"the destination holds {destination.Length} routes, the table lists {segments.Count}", nameof(destination));
+        }
+
+        var at = 0;
+        var gatewayRoutes = _gateways is null ? [] : _gateways.Routes.AsSpan();
+        foreach (var (kind, start, end) in segments.Runs)
+        {
+            var length = end - start;
+            switch (kind)
+            {
+                case RouteSegmentKind.Local:
+                    _local.AsSpan(start, length).CopyTo(destination[at..]);
+                    break;
+                case RouteSegmentKind.Gateway:
+                    gatewayRoutes.Slice(start, length).CopyTo(destination[at..]);
+                    break;
+                default:
+                    destination[at] = _overridden[start];
+                    break;
+            }
+
+            at += length;
+        }
+    }
+
+    /// <summary>The rows <see cref="GetRoutes"/> lists, in the same order, without allocating.</summary>
+    public RouteEnumerable EnumerateRoutes() => new(this);
+
+    /// <summary>
+    /// Which rows the table lists, as runs over its local routes and its hub's shared gateway routes: worked out
+    /// once per table (every subnet sharing it then lists its rows by copying runs), not once per subnet and call.
+    /// </summary>
+    private RouteSegments Segments
+    {
+        get
+        {
+            var segments = Volatile.Read(ref _segments);
+            if (segments is null)
+            {
+                // Two threads may both build it: the results are equal, and either may be kept.
+                segments = BuildSegments();
+                Interlocked.CompareExchange(ref _segments, segments, null);
+            }
+
+            return segments;
+        }
+    }
+
+    private RouteSegments BuildSegments()
+    {
+        var runs = new List<(RouteSegmentKind Kind, int Start, int End)>();
+        if (_insertAt > 0)
+        {
+            runs.Add((RouteSegmentKind.Local, 0, _insertAt));
+        }
+
         if (_gateways is not null)
         {
             var routes = _gateways.Routes;
+            var runStart = -1;
             for (var i = 0; i < routes.Length; i++)
             {
-                if (!_facts.TryFindCoveringRange(routes[i].AddressPrefixes[0], out _))
+                // A gateway route equal to or inside the VNet's own or a directly peered range is not listed (§3.3).
+                var listed = !_facts.TryFindCoveringRange(routes[i].AddressPrefixes[0], out _);
+                var overridden = listed && _overridden.ContainsKey(i);
+                if (runStart >= 0 && (!listed || overridden))
                 {
-                    builder.Add(_overridden.TryGetValue(i, out var invalid) ? invalid : routes[i]);
+                    runs.Add((RouteSegmentKind.Gateway, runStart, i));
+                    runStart = -1;
                 }
+
+                if (overridden)
+                {
+                    runs.Add((RouteSegmentKind.Overridden, i, i + 1));
+                }
+                else if (listed && runStart < 0)
+                {
+                    runStart = i;
+                }
+            }
+
+            if (runStart >= 0)
+            {
+                runs.Add((RouteSegmentKind.Gateway, runStart, routes.Length));
             }
         }
 
-        builder.AddRange(_local.AsSpan(_insertAt, _local.Length - _insertAt));
-        return builder.ToImmutable();
+        if (_insertAt < _local.Length)
+        {
+            runs.Add((RouteSegmentKind.Local, _insertAt, _local.Length));
+        }
+
+        return new RouteSegments([.. runs], runs.Sum(r => r.End - r.Start));
     }
 
     /// <summary>Routes the subnets would have had but Azure does not list, with the reason (for <c>--explain</c>).</summary>
@@ -145,4 +240,70 @@ public sealed class EffectiveRouteTable
 
     private static bool BeatsGatewayRoute(EffectiveRoute route) =>
         route.Source == EffectiveRouteSource.User || route.NextHopType == NextHopType.VirtualNetworkServiceEndpoint;
+
+    /// <summary>The rows of one table, for <c>foreach</c> without allocating (a struct enumerator over the runs).</summary>
+    public readonly struct RouteEnumerable
+    {
+        private readonly EffectiveRouteTable _table;
+
+        internal RouteEnumerable(EffectiveRouteTable table) => _table = table;
+
+        public RouteEnumerator GetEnumerator() => new(_table);
+    }
+
+    /// <summary>Walks the runs of a table's rows: its local routes and the shared gateway routes it lists.</summary>
+    public struct RouteEnumerator
+    {
+        private readonly EffectiveRouteTable _table;
+        private readonly (RouteSegmentKind Kind, int Start, int End)[] _runs;
+        private readonly ImmutableArray<EffectiveRoute> _gatewayRoutes;
+        private EffectiveRoute? _current;
+        private int _run;
+        private int _next;
+        private int _end;
+
+        internal RouteEnumerator(EffectiveRouteTable table)
+        {
+            _table = table;
+            _runs = table.Segments.Runs;
+            _gatewayRoutes = table._gateways?.Routes ?? [];
+            _current = null;
+            _run = -1;
+            _next = 0;
+            _end = 0;
+        }
+
+        public readonly EffectiveRoute Current => _current ?? throw new InvalidOperationException("MoveNext has not returned true");
+
+        public bool MoveNext()
+        {
+            while (_next >= _end)
+            {
+                if (++_run >= _runs.Length)
+                {
+                    return false;
+                }
+
+                (_, _next, _end) = _runs[_run];
+            }
+
+            var index = _next++;
+            _current = _runs[_run].Kind switch
+            {
+                RouteSegmentKind.Local => _table._local[index],
+                RouteSegmentKind.Gateway => _gatewayRoutes[index],
+                _ => _table._overridden[index],
+            };
+            return true;
+        }
+    }
+
+    private enum RouteSegmentKind
+    {
+        Local,
+        Gateway,
+        Overridden,
+    }
+
+    private sealed record RouteSegments((RouteSegmentKind Kind, int Start, int End)[] Runs, int Count);
 }

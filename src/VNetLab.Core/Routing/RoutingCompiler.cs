@@ -63,11 +63,11 @@ public static class RoutingCompiler
     /// <summary>
     /// The routing of <paramref name="after"/>, reusing <paramref name="before"/>'s work: equal to
     /// <c>Compile(after, before.Options)</c>, but when the snapshots differ only in route tables, in the subnets
-    /// of existing VNets, in peerings' <c>allowForwardedTraffic</c>, or in resources routing does not read (NSGs,
-    /// ASGs, VMs, NICs), only the VNets whose subnets use a changed route table or that changed themselves are
-    /// recompiled; every other subnet keeps its table. Any other change (address space, other peering fields,
-    /// gateway, connection, circuit, site, public IP, a VNet added or removed) can move routes across the estate,
-    /// so it compiles everything.
+    /// or peerings of existing VNets, or in resources routing does not read (NSGs, ASGs, VMs, NICs), only the VNets
+    /// a change can reach are recompiled: those whose subnets use a changed route table or that changed
+    /// themselves, and for a peering the VNets whose facts or gateway transit it changes and those using a
+    /// gateway whose learned routes it changes; every other subnet keeps its table. Any other change (address
+    /// space, gateway, connection, circuit, site, public IP, a VNet added or removed) compiles everything.
     /// </summary>
     public static CompiledRouting Recompile(CompiledRouting before, Estate after)
     {
@@ -80,12 +80,48 @@ public static class RoutingCompiler
 
         var state = before.Incremental;
         if (HasSubnets(after) != (state.NoneSetNote is not null)
-            || !TryFindAffected(before.Estate, after, out var vnetIds, out var nicIds))
+            || !TryFindAffected(before.Estate, after, out var vnetIds, out var nicIds, out var peeringChanged))
         {
             return Compile(after, before.Options);
         }
 
-        var context = new RoutingContext(state.Context, after);
+        RoutingContext context;
+        var gateways = state.Gateways;
+        var globalNotes = state.GlobalNotes;
+        var learned = before.Learned;
+        var advertised = before.Advertised;
+        var advertisedToSite = before.AdvertisedToSite;
+        if (peeringChanged.Count == 0)
+        {
+            context = new RoutingContext(state.Context, after);
+        }
+        else
+        {
+            // A peering reaches the two VNets it joins (their peering routes and the notes about its state) and,
+            // through gateway transit, the hubs whose spokes changed: what their gateways advertise, hence what
+            // the gateways learning from them (VNet-to-VNet, a shared circuit) learn, hence every VNet using
+            // those. The context works out the first two; the gateway phase is rerun only when transit changed,
+            // and then only the VNets using a gateway whose learned routes changed are recompiled.
+            context = new RoutingContext(state.Context, before.Estate, after, peeringChanged);
+            vnetIds.UnionWith(context.ChangedFacts);
+            if (context.ChangedTransitSpokes.Count > 0 || context.ChangedTransitHubs.Count > 0)
+            {
+                gateways = new GatewayRouteCompiler(context, state.Gateways, context.ChangedTransitHubs);
+                vnetIds.UnionWith(context.ChangedTransitSpokes);
+                foreach (var hub in gateways.VirtualNetworksWithOtherRoutesThan(state.Gateways))
+                {
+                    vnetIds.Add(hub);
+                    vnetIds.UnionWith(context.TransitSpokesOf.GetValueOrDefault(hub, []));
+                }
+
+                learned = gateways.LearnedByGateway(before.Learned);
+                advertised = gateways.AdvertisedByGateway;
+                advertisedToSite = gateways.AdvertisedToSite;
+            }
+
+            globalNotes = GlobalNotesOf(context, gateways, state.NoneSetNote);
+        }
+
         var replaced = new Dictionary<ResourceId, SubnetRouting>();
         var removed = new HashSet<ResourceId>();
         var raised = new Dictionary<ResourceId, ImmutableArray<Diagnostic>>(state.RaisedByVirtualNetwork);
@@ -93,17 +129,22 @@ public static class RoutingCompiler
         {
             var previous = before.Estate.Find<VirtualNetwork>(vnetId);
             var current = after.Find<VirtualNetwork>(vnetId);
-            if (previous is null || current is null || !state.Context.Facts.TryGetValue(vnetId, out var facts))
+            if (previous is null || current is null || !context.Facts.TryGetValue(vnetId, out var facts))
             {
                 return Compile(after, before.Options);
             }
 
-            // The VNet's ranges and peerings are unchanged for routing (TryFindAffected checked), so its facts are
-            // too; its peerings are taken from the new snapshot so that no route refers to a superseded record.
-            var peerings = current.Peerings.ToDictionary(p => p.Id);
-            var currentFacts = new VirtualNetworkFacts(current, facts.Ranges,
-                [.. facts.Peerings.Select(p => p with { Peering = peerings[p.Peering.Id] })], facts.Notes);
-            var (routings, notes) = CompileVirtualNetwork(context, state.Gateways, currentFacts, state.NoneSetNote);
+            if (!ReferenceEquals(facts.VirtualNetwork, current))
+            {
+                // The VNet changed only in its subnets or peerings' allowForwardedTraffic (TryFindAffected checked),
+                // so its facts did not; its peerings are taken from the new snapshot so that no route refers to a
+                // superseded record.
+                var peerings = current.Peerings.ToDictionary(p => p.Id);
+                facts = new VirtualNetworkFacts(current, facts.Ranges,
+                    [.. facts.Peerings.Select(p => p with { Peering = peerings[p.Peering.Id] })], facts.Notes);
+            }
+
+            var (routings, notes) = CompileVirtualNetwork(context, gateways, facts, state.NoneSetNote);
             raised[vnetId] = notes;
             foreach (var subnet in previous.Subnets)
             {
@@ -172,27 +213,58 @@ public static class RoutingCompiler
             }
         }
 
-        var all = new HashSet<Diagnostic>(state.GlobalNotes, DiagnosticIdentity.Comparer);
+        var all = new HashSet<Diagnostic>(globalNotes, DiagnosticIdentity.Comparer);
         foreach (var notes in raised.Values)
         {
             all.UnionWith(notes);
         }
 
-        var next = new IncrementalRoutingState(state.Context, state.Gateways, state.NoneSetNote, state.GlobalNotes, raised);
-        return new CompiledRouting(after, before.Options, subnets.ToImmutable(), byId, before.Learned, before.Advertised,
-            before.AdvertisedToSite, RoutingContext.Order(all), next);
+        // The context of a subnet-only change shares the earlier facts, which still hold the earlier VNet records:
+        // keep the earlier context for the next recompile, as every VNet record it reads there is compared anew.
+        var kept = peeringChanged.Count == 0 ? state.Context : context;
+        var next = new IncrementalRoutingState(kept, gateways, state.NoneSetNote, globalNotes, raised);
+        return new CompiledRouting(after, before.Options, subnets.ToImmutable(), byId, learned, advertised,
+            advertisedToSite, RoutingContext.Order(all), next);
+    }
+
+    /// <summary>
+    /// What <see cref="Compile"/> raises before the per-VNet phase, rebuilt from its parts: the none-set note,
+    /// every VNet's peering notes and the gateway phase's notes.
+    /// </summary>
+    private static ImmutableArray<Diagnostic> GlobalNotesOf(RoutingContext context, GatewayRouteCompiler gateways, Diagnostic? noneSetNote)
+    {
+        var notes = new HashSet<Diagnostic>(DiagnosticIdentity.Comparer);
+        if (noneSetNote is not null)
+        {
+            notes.Add(noneSetNote);
+        }
+
+        foreach (var facts in context.Facts.Values)
+        {
+            notes.UnionWith(facts.Notes);
+        }
+
+        notes.UnionWith(gateways.SetupNotes);
+        return [.. notes];
     }
 
     private static bool HasSubnets(Estate estate) => estate.VirtualNetworks.Any(v => !v.Subnets.IsEmpty);
 
     /// <summary>
-    /// The VNets to recompile and the NICs to remap between two snapshots; false when a change can reach beyond
-    /// the subnets that use it (then everything is compiled).
+    /// The VNets to recompile, the NICs to remap, and the VNets whose peerings changed (beyond
+    /// <c>allowForwardedTraffic</c>: their reach is worked out from the context) between two snapshots; false when
+    /// a change's reach is not bounded here, and everything is compiled. Those are: a VNet added or removed, or
+    /// its address space, location or DNS servers changed (its ranges and region are in every peer's routes and
+    /// in the advertisements of every gateway it transits, and in the VNet-to-VNet and circuit routes learned
+    /// from those); and any change to a gateway, connection, circuit, local network gateway, site, public IP,
+    /// route filter or firewall, which BGP carries to every VNet using the gateways concerned and beyond.
     /// </summary>
-    private static bool TryFindAffected(Estate before, Estate after, out HashSet<ResourceId> vnetIds, out HashSet<ResourceId> nicIds)
+    private static bool TryFindAffected(Estate before, Estate after, out HashSet<ResourceId> vnetIds, out HashSet<ResourceId> nicIds,
+        out HashSet<ResourceId> peeringChanged)
     {
         vnetIds = [];
         nicIds = [];
+        peeringChanged = [];
         foreach (var (id, previous, current) in EstateChanges.Between(before, after))
         {
             if (previous is not null && current is not null && previous.GetType() != current.GetType())
@@ -206,15 +278,15 @@ public static class RoutingCompiler
                     && DiffersOnlyInSubnetsOrForwarding(oldVnet, newVnet):
                     vnetIds.Add(id);
                     break;
+                case VirtualNetwork when previous is VirtualNetwork oldVnet && current is VirtualNetwork newVnet
+                    && (oldVnet with { Subnets = newVnet.Subnets, Peerings = newVnet.Peerings }).Equals(newVnet):
+                    vnetIds.Add(id);
+                    peeringChanged.Add(id);
+                    break;
                 case RouteTable:
-                    foreach (var association in before.AssociationsOf(id).Concat(after.AssociationsOf(id)))
-                    {
-                        if (association is Subnet subnet)
-                        {
-                            vnetIds.Add(subnet.VirtualNetworkId);
-                        }
-                    }
-
+                    // Only subnets take a route table; a NIC naming one (an invalid estate) only adds a VNet to recompile.
+                    vnetIds.UnionWith(EstateChanges.VirtualNetworksAssociatedWith(before, id));
+                    vnetIds.UnionWith(EstateChanges.VirtualNetworksAssociatedWith(after, id));
                     break;
                 case NetworkInterface:
                     nicIds.Add(id);
@@ -234,7 +306,8 @@ public static class RoutingCompiler
     /// <c>allowForwardedTraffic</c>. That flag decides whether a peering passes traffic that did not start in the
     /// remote VNet (a check the tracer makes on the data path, semantics.md §3.8), not which routes exist, so the
     /// VNet's facts and every other VNet's routes stay as they are; the VNet is recompiled for its own subnets.
-    /// Any other peering change (access, gateway transit, state, remote space) can move routes across the estate.
+    /// Any other peering change (access, gateway transit, state, remote space) can move routes in the remote VNet
+    /// and, through gateway transit, beyond: <see cref="Recompile"/> finds how far from the context.
     /// </summary>
     private static bool DiffersOnlyInSubnetsOrForwarding(VirtualNetwork previous, VirtualNetwork current)
     {

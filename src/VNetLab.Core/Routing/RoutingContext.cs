@@ -17,6 +17,9 @@ internal sealed class RoutingContext
     private readonly ConcurrentDictionary<Diagnostic, Diagnostic> _notes = new(DiagnosticIdentity.Comparer);
     private readonly FrozenSet<string>? _tagNames;
     private readonly Dictionary<(ResourceId Local, ResourceId Remote), VirtualNetworkPeering> _peeringBetween = [];
+    private readonly HashSet<ResourceId> _changedFacts = [];
+    private readonly HashSet<ResourceId> _changedTransitSpokes = [];
+    private readonly HashSet<ResourceId> _changedTransitHubs = [];
 
     public RoutingContext(Estate estate, RoutingOptions options)
     {
@@ -37,35 +40,29 @@ internal sealed class RoutingContext
             }
         }
 
-        Facts = estate.VirtualNetworks.ToFrozenDictionary(v => v.Id, v =>
-        {
-            var notes = new List<Diagnostic>();
-            var peerings = ConnectedPeeringsOf(v, notes);
-            return new VirtualNetworkFacts(v, RangesOf(v), peerings, [.. notes]);
-        });
+        Facts = estate.VirtualNetworks.ToDictionary(v => v.Id, BuildFacts);
 
         // Gateway transit (semantics.md §3.8): the spoke's peering uses remote gateways, the hub's peering back
         // allows transit, both are connected, and the hub has a gateway.
-        var hubsBySpoke = new Dictionary<ResourceId, List<ResourceId>>();
+        var hubsBySpoke = new Dictionary<ResourceId, ImmutableArray<ResourceId>>();
         var spokesByHub = new Dictionary<ResourceId, List<ResourceId>>();
         foreach (var facts in Facts.Values.OrderBy(f => f.Id))
         {
-            foreach (var peering in facts.Peerings.Where(p => p.Peering.UseRemoteGateways))
+            var hubs = HubsUsedBy(facts);
+            if (hubs.IsEmpty)
             {
-                var back = PeeringBack(facts.Id, peering.Peering);
-                if (back is null || !back.AllowGatewayTransit || estate.GatewaysOf(peering.RemoteVirtualNetworkId).IsEmpty
-                    || !Facts.TryGetValue(peering.RemoteVirtualNetworkId, out var hub) || !hub.HasConnectedPeeringTo(facts.Id))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                Add(hubsBySpoke, facts.Id, hub.Id);
-                Add(spokesByHub, hub.Id, facts.Id);
+            hubsBySpoke.Add(facts.Id, hubs);
+            foreach (var hub in hubs)
+            {
+                Add(spokesByHub, hub, facts.Id);
             }
         }
 
-        RemoteGatewayHubsOf = hubsBySpoke.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray());
-        TransitSpokesOf = spokesByHub.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray());
+        RemoteGatewayHubsOf = hubsBySpoke;
+        TransitSpokesOf = spokesByHub.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray());
     }
 
     /// <summary>
@@ -83,6 +80,130 @@ internal sealed class RoutingContext
         RemoteGatewayHubsOf = previous.RemoteGatewayHubsOf;
         TransitSpokesOf = previous.TransitSpokesOf;
     }
+
+    /// <summary>
+    /// A context for a later snapshot in which the VNets <paramref name="changed"/> differ from
+    /// <paramref name="previousEstate"/>'s (the snapshot last recompiled with <paramref name="previous"/>) in
+    /// their peerings (and perhaps their subnets), nothing else routing reads having changed
+    /// (<see cref="RoutingCompiler.Recompile"/>). Only what a peering can reach is worked out again:
+    /// the facts of the changed VNet and of each VNet its changed peerings point at (a peering without a state is
+    /// connected only if the remote side peers back, so the remote's facts read this side), and gateway transit
+    /// for those same VNets as spokes, since a transit pair needs the spoke's peering, the hub's peering back
+    /// and the hub's connected peering to the spoke. Every other VNet's facts and transit are shared.
+    /// </summary>
+    public RoutingContext(RoutingContext previous, Estate previousEstate, Estate estate, IEnumerable<ResourceId> changed)
+    {
+        Estate = estate;
+        Options = previous.Options;
+        ServiceTags = previous.ServiceTags;
+        _tagNames = previous._tagNames;
+        _peeringBetween = new Dictionary<(ResourceId Local, ResourceId Remote), VirtualNetworkPeering>(previous._peeringBetween);
+        var facts = new Dictionary<ResourceId, VirtualNetworkFacts>(previous.Facts);
+        Facts = facts;
+
+        // The VNets whose facts may differ: the changed ones, and every remote VNet whose set of peerings from a
+        // changed one is not the same in both snapshots (only those back lookups can answer differently).
+        var candidates = new HashSet<ResourceId>();
+        foreach (var vnetId in changed)
+        {
+            var before = previousEstate.Find<VirtualNetwork>(vnetId);
+            var after = estate.Find<VirtualNetwork>(vnetId);
+            foreach (var peering in before?.Peerings ?? [])
+            {
+                _peeringBetween.Remove((vnetId, peering.RemoteVirtualNetworkId));
+            }
+
+            foreach (var peering in after?.Peerings ?? [])
+            {
+                _peeringBetween.TryAdd((vnetId, peering.RemoteVirtualNetworkId), peering);
+            }
+
+            candidates.Add(vnetId);
+            var oldByRemote = (before?.Peerings ?? []).ToLookup(p => p.RemoteVirtualNetworkId);
+            var newByRemote = (after?.Peerings ?? []).ToLookup(p => p.RemoteVirtualNetworkId);
+            foreach (var remote in oldByRemote.Select(g => g.Key).Union(newByRemote.Select(g => g.Key)))
+            {
+                if (!oldByRemote[remote].SequenceEqual(newByRemote[remote]))
+                {
+                    candidates.Add(remote);
+                }
+            }
+        }
+
+        foreach (var vnetId in candidates)
+        {
+            if (estate.Find<VirtualNetwork>(vnetId) is not { } vnet || !previous.Facts.TryGetValue(vnetId, out var old))
+            {
+                continue;
+            }
+
+            var rebuilt = BuildFacts(vnet);
+            if (!ReferenceEquals(old.VirtualNetwork, vnet) || !rebuilt.SameAs(old))
+            {
+                facts[vnetId] = rebuilt;
+                _changedFacts.Add(vnetId);
+            }
+        }
+
+        // Transit pairs can only change for the candidates as spokes (see above); their hubs' spoke lists follow.
+        var hubsBySpoke = new Dictionary<ResourceId, ImmutableArray<ResourceId>>(previous.RemoteGatewayHubsOf);
+        var touchedHubs = new HashSet<ResourceId>();
+        foreach (var spoke in candidates)
+        {
+            var before = previous.RemoteGatewayHubsOf.GetValueOrDefault(spoke, []);
+            var after = Facts.TryGetValue(spoke, out var spokeFacts) ? HubsUsedBy(spokeFacts) : [];
+            if (before.SequenceEqual(after))
+            {
+                continue;
+            }
+
+            _changedTransitSpokes.Add(spoke);
+            touchedHubs.UnionWith(before);
+            touchedHubs.UnionWith(after);
+            if (after.IsEmpty)
+            {
+                hubsBySpoke.Remove(spoke);
+            }
+            else
+            {
+                hubsBySpoke[spoke] = after;
+            }
+        }
+
+        var spokesByHub = new Dictionary<ResourceId, ImmutableArray<ResourceId>>(previous.TransitSpokesOf);
+        foreach (var hub in touchedHubs)
+        {
+            ImmutableArray<ResourceId> spokes = [.. previous.TransitSpokesOf.GetValueOrDefault(hub, [])
+                .Where(s => !ChangedTransitSpokes.Contains(s))
+                .Concat(ChangedTransitSpokes.Where(s => hubsBySpoke.GetValueOrDefault(s, []).Contains(hub)))
+                .Order()];
+            if (spokes.IsEmpty)
+            {
+                spokesByHub.Remove(hub);
+            }
+            else
+            {
+                spokesByHub[hub] = spokes;
+            }
+
+            if (!spokes.SequenceEqual(previous.TransitSpokesOf.GetValueOrDefault(hub, [])))
+            {
+                _changedTransitHubs.Add(hub);
+            }
+        }
+
+        RemoteGatewayHubsOf = hubsBySpoke;
+        TransitSpokesOf = spokesByHub;
+    }
+
+    /// <summary>After a peering change: the VNets whose facts (ranges seen, connected peerings, notes) were rebuilt.</summary>
+    public IReadOnlySet<ResourceId> ChangedFacts => _changedFacts;
+
+    /// <summary>After a peering change: the spokes whose gateway transit hubs changed.</summary>
+    public IReadOnlySet<ResourceId> ChangedTransitSpokes => _changedTransitSpokes;
+
+    /// <summary>After a peering change: the hubs whose set of transit spokes (what their gateways advertise) changed.</summary>
+    public IReadOnlySet<ResourceId> ChangedTransitHubs => _changedTransitHubs;
 
     public Estate Estate { get; }
 
@@ -106,13 +227,17 @@ internal sealed class RoutingContext
         return false;
     }
 
-    public FrozenDictionary<ResourceId, VirtualNetworkFacts> Facts { get; }
+    // The three maps below are never written after construction; plain dictionaries so that a recompile after
+    // a peering change can copy and patch them cheaply.
 
-    /// <summary>Spoke VNet → the hubs whose gateways it uses through <c>useRemoteGateways</c> (Azure allows one).</summary>
-    public FrozenDictionary<ResourceId, ImmutableArray<ResourceId>> RemoteGatewayHubsOf { get; }
+    /// <summary>VNet → what routing needs to know about it.</summary>
+    public Dictionary<ResourceId, VirtualNetworkFacts> Facts { get; }
 
-    /// <summary>Hub VNet → the spokes using its gateways.</summary>
-    public FrozenDictionary<ResourceId, ImmutableArray<ResourceId>> TransitSpokesOf { get; }
+    /// <summary>Spoke VNet → the hubs whose gateways it uses through <c>useRemoteGateways</c> (Azure allows one), in peering order.</summary>
+    public Dictionary<ResourceId, ImmutableArray<ResourceId>> RemoteGatewayHubsOf { get; }
+
+    /// <summary>Hub VNet → the spokes using its gateways, sorted by id.</summary>
+    public Dictionary<ResourceId, ImmutableArray<ResourceId>> TransitSpokesOf { get; }
 
     /// <summary>Records a fidelity note once, however many subnets raise it.</summary>
     public Diagnostic Note(Diagnostic note) => _notes.GetOrAdd(note, note);
@@ -141,6 +266,35 @@ internal sealed class RoutingContext
         }
 
         return ranges.ToImmutable();
+    }
+
+    private VirtualNetworkFacts BuildFacts(VirtualNetwork vnet)
+    {
+        var notes = new List<Diagnostic>();
+        var peerings = ConnectedPeeringsOf(vnet, notes);
+        return new VirtualNetworkFacts(vnet, RangesOf(vnet), peerings, [.. notes]);
+    }
+
+    /// <summary>The hubs whose gateways a VNet uses, in the order of its peerings (by id), each once.</summary>
+    private ImmutableArray<ResourceId> HubsUsedBy(VirtualNetworkFacts facts)
+    {
+        var hubs = new List<ResourceId>();
+        foreach (var peering in facts.Peerings.Where(p => p.Peering.UseRemoteGateways))
+        {
+            var back = PeeringBack(facts.Id, peering.Peering);
+            if (back is null || !back.AllowGatewayTransit || Estate.GatewaysOf(peering.RemoteVirtualNetworkId).IsEmpty
+                || !Facts.TryGetValue(peering.RemoteVirtualNetworkId, out var hub) || !hub.HasConnectedPeeringTo(facts.Id))
+            {
+                continue;
+            }
+
+            if (!hubs.Contains(hub.Id))
+            {
+                hubs.Add(hub.Id);
+            }
+        }
+
+        return [.. hubs];
     }
 
     private static ImmutableArray<IpPrefix> RangesOf(VirtualNetwork vnet) => [.. vnet.AddressSpace.Select(a => a.Prefix).Distinct()];

@@ -43,6 +43,32 @@ internal sealed class VirtualNetworkFacts
     /// <summary>The VNet's ranges and its directly peered ranges, sorted; <c>Peer</c> is null for the VNet's own ranges.</summary>
     public ImmutableArray<(IpPrefix Range, ConnectedPeering? Peer)> Exclusions { get; }
 
+    /// <summary>
+    /// True when <paramref name="other"/> gives the same routes and notes: the same ranges, the same connected
+    /// peerings (each peering record, remote ranges and region kind) and the same notes. A recompile keeps the
+    /// earlier facts, and the tables built on them, when a peering change leaves them so.
+    /// </summary>
+    public bool SameAs(VirtualNetworkFacts other)
+    {
+        if (!Ranges.SequenceEqual(other.Ranges) || Peerings.Length != other.Peerings.Length
+            || !Notes.SequenceEqual(other.Notes, DiagnosticIdentity.Comparer))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Peerings.Length; i++)
+        {
+            var (mine, theirs) = (Peerings[i], other.Peerings[i]);
+            if (!mine.Peering.Equals(theirs.Peering) || mine.RemoteVirtualNetworkId != theirs.RemoteVirtualNetworkId
+                || mine.IsGlobal != theirs.IsGlobal || !mine.RemoteRanges.SequenceEqual(theirs.RemoteRanges))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>True when this VNet has a connected peering to <paramref name="remoteVnetId"/>.</summary>
     public bool HasConnectedPeeringTo(ResourceId remoteVnetId) => _peeredVnets.Contains(remoteVnetId);
 

@@ -140,24 +140,7 @@ internal sealed class ChangeReach
                 vnets.UnionWith(firewall.IpConfigurations.Select(c => c.SubnetId?.Parent).OfType<ResourceId>());
                 return true;
             case RouteTable or NetworkSecurityGroup:
-                foreach (var association in estate.AssociationsOf(resource.Id))
-                {
-                    switch (association)
-                    {
-                        case Subnet subnet:
-                            vnets.Add(subnet.VirtualNetworkId);
-                            break;
-                        case NetworkInterface nic:
-                            vnets.UnionWith(nic.IpConfigurations.Select(c => c.SubnetId?.Parent).OfType<ResourceId>());
-                            break;
-                        case NetworkInterfaceIpConfiguration ipConfiguration when ipConfiguration.SubnetId?.Parent is { } vnetId:
-                            vnets.Add(vnetId);
-                            break;
-                        default:
-                            break;
-                    }
-                }
-
+                vnets.UnionWith(EstateChanges.VirtualNetworksAssociatedWith(estate, resource.Id));
                 return true;
             default:
                 return false;

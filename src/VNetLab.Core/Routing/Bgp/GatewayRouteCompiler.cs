@@ -28,14 +28,36 @@ internal sealed class GatewayRouteCompiler
     private readonly ConcurrentDictionary<string, GatewayRouteSet?> _sets = new(StringComparer.OrdinalIgnoreCase);
 
     public GatewayRouteCompiler(RoutingContext context)
+        : this(context, null, new HashSet<ResourceId>())
+    {
+    }
+
+    /// <summary>
+    /// The gateway phase for a later snapshot whose gateways, connections, circuits and sites are those of
+    /// <paramref name="previous"/>'s and whose hubs <paramref name="changedHubs"/> have other transit spokes (a
+    /// peering change, <see cref="RoutingCompiler.Recompile"/>). A gateway learns again only if it learned a
+    /// changed hub's ranges (a shared circuit, a VNet-to-VNet connection), and advertises again only if it
+    /// learned again or sits in a changed hub; every other gateway keeps what it learned and advertised.
+    /// </summary>
+    public GatewayRouteCompiler(RoutingContext context, GatewayRouteCompiler? previous, IReadOnlySet<ResourceId> changedHubs)
     {
         _context = context;
+        var reused = new Dictionary<ResourceId, GatewayFacts>();
         foreach (var gateway in context.Estate.VirtualNetworkGateways.OrderBy(g => g.Id))
         {
-            _gateways[gateway.Id] = new GatewayFacts(gateway, NextHopsOf(gateway));
+            if (previous is not null && previous._gateways.TryGetValue(gateway.Id, out var old)
+                && ReferenceEquals(old.Gateway, gateway) && !old.ReadsTransitOf.Overlaps(changedHubs))
+            {
+                reused[gateway.Id] = old;
+                _gateways[gateway.Id] = GatewayFacts.Reusing(old);
+            }
+            else
+            {
+                _gateways[gateway.Id] = new GatewayFacts(gateway, NextHopsOf(gateway));
+            }
         }
 
-        foreach (var facts in _gateways.Values)
+        foreach (var facts in _gateways.Values.Where(f => !f.KeptLearned))
         {
             facts.Learned = Learn(facts);
         }
@@ -44,12 +66,67 @@ internal sealed class GatewayRouteCompiler
         var bySite = new Dictionary<ResourceId, List<GatewayAdvertisedRoute>>();
         foreach (var facts in _gateways.Values)
         {
-            var routes = Advertise(facts, bySite);
-            advertised[facts.Gateway.Id] = routes;
+            if (reused.TryGetValue(facts.Gateway.Id, out var old) && (facts.VirtualNetworkId is not { } vnet || !changedHubs.Contains(vnet)))
+            {
+                facts.KeepAdvertised(old);
+            }
+            else
+            {
+                Advertise(facts);
+            }
+
+            advertised[facts.Gateway.Id] = facts.Advertised;
+            foreach (var (site, routes) in facts.AdvertisedToSites)
+            {
+                if (!bySite.TryGetValue(site, out var list))
+                {
+                    list = [];
+                    bySite.Add(site, list);
+                }
+
+                list.AddRange(routes);
+            }
         }
 
         AdvertisedByGateway = advertised.ToFrozenDictionary();
         AdvertisedToSite = bySite.ToFrozenDictionary(p => p.Key, p => p.Value.OrderBy(r => r.Prefix).ThenBy(r => r.ConnectionId).ToImmutableArray());
+    }
+
+    /// <summary>The notes raised while learning and advertising (before any VNet asks for its routes).</summary>
+    public IEnumerable<Diagnostic> SetupNotes => _gateways.Values.SelectMany(g => g.LearnNotes.Concat(g.AdvertiseNotes));
+
+    /// <summary>
+    /// The VNets whose gateways learned other routes, or carry other notes, here than in <paramref name="previous"/>
+    /// (compiled for an earlier snapshot with the same gateways): the hubs whose gateway route sets changed, for
+    /// <see cref="RoutingCompiler.Recompile"/>. What a gateway advertises is not compared; it is read from here.
+    /// </summary>
+    public HashSet<ResourceId> VirtualNetworksWithOtherRoutesThan(GatewayRouteCompiler previous)
+    {
+        var result = new HashSet<ResourceId>();
+        foreach (var (id, facts) in _gateways)
+        {
+            if (facts.VirtualNetworkId is not { } vnet)
+            {
+                continue;
+            }
+
+            if (!previous._gateways.TryGetValue(id, out var old) || old.VirtualNetworkId != vnet
+                || (facts.Learned != old.Learned && !facts.Learned.SequenceEqual(old.Learned, SameLearnedRoute.Instance))
+                || !facts.Notes.SequenceEqual(old.Notes, DiagnosticIdentity.Comparer))
+            {
+                result.Add(vnet);
+            }
+        }
+
+        foreach (var (id, old) in previous._gateways)
+        {
+            if (!_gateways.ContainsKey(id) && old.VirtualNetworkId is { } vnet)
+            {
+                result.Add(vnet);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Gateway → what it offers on each of its connections.</summary>
@@ -59,12 +136,28 @@ internal sealed class GatewayRouteCompiler
     public FrozenDictionary<ResourceId, ImmutableArray<GatewayAdvertisedRoute>> AdvertisedToSite { get; }
 
     /// <summary>Gateway → every route it learned, with the best ones flagged (selection among its VNet's gateways).</summary>
-    public FrozenDictionary<ResourceId, ImmutableArray<GatewayLearnedRoute>> LearnedByGateway()
+    public FrozenDictionary<ResourceId, ImmutableArray<GatewayLearnedRoute>> LearnedByGateway() => LearnedByGateway(null);
+
+    /// <summary>
+    /// As <see cref="LearnedByGateway()"/>, taking from <paramref name="previous"/> (the earlier compiler's answer)
+    /// the entries of every VNet all of whose gateways kept what they learned.
+    /// </summary>
+    public FrozenDictionary<ResourceId, ImmutableArray<GatewayLearnedRoute>> LearnedByGateway(
+        FrozenDictionary<ResourceId, ImmutableArray<GatewayLearnedRoute>>? previous)
     {
         var result = new Dictionary<ResourceId, ImmutableArray<GatewayLearnedRoute>>();
-        foreach (var vnet in _gateways.Values.Select(g => g.VirtualNetworkId).OfType<ResourceId>().Distinct())
+        foreach (var hubGateways in _gateways.Values.Where(g => g.VirtualNetworkId is not null).GroupBy(g => g.VirtualNetworkId))
         {
-            var hubGateways = _gateways.Values.Where(g => g.VirtualNetworkId == vnet).ToList();
+            if (previous is not null && hubGateways.All(g => g.KeptLearned && previous.ContainsKey(g.Gateway.Id)))
+            {
+                foreach (var gateway in hubGateways)
+                {
+                    result[gateway.Gateway.Id] = previous[gateway.Gateway.Id];
+                }
+
+                continue;
+            }
+
             var best = SelectBest(hubGateways.SelectMany(g => g.Learned)).SelectMany(b => b).ToHashSet(ReferenceEqualityComparer.Instance);
             foreach (var gateway in hubGateways)
             {
@@ -214,7 +307,7 @@ internal sealed class GatewayRouteCompiler
         {
             foreach (var site in sites.Where(s => !s.AdvertisedPrefixes.IsEmpty))
             {
-                facts.Notes.Add(_context.Note(DiagnosticCatalog.AdvertisementIgnoredWithoutBgp(site.Id, connection.Id, site.AdvertisedPrefixes.Length)));
+                facts.Notes.Add(NoteDuringSetup(facts.LearnNotes, DiagnosticCatalog.AdvertisementIgnoredWithoutBgp(site.Id, connection.Id, site.AdvertisedPrefixes.Length)));
             }
 
             return;
@@ -295,9 +388,10 @@ internal sealed class GatewayRouteCompiler
 
             if (mine is null || theirs is null)
             {
-                facts.Notes.Add(_context.Note(DiagnosticCatalog.RemoteVnetTrafficAssumed(facts.Gateway.Id, otherGatewayId, circuitId, otherVnet)));
+                facts.Notes.Add(NoteDuringSetup(facts.LearnNotes, DiagnosticCatalog.RemoteVnetTrafficAssumed(facts.Gateway.Id, otherGatewayId, circuitId, otherVnet)));
             }
 
+            facts.ReadsTransitOf.Add(otherVnet);
             foreach (var prefix in _context.RangesWithTransitSpokes(otherVnet).Distinct())
             {
                 learned.Add(Route(facts, connection, prefix, GatewayRouteOrigin.EBgp, GatewayRouteKind.RemoteVirtualNetwork, [MicrosoftAsn]) with
@@ -319,6 +413,7 @@ internal sealed class GatewayRouteCompiler
 
         var runsBgp = connection.EnableBgp && facts.Gateway.EnableBgp && other.Gateway.EnableBgp;
         ImmutableArray<long> path = runsBgp ? [other.Gateway.BgpSettings?.Asn ?? DefaultGatewayAsn] : [];
+        facts.ReadsTransitOf.Add(otherVnet);
         foreach (var prefix in _context.RangesWithTransitSpokes(otherVnet).Distinct())
         {
             learned.Add(Route(facts, connection, prefix, runsBgp ? GatewayRouteOrigin.EBgp : GatewayRouteOrigin.Network,
@@ -334,11 +429,11 @@ internal sealed class GatewayRouteCompiler
     /// gateway adds the other local network gateways' prefixes and the routes learned over its other BGP sessions,
     /// except default routes and prefixes overlapping a VNet range. ExpressRoute and VPN do not transit to each other.
     /// </summary>
-    private ImmutableArray<GatewayAdvertisedRoute> Advertise(GatewayFacts facts, Dictionary<ResourceId, List<GatewayAdvertisedRoute>> bySite)
+    private void Advertise(GatewayFacts facts)
     {
         if (facts.VirtualNetworkId is not { } vnet)
         {
-            return [];
+            return;
         }
 
         var own = _context.RangesWithTransitSpokes(vnet).Distinct().ToImmutableArray();
@@ -374,23 +469,17 @@ internal sealed class GatewayRouteCompiler
             var distinct = offered.GroupBy(r => r.Prefix).Select(g => g.OrderBy(r => r.AsPath.Length).First()).OrderBy(r => r.Prefix).ToList();
             if (!viaBgp)
             {
-                _context.Note(DiagnosticCatalog.StaticVpnAdvertisementAssumed(connection.Id, facts.Gateway.Id, distinct.Count));
+                NoteDuringSetup(facts.AdvertiseNotes, DiagnosticCatalog.StaticVpnAdvertisementAssumed(connection.Id, facts.Gateway.Id, distinct.Count));
             }
 
             result.AddRange(distinct);
             foreach (var site in SitesBehind(connection))
             {
-                if (!bySite.TryGetValue(site.Id, out var list))
-                {
-                    list = [];
-                    bySite.Add(site.Id, list);
-                }
-
-                list.AddRange(distinct);
+                facts.AdvertisedToSites.Add((site.Id, distinct));
             }
         }
 
-        return result.ToImmutable();
+        facts.Advertised = result.ToImmutable();
     }
 
     /// <summary>
@@ -450,6 +539,13 @@ internal sealed class GatewayRouteCompiler
                 "include the gateway's public IP address resource with its ipAddress")]);
     }
 
+    private Diagnostic NoteDuringSetup(List<Diagnostic> sink, Diagnostic note)
+    {
+        var recorded = _context.Note(note);
+        sink.Add(recorded);
+        return recorded;
+    }
+
     private static GatewayLearnedRoute Route(GatewayFacts facts, VirtualNetworkGatewayConnection connection, IpPrefix prefix,
         GatewayRouteOrigin origin, GatewayRouteKind kind, ImmutableArray<long> asPath) => new()
         {
@@ -490,7 +586,7 @@ internal sealed class GatewayRouteCompiler
         };
     }
 
-    /// <summary>A gateway with what every one of its routes shares: its next hop addresses and the notes about them.</summary>
+    /// <summary>A gateway with what every one of its routes shares, what it learned and what it advertises.</summary>
     private sealed class GatewayFacts
     {
         public GatewayFacts(VirtualNetworkGateway gateway, (ImmutableArray<IpAddress> Addresses, ImmutableArray<Diagnostic> Notes) nextHops)
@@ -513,5 +609,60 @@ internal sealed class GatewayRouteCompiler
 
         /// <summary>Filled once every gateway is known (a VNet-to-VNet route needs the other side).</summary>
         public ImmutableArray<GatewayLearnedRoute> Learned { get; set; } = [];
+
+        /// <summary>The VNets whose ranges and transit spokes it learned (over a shared circuit or VNet-to-VNet).</summary>
+        public HashSet<ResourceId> ReadsTransitOf { get; private init; } = [];
+
+        /// <summary>The notes raised while it learned.</summary>
+        public List<Diagnostic> LearnNotes { get; private init; } = [];
+
+        /// <summary>The notes raised while it advertised.</summary>
+        public List<Diagnostic> AdvertiseNotes { get; private set; } = [];
+
+        public ImmutableArray<GatewayAdvertisedRoute> Advertised { get; set; } = [];
+
+        /// <summary>(site, routes offered to it over one connection), in connection order.</summary>
+        public List<(ResourceId Site, List<GatewayAdvertisedRoute> Routes)> AdvertisedToSites { get; private set; } = [];
+
+        /// <summary>True when it kept what an earlier compiler's facts learned.</summary>
+        public bool KeptLearned { get; private init; }
+
+        /// <summary>Facts for the same gateway that keep what <paramref name="old"/> learned (its notes about learning included).</summary>
+        public static GatewayFacts Reusing(GatewayFacts old)
+        {
+            var facts = new GatewayFacts(old.Gateway, (old.NextHops, []))
+            {
+                KeptLearned = true,
+                ReadsTransitOf = old.ReadsTransitOf,
+                LearnNotes = old.LearnNotes,
+            };
+            facts.Notes.AddRange(old.Notes);
+            facts.Learned = old.Learned;
+            return facts;
+        }
+
+        /// <summary>Keeps what <paramref name="old"/> advertised, and the notes it raised doing so.</summary>
+        public void KeepAdvertised(GatewayFacts old)
+        {
+            Advertised = old.Advertised;
+            AdvertisedToSites = old.AdvertisedToSites;
+            AdvertiseNotes = old.AdvertiseNotes;
+        }
+    }
+
+    /// <summary>Learned routes compared field by field (the record's own equality compares its arrays by reference).</summary>
+    private sealed class SameLearnedRoute : IEqualityComparer<GatewayLearnedRoute>
+    {
+        public static SameLearnedRoute Instance { get; } = new();
+
+        public bool Equals(GatewayLearnedRoute? x, GatewayLearnedRoute? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null
+                && x.Prefix == y.Prefix && x.GatewayId == y.GatewayId && x.IsExpressRoute == y.IsExpressRoute
+                && x.Origin == y.Origin && x.Kind == y.Kind && x.ConnectionId == y.ConnectionId
+                && x.ExternalSiteId == y.ExternalSiteId && x.LocalNetworkGatewayId == y.LocalNetworkGatewayId
+                && x.SourceVirtualNetworkId == y.SourceVirtualNetworkId && x.Weight == y.Weight && x.IsBest == y.IsBest
+                && x.AsPath.SequenceEqual(y.AsPath) && x.NextHopIpAddresses.SequenceEqual(y.NextHopIpAddresses));
+
+        public int GetHashCode(GatewayLearnedRoute obj) => HashCode.Combine(obj.Prefix, obj.GatewayId, obj.ConnectionId);
     }
 }
