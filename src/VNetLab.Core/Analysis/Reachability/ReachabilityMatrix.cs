@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Policies;
 using VNetLab.Analysis.Tracing;
+using VNetLab.Routing;
 using VNetLab.Security;
 
 namespace VNetLab.Analysis.Reachability;
@@ -28,6 +29,9 @@ public sealed class ReachabilityMatrix
     // Built on first use: a matrix object may only be asked for its resolver.
     private readonly Lazy<ReachPruning> _pruning;
 
+    // The sites' atoms by class (4,000 on-premises prefixes behind one connection are one class): built on first use.
+    private readonly Lazy<DestinationClasses> _siteClasses;
+
     public ReachabilityMatrix(NetworkAnalysis analysis)
     {
         _analysis = analysis;
@@ -39,6 +43,8 @@ public sealed class ReachabilityMatrix
         _sourcePortAtoms = [.. _classes.SplitSourcePorts(PortSet.All)];
         _destinationPortAtoms = [.. _classes.SplitDestinationPorts(PortSet.All)];
         _pruning = new(() => new ReachPruning(analysis));
+        _siteClasses = new(() => new DestinationClasses(analysis, _tracer, _classes,
+            _resolver.SiteDestinations().Aggregate(AddressSet.Empty, (set, site) => set.Union(site.Addresses))));
     }
 
     public SelectorResolver Resolver => _resolver;
@@ -81,6 +87,9 @@ public sealed class ReachabilityMatrix
     private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations)
     {
         var rows = new List<ReachRow>();
+
+        // Every endpoint of a source routes first from the same subnet: its classes are worked out once per row.
+        var senders = new Dictionary<EffectiveRouteTable, int[]>(ReferenceEqualityComparer.Instance);
         foreach (var index in candidates)
         {
             var destination = destinations[index];
@@ -89,7 +98,7 @@ public sealed class ReachabilityMatrix
                 continue;
             }
 
-            var cells = Cells(source.Endpoints, destination);
+            var cells = Cells(source.Endpoints, destination, senders);
             if (!cells.IsEmpty)
             {
                 rows.Add(new ReachRow(source.Label, destination.Label, cells));
@@ -99,7 +108,7 @@ public sealed class ReachabilityMatrix
         return rows;
     }
 
-    private ImmutableArray<ReachCell> Cells(IEnumerable<SourceEndpoint> endpoints, DestinationGroup destination)
+    private ImmutableArray<ReachCell> Cells(IEnumerable<SourceEndpoint> endpoints, DestinationGroup destination, Dictionary<EffectiveRouteTable, int[]> senders)
     {
         var reached = new Dictionary<SecurityProtocol, (PortSet Ports, bool Complete, SortedSet<string> Exits)>();
         var missed = new Dictionary<SecurityProtocol, PortSet>();
@@ -130,53 +139,72 @@ public sealed class ReachabilityMatrix
         {
             var addresses = destination.Addresses.Except(endpoint.Addresses);
             var sourceAtoms = _classes.Split(endpoint.Addresses).ToList();
-            var destinationAtoms = _classes.Split(addresses).ToList();
+            var destinationGroups = ByWalkClass(addresses, endpoint, senders);
             foreach (var source in sourceAtoms)
             {
-                foreach (var target in destinationAtoms)
+                foreach (var group in destinationGroups)
                 {
-                    // Routes look at neither protocol nor ports: one permissive path serves every protocol (PathFilters).
-                    var path = _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
-                        new PacketClass(SecurityProtocol.Tcp, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+                    // Routes look at neither protocol nor ports: one permissive path serves every protocol (PathFilters),
+                    // and every atom of the group (DestinationClasses): only the filters on it tell them apart.
+                    var path = Path(endpoint, source, group[0]);
                     var filters = path.Disposition.IsSuccess() ? _pathFilters.FiltersOn(endpoint.Endpoint, path) : null;
-                    foreach (var protocol in ProtocolSet.All.Members)
+                    if (!path.Disposition.IsSuccess())
                     {
-                        if (!path.Disposition.IsSuccess())
+                        // A real trace follows this path until a filter stops it, so it fails too, on every port.
+                        foreach (var protocol in ProtocolSet.All.Members)
                         {
-                            // A real trace follows this path until a filter stops it, so it fails too, on every port.
                             Record(protocol, protocol.HasPorts() ? PortSet.All : PortSet.Empty, path);
                         }
-                        else if (filters is not null && protocol.HasPorts())
-                        {
-                            foreach (var sourcePort in _sourcePortAtoms)
-                            {
-                                var allowed = _pathFilters.AllowedDestinationPorts(filters, protocol, source.First, target.First, sourcePort.First);
-                                if (!allowed.IsEmpty)
-                                {
-                                    Record(protocol, allowed, path);
-                                }
 
-                                if (!allowed.IsAll)
-                                {
-                                    missed[protocol] = missed.GetValueOrDefault(protocol, PortSet.Empty).Union(allowed.Complement());
-                                }
-                            }
-                        }
-                        else if (filters is not null)
+                        continue;
+                    }
+
+                    var targets = filters is null || group.Count == 1 ? group : ByFilterClass(group, filters);
+                    for (var i = 0; i < targets.Count; i++)
+                    {
+                        var target = targets[i];
+                        if (filters is null)
                         {
-                            var packet = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0)).Representative;
-                            if (_pathFilters.Allows(filters, packet))
+                            // Not modelled by the filters (platform addresses, unknown hops): each atom as before.
+                            var own = i == 0 ? path : Path(endpoint, source, target);
+                            foreach (var protocol in ProtocolSet.All.Members)
                             {
-                                Record(protocol, PortSet.Empty, path);
+                                RecordTraced(endpoint, protocol, source, target, own, Record);
+                            }
+
+                            continue;
+                        }
+
+                        foreach (var protocol in ProtocolSet.All.Members)
+                        {
+                            if (protocol.HasPorts())
+                            {
+                                foreach (var sourcePort in _sourcePortAtoms)
+                                {
+                                    var allowed = _pathFilters.AllowedDestinationPorts(filters, protocol, source.First, target.First, sourcePort.First);
+                                    if (!allowed.IsEmpty)
+                                    {
+                                        Record(protocol, allowed, path);
+                                    }
+
+                                    if (!allowed.IsAll)
+                                    {
+                                        missed[protocol] = missed.GetValueOrDefault(protocol, PortSet.Empty).Union(allowed.Complement());
+                                    }
+                                }
                             }
                             else
                             {
-                                missed[protocol] = PortSet.All;
+                                var packet = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0)).Representative;
+                                if (_pathFilters.Allows(filters, packet))
+                                {
+                                    Record(protocol, PortSet.Empty, path);
+                                }
+                                else
+                                {
+                                    missed[protocol] = PortSet.All;
+                                }
                             }
-                        }
-                        else
-                        {
-                            RecordTraced(endpoint, protocol, source, target, path, Record);
                         }
                     }
                 }
@@ -189,6 +217,95 @@ public sealed class ReachabilityMatrix
             var complete = p.Key.HasPorts() ? !missedPorts.Overlaps(p.Value.Ports) : !missed.ContainsKey(p.Key);
             return new ReachCell(p.Key, p.Value.Ports, complete, string.Join(",", p.Value.Exits));
         })];
+    }
+
+    private Trace Path(SourceEndpoint endpoint, AddressRange source, AddressRange target) => _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
+        new PacketClass(SecurityProtocol.Tcp, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+
+    /// <summary>
+    /// The atoms of <paramref name="addresses"/> in groups that one permissive walk serves: the sites' atoms of one
+    /// <see cref="DestinationClasses"/> class together (every decision of such a walk treats them alike), every other
+    /// atom alone; groups in the order of their first atom, atoms in address order.
+    /// </summary>
+    private List<List<AddressRange>> ByWalkClass(AddressSet addresses, SourceEndpoint endpoint, Dictionary<EffectiveRouteTable, int[]> senders)
+    {
+        var groups = new List<List<AddressRange>>();
+        Dictionary<int, List<AddressRange>>? byClass = null;
+        int[]? classOf = null;
+        foreach (var atom in _classes.Split(addresses))
+        {
+            var index = _siteClasses.Value.AtomAt(atom.First);
+            if (index >= 0 && classOf is null)
+            {
+                var table = _siteClasses.Value.SenderTable(endpoint.Endpoint);
+                if (table is null)
+                {
+                    classOf = _siteClasses.Value.ForSender(null);
+                }
+                else if (!senders.TryGetValue(table, out classOf))
+                {
+                    classOf = _siteClasses.Value.ForSender(table);
+                    senders.Add(table, classOf);
+                }
+            }
+
+            var siteClass = index < 0 || classOf is null ? -1 : classOf[index];
+            if (siteClass < 0)
+            {
+                groups.Add([atom]);
+            }
+            else if ((byClass ??= []).TryGetValue(siteClass, out var group))
+            {
+                group.Add(atom);
+            }
+            else
+            {
+                byClass.Add(siteClass, group = [atom]);
+                groups.Add(group);
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>
+    /// One atom of <paramref name="group"/> (a walk class of the sites' atoms) per class of the filters on its path:
+    /// atoms in exactly the same address sets of every filter get the same verdicts (<see cref="DestinationClasses.FilterClasses"/>),
+    /// and the cells record each outcome as a union, so evaluating the others again adds nothing.
+    /// </summary>
+    private List<AddressRange> ByFilterClass(List<AddressRange> group, PathFilters.OnPath filters)
+    {
+        var region = _siteClasses.Value;
+        var atoms = group.Select(a => region.AtomAt(a.First)).ToArray();
+        var subgroupOf = new int[group.Count];
+        foreach (var (key, sets) in _pathFilters.AddressParts(filters))
+        {
+            var classes = region.FilterClasses(key, sets);
+            var split = new Dictionary<(int Subgroup, int Class), int>();
+            for (var i = 0; i < atoms.Length; i++)
+            {
+                var pair = (subgroupOf[i], classes.ClassAt(atoms[i]));
+                if (!split.TryGetValue(pair, out var subgroup))
+                {
+                    subgroup = split.Count;
+                    split.Add(pair, subgroup);
+                }
+
+                subgroupOf[i] = subgroup;
+            }
+        }
+
+        var representatives = new List<AddressRange>();
+        var seen = new HashSet<int>();
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (seen.Add(subgroupOf[i]))
+            {
+                representatives.Add(group[i]);
+            }
+        }
+
+        return representatives;
     }
 
     /// <summary>What <see cref="PathFilters"/> does not model is traced as before: a trace per class, port runs between the path's cuts.</summary>
