@@ -146,7 +146,7 @@ public sealed class ReachabilityMatrix
                 {
                     // Routes look at neither protocol nor ports: one permissive path serves every protocol (PathFilters),
                     // and every atom of the group (DestinationClasses): only the filters on it tell them apart.
-                    var path = Path(endpoint, source, group[0]);
+                    var path = Path(endpoint, source, group.First);
                     var filters = path.Disposition.IsSuccess() ? _pathFilters.FiltersOn(endpoint.Endpoint, path) : null;
                     if (!path.Disposition.IsSuccess())
                     {
@@ -159,10 +159,10 @@ public sealed class ReachabilityMatrix
                         continue;
                     }
 
-                    var targets = filters is null || group.Count == 1 ? group : ByFilterClass(group, filters);
-                    for (var i = 0; i < targets.Count; i++)
+                    var targets = group.Members is not { } members ? null : filters is null ? members : ByFilterClass(members, filters);
+                    for (var i = 0; i < (targets?.Count ?? 1); i++)
                     {
-                        var target = targets[i];
+                        var target = targets is null ? group.First : targets[i];
                         if (filters is null)
                         {
                             // Not modelled by the filters (platform addresses, unknown hops): each atom as before.
@@ -227,9 +227,9 @@ public sealed class ReachabilityMatrix
     /// <see cref="DestinationClasses"/> class together (every decision of such a walk treats them alike), every other
     /// atom alone; groups in the order of their first atom, atoms in address order.
     /// </summary>
-    private List<List<AddressRange>> ByWalkClass(AddressSet addresses, SourceEndpoint endpoint, Dictionary<EffectiveRouteTable, int[]> senders)
+    private List<WalkGroup> ByWalkClass(AddressSet addresses, SourceEndpoint endpoint, Dictionary<EffectiveRouteTable, int[]> senders)
     {
-        var groups = new List<List<AddressRange>>();
+        var groups = new List<WalkGroup>();
         Dictionary<int, List<AddressRange>>? byClass = null;
         int[]? classOf = null;
         foreach (var atom in _classes.Split(addresses))
@@ -252,16 +252,16 @@ public sealed class ReachabilityMatrix
             var siteClass = index < 0 || classOf is null ? -1 : classOf[index];
             if (siteClass < 0)
             {
-                groups.Add([atom]);
+                groups.Add(new WalkGroup(atom, null));
             }
-            else if ((byClass ??= []).TryGetValue(siteClass, out var group))
+            else if ((byClass ??= []).TryGetValue(siteClass, out var members))
             {
-                group.Add(atom);
+                members.Add(atom);
             }
             else
             {
-                byClass.Add(siteClass, group = [atom]);
-                groups.Add(group);
+                byClass.Add(siteClass, members = [atom]);
+                groups.Add(new WalkGroup(atom, members));
             }
         }
 
@@ -343,6 +343,9 @@ public sealed class ReachabilityMatrix
             }
         }
     }
+
+    /// <summary>Atoms one permissive walk serves: <see cref="First"/>, walked, and when it is one of the sites' atoms, all of its class (<see cref="Members"/>).</summary>
+    private readonly record struct WalkGroup(AddressRange First, List<AddressRange>? Members);
 
     private static string Exit(Trace trace) => trace.Disposition switch
     {
