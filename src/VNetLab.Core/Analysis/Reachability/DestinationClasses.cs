@@ -32,6 +32,11 @@ internal sealed class DestinationClasses
     private readonly uint[] _lasts;
     private readonly int[] _transitClassOf;
     private readonly ConcurrentDictionary<object, Runs> _filterClasses = new(ReferenceEqualityComparer.Instance);
+
+    // The subnets of a spoke share one table and come one after another in the matrix's source order, so a few hundred
+    // recent tables serve almost every row; all 10,000 tables of a large estate would hold a class array each.
+    private readonly ConcurrentDictionary<EffectiveRouteTable, int[]> _senderClasses = new(ReferenceEqualityComparer.Instance);
+    private const int SenderClassesKept = 256;
     private readonly ConcurrentDictionary<VirtualNetworkGateway, ConcurrentDictionary<(IpPrefix? Matched, int Atom), GatewayExit>> _exits =
         new(ReferenceEqualityComparer.Instance);
 
@@ -100,8 +105,19 @@ internal sealed class DestinationClasses
             return _transitClassOf;
         }
 
+        if (_senderClasses.TryGetValue(senderTable, out var known))
+        {
+            return known;
+        }
+
         var partition = new Partition(_transitClassOf);
         partition.Refine(Decisions(senderTable));
+        if (_senderClasses.Count >= SenderClassesKept)
+        {
+            _senderClasses.Clear();
+        }
+
+        _senderClasses.TryAdd(senderTable, partition.ClassOf);
         return partition.ClassOf;
     }
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Policies;
 using VNetLab.Analysis.Tracing;
-using VNetLab.Routing;
 using VNetLab.Security;
 
 namespace VNetLab.Analysis.Reachability;
@@ -87,9 +86,6 @@ public sealed class ReachabilityMatrix
     private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations)
     {
         var rows = new List<ReachRow>();
-
-        // Every endpoint of a source routes first from the same subnet: its classes are worked out once per row.
-        var senders = new Dictionary<EffectiveRouteTable, int[]>(ReferenceEqualityComparer.Instance);
         foreach (var index in candidates)
         {
             var destination = destinations[index];
@@ -98,7 +94,7 @@ public sealed class ReachabilityMatrix
                 continue;
             }
 
-            var cells = Cells(source.Endpoints, destination, senders);
+            var cells = Cells(source.Endpoints, destination);
             if (!cells.IsEmpty)
             {
                 rows.Add(new ReachRow(source.Label, destination.Label, cells));
@@ -108,7 +104,7 @@ public sealed class ReachabilityMatrix
         return rows;
     }
 
-    private ImmutableArray<ReachCell> Cells(IEnumerable<SourceEndpoint> endpoints, DestinationGroup destination, Dictionary<EffectiveRouteTable, int[]> senders)
+    private ImmutableArray<ReachCell> Cells(IEnumerable<SourceEndpoint> endpoints, DestinationGroup destination)
     {
         var reached = new Dictionary<SecurityProtocol, (PortSet Ports, bool Complete, SortedSet<string> Exits)>();
         var missed = new Dictionary<SecurityProtocol, PortSet>();
@@ -139,7 +135,7 @@ public sealed class ReachabilityMatrix
         {
             var addresses = destination.Addresses.Except(endpoint.Addresses);
             var sourceAtoms = _classes.Split(endpoint.Addresses).ToList();
-            var destinationGroups = ByWalkClass(addresses, endpoint, senders);
+            var destinationGroups = ByWalkClass(addresses, endpoint);
             foreach (var source in sourceAtoms)
             {
                 foreach (var group in destinationGroups)
@@ -227,7 +223,7 @@ public sealed class ReachabilityMatrix
     /// <see cref="DestinationClasses"/> class together (every decision of such a walk treats them alike), every other
     /// atom alone; groups in the order of their first atom, atoms in address order.
     /// </summary>
-    private List<WalkGroup> ByWalkClass(AddressSet addresses, SourceEndpoint endpoint, Dictionary<EffectiveRouteTable, int[]> senders)
+    private List<WalkGroup> ByWalkClass(AddressSet addresses, SourceEndpoint endpoint)
     {
         var groups = new List<WalkGroup>();
         Dictionary<int, List<AddressRange>>? byClass = null;
@@ -235,18 +231,10 @@ public sealed class ReachabilityMatrix
         foreach (var atom in _classes.Split(addresses))
         {
             var index = _siteClasses.Value.AtomAt(atom.First);
-            if (index >= 0 && classOf is null)
+            if (index >= 0)
             {
-                var table = _siteClasses.Value.SenderTable(endpoint.Endpoint);
-                if (table is null)
-                {
-                    classOf = _siteClasses.Value.ForSender(null);
-                }
-                else if (!senders.TryGetValue(table, out classOf))
-                {
-                    classOf = _siteClasses.Value.ForSender(table);
-                    senders.Add(table, classOf);
-                }
+                // Every endpoint of a source routes first from its subnet's table; the classes are kept per table.
+                classOf ??= _siteClasses.Value.ForSender(_siteClasses.Value.SenderTable(endpoint.Endpoint));
             }
 
             var siteClass = index < 0 || classOf is null ? -1 : classOf[index];
