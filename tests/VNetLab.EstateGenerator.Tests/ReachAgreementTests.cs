@@ -93,6 +93,76 @@ public sealed class ReachAgreementTests
         Assert.NotEqual(Rows(estate), Rows(changed));
     }
 
+    [Fact]
+    [Trait("fact", "issue #7: the reach matrix agrees with a trace per packet class")]
+    public void Matrix_agrees_where_rules_and_routes_single_out_on_premises_prefixes_differently()
+    {
+        // One walk serves a class of site atoms, and one filter evaluation a class of the filters' own sets: two
+        // prefixes of one site named by different rules, and UDRs sending single prefixes elsewhere (the firewall,
+        // the Internet), must each come out as the traced matrix has them.
+        using var generated = new GeneratedEstate(_small with { Seed = 5167 }, maxDegreeOfParallelism: 1);
+        var estate = generated.Import().Estate;
+        var onPremises = OnPremisesPrefixes(estate);
+        Assert.True(onPremises.Count >= 5);
+        var firewall = estate.AzureFirewalls.SelectMany(f => f.IpConfigurations).Select(c => c.PrivateIpAddress).OfType<IpAddress>().First();
+        var nsgs = estate.NetworkSecurityGroups.Select(n => n with
+        {
+            SecurityRules = n.SecurityRules
+                .Add(Rule(n, "deny-onprem-a-https", 101, SecurityRuleDirection.Outbound, "Tcp", onPremises[1].ToString(), "443"))
+                .Add(Rule(n, "deny-onprem-b-udp", 103, SecurityRuleDirection.Outbound, "Udp", onPremises[2].ToString(), "*")),
+        });
+        var tables = estate.RouteTables.Select(t => t with
+        {
+            Routes = t.Routes
+                .Add(new Route
+                {
+                    Id = t.Id.Child("routes", "onprem-c-to-firewall"),
+                    AddressPrefix = onPremises[3].ToString(),
+                    Prefix = onPremises[3],
+                    NextHopType = RouteNextHopType.VirtualAppliance,
+                    NextHopIpAddress = firewall,
+                    NextHopIpAddressText = firewall.ToString(),
+                })
+                .Add(new Route
+                {
+                    Id = t.Id.Child("routes", "onprem-d-to-internet"),
+                    AddressPrefix = onPremises[4].ToString(),
+                    Prefix = onPremises[4],
+                    NextHopType = RouteNextHopType.Internet,
+                }),
+        });
+        var changed = estate.With([.. nsgs, .. tables]);
+        AssertAgreement(changed);
+        Assert.NotEqual(Rows(estate), Rows(changed));
+    }
+
+    [Fact]
+    [Trait("fact", "issue #7: the reach matrix agrees with a trace per packet class")]
+    public void Matrix_agrees_where_nic_addresses_lie_inside_a_site_range()
+    {
+        // A site whose ranges hold NIC addresses (two NICs of one subnet, and a whole subnet): those atoms are
+        // delivered in Azure, each to its own NIC and NSG, and must not be walked as one with the site's other atoms.
+        using var generated = new GeneratedEstate(_small with { Seed = 6311 }, maxDegreeOfParallelism: 1);
+        var estate = generated.Import().Estate;
+        var subnets = estate.AllSubnets.Select(p => p.Subnet)
+            .Where(s => !s.IsGatewaySubnet && !s.IsAzureFirewallSubnet && estate.NetworkInterfacesIn(s.Id).Count() >= 2)
+            .OrderBy(s => s.Id).ToList();
+        Assert.True(subnets.Count >= 2);
+        var nics = estate.NetworkInterfacesIn(subnets[0].Id).OrderBy(n => n.Id).Take(2)
+            .Select(n => n.PrimaryIpConfiguration?.PrivateIpAddress).OfType<IpAddress>().ToList();
+        Assert.Equal(2, nics.Count);
+        var site = estate.ExternalSites.Where(s => s.Role is not (ExternalSiteRole.Internet or ExternalSiteRole.InternetProxy)).OrderBy(s => s.Id).First();
+        var changed = estate.With([site with
+        {
+            AddressSpace = [.. site.AddressSpace, .. nics.Select(a => IpPrefix.Create(a, 32)), subnets[^1].AddressPrefixes[0].Prefix],
+        }]);
+        AssertAgreement(changed);
+        Assert.NotEqual(Rows(estate), Rows(changed));
+    }
+
+    private static List<IpPrefix> OnPremisesPrefixes(Estate estate) => [.. estate.ExternalSites.SelectMany(s => s.AddressSpace.Concat(s.AdvertisedPrefixes))
+        .Where(p => p.IsV4 && p.Length < 32).Distinct().OrderBy(p => p.ToString(), StringComparer.Ordinal)];
+
     private static List<string> Rows(Estate estate) => [.. new ReachabilityMatrix(NetworkAnalysis.Compile(estate)).Compute().Select(Describe)];
 
     private static SecurityRule Rule(NetworkSecurityGroup nsg, string name, int priority, SecurityRuleDirection direction, string protocol,

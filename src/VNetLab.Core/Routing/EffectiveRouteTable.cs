@@ -61,6 +61,9 @@ public sealed class EffectiveRouteTable
     internal IEnumerable<(IpPrefix Prefix, NextHopType NextHopType)> LocalLookupEntries =>
         _lookup.Entries.Select(e => (e.Key, _local[e.Value].NextHopType));
 
+    /// <summary>The table's own routes (system, peering, service endpoint, User), without the hub's gateway routes.</summary>
+    internal ImmutableArray<EffectiveRoute> LocalRoutes => _local;
+
     /// <summary>The hub's gateway routes this table's lookup consults (shared between tables), or null.</summary>
     internal GatewayRouteSet? GatewayRoutes => _gateways;
 

@@ -77,10 +77,14 @@ public sealed class SelectorResolver
     public ImmutableArray<DestinationGroup> AllDestinations() =>
     [
         .. WorkloadSubnets().Select(p => new DestinationGroup(Label(p.Vnet, p.Subnet), SubnetAddresses(p.Subnet))),
-        .. _estate.ExternalSites.Where(s => s.Role is not (ExternalSiteRole.Internet or ExternalSiteRole.InternetProxy)).OrderBy(s => s.Id)
-            .Select(s => new DestinationGroup("site " + s.Name, SiteAddresses(s))),
+        .. SiteDestinations(),
         new DestinationGroup("internet", _internet),
     ];
+
+    /// <summary>The non-Internet sites as destinations, as <see cref="AllDestinations"/> lists them.</summary>
+    internal IEnumerable<DestinationGroup> SiteDestinations() =>
+        _estate.ExternalSites.Where(s => s.Role is not (ExternalSiteRole.Internet or ExternalSiteRole.InternetProxy)).OrderBy(s => s.Id)
+            .Select(s => new DestinationGroup("site " + s.Name, SiteAddresses(s)));
 
     /// <summary>Every endpoint of every workload subnet.</summary>
     public ImmutableArray<SourceEndpoint> AllSources() => [.. WorkloadSubnets().SelectMany(p => SubnetEndpoints(p.Vnet, p.Subnet))];

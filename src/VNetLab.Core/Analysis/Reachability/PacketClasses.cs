@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Tracing;
 using VNetLab.Routing;
@@ -20,13 +21,23 @@ public sealed class PacketClasses
     private readonly int[] _destinationPortCuts;
     private readonly int[] _sourcePortCuts;
 
-    private PacketClasses(uint[] addressCuts, uint[] ruleAddressCuts, int[] destinationPortCuts, int[] sourcePortCuts)
+    private PacketClasses(uint[] addressCuts, uint[] ruleAddressCuts, int[] destinationPortCuts, int[] sourcePortCuts, ImmutableArray<AddressSet> membershipSets)
     {
         _addressCuts = addressCuts;
         _ruleAddressCuts = ruleAddressCuts;
         _destinationPortCuts = destinationPortCuts;
         _sourcePortCuts = sourcePortCuts;
+        MembershipSets = membershipSets;
     }
+
+    /// <summary>
+    /// The address sets a walk that ignores filters decides by membership in, besides routes: the platform and Internet
+    /// sets, every NIC and firewall address, every VNet and subnet range, every prefix Azure advertises to a site. Route,
+    /// learned-route and site prefixes are left to <see cref="DestinationClasses"/>, which takes those decisions by their
+    /// outcome, and rule address sets to the filters, which the matrix evaluates per atom. Each set was cut, so an atom
+    /// is wholly inside or outside each.
+    /// </summary>
+    internal ImmutableArray<AddressSet> MembershipSets { get; }
 
     /// <summary>How many address atoms the estate's prefixes cut IPv4 space into.</summary>
     public int AddressAtomCount => _addressCuts.Length;
@@ -52,6 +63,7 @@ public sealed class PacketClasses
         var cutPrefixes = new HashSet<IpPrefix>();
         var cutDestinationPortSets = new HashSet<PortSet>();
         var cutSourcePortSets = new HashSet<PortSet>();
+        var membership = ImmutableArray.CreateBuilder<AddressSet>();
 
         void CutInto(List<uint> cuts, AddressSet set)
         {
@@ -127,6 +139,7 @@ public sealed class PacketClasses
             foreach (var prefix in subnet.AddressPrefixes)
             {
                 CutPrefix(prefix.Prefix);
+                membership.Add(AddressSet.FromPrefix(prefix.Prefix));
             }
         }
 
@@ -135,6 +148,7 @@ public sealed class PacketClasses
             foreach (var prefix in vnet.AddressSpace)
             {
                 CutPrefix(prefix.Prefix);
+                membership.Add(AddressSet.FromPrefix(prefix.Prefix));
             }
         }
 
@@ -156,16 +170,22 @@ public sealed class PacketClasses
             foreach (var route in routing.RoutesAdvertisedTo(site.Id))
             {
                 CutPrefix(route.Prefix);
+                membership.Add(AddressSet.FromPrefix(route.Prefix));
             }
         }
 
         foreach (var host in analysis.Addresses.HostAddresses)
         {
-            Cut(AddressSet.FromAddress(host));
+            var set = AddressSet.FromAddress(host);
+            Cut(set);
+            membership.Add(set);
         }
 
         CutRule(PlatformAddresses.All);
-        Cut(InternetAddresses.For(estate));
+        membership.Add(PlatformAddresses.All);
+        var internet = InternetAddresses.For(estate);
+        Cut(internet);
+        membership.Add(internet);
 
         foreach (var nsg in estate.NetworkSecurityGroups)
         {
@@ -194,7 +214,8 @@ public sealed class PacketClasses
             }
         }
 
-        return new PacketClasses(SortedDistinct(addresses), SortedDistinct(ruleAddresses), SortedDistinct(destinationPorts), SortedDistinct(sourcePorts));
+        return new PacketClasses(SortedDistinct(addresses), SortedDistinct(ruleAddresses), SortedDistinct(destinationPorts), SortedDistinct(sourcePorts),
+            membership.ToImmutable());
     }
 
     /// <summary>The IPv4 part of <paramref name="set"/> cut into atoms.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Tracing;
 using VNetLab.Model;
@@ -165,6 +166,38 @@ internal sealed class PathFilters
 
         return allowed;
     }
+
+    /// <summary>
+    /// The parts of the filters whose verdicts on a destination depend on it only through membership in address sets:
+    /// each NSG's rules in the direction evaluated (keyed by the rule array) and each firewall's rules (keyed by the
+    /// firewall), with those sets. Platform addresses, which NSGs treat apart, never get here (<see cref="FiltersOn"/>).
+    /// </summary>
+    public IEnumerable<(object Key, Func<object, IEnumerable<AddressSet>> Sets)> AddressParts(OnPath filters)
+    {
+        foreach (var filter in filters.Filters)
+        {
+            switch (filter.Resource)
+            {
+                case NetworkInterface nic:
+                    foreach (var association in _analysis.Security.For(nic).EvaluationOrder(filter.Direction))
+                    {
+                        yield return RuleSets(association.NetworkSecurityGroup.Rules(filter.Direction));
+                    }
+
+                    break;
+                case Subnet subnet when _analysis.Security.SubnetNetworkSecurityGroup(subnet) is { } nsg:
+                    yield return RuleSets(nsg.Rules(filter.Direction));
+                    break;
+                case AzureFirewall firewall:
+                    yield return (firewall, static f => FirewallRules.AddressSets((AzureFirewall)f));
+                    break;
+            }
+        }
+    }
+
+    private static (object Key, Func<object, IEnumerable<AddressSet>> Sets) RuleSets(ImmutableArray<CompiledSecurityRule> rules) =>
+        (ImmutableCollectionsMarshal.AsArray(rules) ?? (object)Array.Empty<CompiledSecurityRule>(),
+            static r => ((CompiledSecurityRule[])r).SelectMany(rule => new[] { rule.Sources, rule.Destinations }));
 
     /// <summary>Whether <paramref name="packet"/> (of a protocol without ports) passes every filter, as the tracer decides each.</summary>
     public bool Allows(OnPath filters, Packet packet)

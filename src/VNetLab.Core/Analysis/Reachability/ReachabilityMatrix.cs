@@ -28,6 +28,9 @@ public sealed class ReachabilityMatrix
     // Built on first use: a matrix object may only be asked for its resolver.
     private readonly Lazy<ReachPruning> _pruning;
 
+    // The sites' atoms by class (4,000 on-premises prefixes behind one connection are one class): built on first use.
+    private readonly Lazy<DestinationClasses> _siteClasses;
+
     public ReachabilityMatrix(NetworkAnalysis analysis)
     {
         _analysis = analysis;
@@ -39,6 +42,8 @@ public sealed class ReachabilityMatrix
         _sourcePortAtoms = [.. _classes.SplitSourcePorts(PortSet.All)];
         _destinationPortAtoms = [.. _classes.SplitDestinationPorts(PortSet.All)];
         _pruning = new(() => new ReachPruning(analysis));
+        _siteClasses = new(() => new DestinationClasses(analysis, _tracer, _classes,
+            _resolver.SiteDestinations().Aggregate(AddressSet.Empty, (set, site) => set.Union(site.Addresses))));
     }
 
     public SelectorResolver Resolver => _resolver;
@@ -130,53 +135,72 @@ public sealed class ReachabilityMatrix
         {
             var addresses = destination.Addresses.Except(endpoint.Addresses);
             var sourceAtoms = _classes.Split(endpoint.Addresses).ToList();
-            var destinationAtoms = _classes.Split(addresses).ToList();
+            var destinationGroups = ByWalkClass(addresses, endpoint);
             foreach (var source in sourceAtoms)
             {
-                foreach (var target in destinationAtoms)
+                foreach (var group in destinationGroups)
                 {
-                    // Routes look at neither protocol nor ports: one permissive path serves every protocol (PathFilters).
-                    var path = _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
-                        new PacketClass(SecurityProtocol.Tcp, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+                    // Routes look at neither protocol nor ports: one permissive path serves every protocol (PathFilters),
+                    // and every atom of the group (DestinationClasses): only the filters on it tell them apart.
+                    var path = Path(endpoint, source, group.First);
                     var filters = path.Disposition.IsSuccess() ? _pathFilters.FiltersOn(endpoint.Endpoint, path) : null;
-                    foreach (var protocol in ProtocolSet.All.Members)
+                    if (!path.Disposition.IsSuccess())
                     {
-                        if (!path.Disposition.IsSuccess())
+                        // A real trace follows this path until a filter stops it, so it fails too, on every port.
+                        foreach (var protocol in ProtocolSet.All.Members)
                         {
-                            // A real trace follows this path until a filter stops it, so it fails too, on every port.
                             Record(protocol, protocol.HasPorts() ? PortSet.All : PortSet.Empty, path);
                         }
-                        else if (filters is not null && protocol.HasPorts())
-                        {
-                            foreach (var sourcePort in _sourcePortAtoms)
-                            {
-                                var allowed = _pathFilters.AllowedDestinationPorts(filters, protocol, source.First, target.First, sourcePort.First);
-                                if (!allowed.IsEmpty)
-                                {
-                                    Record(protocol, allowed, path);
-                                }
 
-                                if (!allowed.IsAll)
-                                {
-                                    missed[protocol] = missed.GetValueOrDefault(protocol, PortSet.Empty).Union(allowed.Complement());
-                                }
-                            }
-                        }
-                        else if (filters is not null)
+                        continue;
+                    }
+
+                    var targets = group.Members is not { } members ? null : filters is null ? members : ByFilterClass(members, filters);
+                    for (var i = 0; i < (targets?.Count ?? 1); i++)
+                    {
+                        var target = targets is null ? group.First : targets[i];
+                        if (filters is null)
                         {
-                            var packet = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0)).Representative;
-                            if (_pathFilters.Allows(filters, packet))
+                            // Not modelled by the filters (platform addresses, unknown hops): each atom as before.
+                            var own = i == 0 ? path : Path(endpoint, source, target);
+                            foreach (var protocol in ProtocolSet.All.Members)
                             {
-                                Record(protocol, PortSet.Empty, path);
+                                RecordTraced(endpoint, protocol, source, target, own, Record);
+                            }
+
+                            continue;
+                        }
+
+                        foreach (var protocol in ProtocolSet.All.Members)
+                        {
+                            if (protocol.HasPorts())
+                            {
+                                foreach (var sourcePort in _sourcePortAtoms)
+                                {
+                                    var allowed = _pathFilters.AllowedDestinationPorts(filters, protocol, source.First, target.First, sourcePort.First);
+                                    if (!allowed.IsEmpty)
+                                    {
+                                        Record(protocol, allowed, path);
+                                    }
+
+                                    if (!allowed.IsAll)
+                                    {
+                                        missed[protocol] = missed.GetValueOrDefault(protocol, PortSet.Empty).Union(allowed.Complement());
+                                    }
+                                }
                             }
                             else
                             {
-                                missed[protocol] = PortSet.All;
+                                var packet = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0)).Representative;
+                                if (_pathFilters.Allows(filters, packet))
+                                {
+                                    Record(protocol, PortSet.Empty, path);
+                                }
+                                else
+                                {
+                                    missed[protocol] = PortSet.All;
+                                }
                             }
-                        }
-                        else
-                        {
-                            RecordTraced(endpoint, protocol, source, target, path, Record);
                         }
                     }
                 }
@@ -189,6 +213,87 @@ public sealed class ReachabilityMatrix
             var complete = p.Key.HasPorts() ? !missedPorts.Overlaps(p.Value.Ports) : !missed.ContainsKey(p.Key);
             return new ReachCell(p.Key, p.Value.Ports, complete, string.Join(",", p.Value.Exits));
         })];
+    }
+
+    private Trace Path(SourceEndpoint endpoint, AddressRange source, AddressRange target) => _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
+        new PacketClass(SecurityProtocol.Tcp, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+
+    /// <summary>
+    /// The atoms of <paramref name="addresses"/> in groups that one permissive walk serves: the sites' atoms of one
+    /// <see cref="DestinationClasses"/> class together (every decision of such a walk treats them alike), every other
+    /// atom alone; groups in the order of their first atom, atoms in address order.
+    /// </summary>
+    private List<WalkGroup> ByWalkClass(AddressSet addresses, SourceEndpoint endpoint)
+    {
+        var groups = new List<WalkGroup>();
+        Dictionary<int, List<AddressRange>>? byClass = null;
+        int[]? classOf = null;
+        foreach (var atom in _classes.Split(addresses))
+        {
+            var index = _siteClasses.Value.AtomAt(atom.First);
+            if (index >= 0)
+            {
+                // Every endpoint of a source routes first from its subnet's table; the classes are kept per table.
+                classOf ??= _siteClasses.Value.ForSender(_siteClasses.Value.SenderTable(endpoint.Endpoint));
+            }
+
+            var siteClass = index < 0 || classOf is null ? -1 : classOf[index];
+            if (siteClass < 0)
+            {
+                groups.Add(new WalkGroup(atom, null));
+            }
+            else if ((byClass ??= []).TryGetValue(siteClass, out var members))
+            {
+                members.Add(atom);
+            }
+            else
+            {
+                byClass.Add(siteClass, members = [atom]);
+                groups.Add(new WalkGroup(atom, members));
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>
+    /// One atom of <paramref name="group"/> (a walk class of the sites' atoms) per class of the filters on its path:
+    /// atoms in exactly the same address sets of every filter get the same verdicts (<see cref="DestinationClasses.FilterClasses"/>),
+    /// and the cells record each outcome as a union, so evaluating the others again adds nothing.
+    /// </summary>
+    private List<AddressRange> ByFilterClass(List<AddressRange> group, PathFilters.OnPath filters)
+    {
+        var region = _siteClasses.Value;
+        var atoms = group.Select(a => region.AtomAt(a.First)).ToArray();
+        var subgroupOf = new int[group.Count];
+        foreach (var (key, sets) in _pathFilters.AddressParts(filters))
+        {
+            var classes = region.FilterClasses(key, sets);
+            var split = new Dictionary<(int Subgroup, int Class), int>();
+            for (var i = 0; i < atoms.Length; i++)
+            {
+                var pair = (subgroupOf[i], classes.ClassAt(atoms[i]));
+                if (!split.TryGetValue(pair, out var subgroup))
+                {
+                    subgroup = split.Count;
+                    split.Add(pair, subgroup);
+                }
+
+                subgroupOf[i] = subgroup;
+            }
+        }
+
+        var representatives = new List<AddressRange>();
+        var seen = new HashSet<int>();
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (seen.Add(subgroupOf[i]))
+            {
+                representatives.Add(group[i]);
+            }
+        }
+
+        return representatives;
     }
 
     /// <summary>What <see cref="PathFilters"/> does not model is traced as before: a trace per class, port runs between the path's cuts.</summary>
@@ -226,6 +331,9 @@ public sealed class ReachabilityMatrix
             }
         }
     }
+
+    /// <summary>Atoms one permissive walk serves: <see cref="First"/>, walked, and when it is one of the sites' atoms, all of its class (<see cref="Members"/>).</summary>
+    private readonly record struct WalkGroup(AddressRange First, List<AddressRange>? Members);
 
     private static string Exit(Trace trace) => trace.Disposition switch
     {

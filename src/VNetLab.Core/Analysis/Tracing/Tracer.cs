@@ -47,6 +47,71 @@ public sealed class Tracer
             .GroupBy(p => p.route.Prefix)
             .Select(g => KeyValuePair.Create(g.Key, g.Select(p => p.index).ToArray()))));
 
+    /// <summary>
+    /// The gateway a VirtualNetworkGateway next hop from a subnet of <paramref name="fromVnet"/> leaves by: the route's
+    /// own gateway, else the VNet's, else its hub's through a peering that uses remote gateways.
+    /// </summary>
+    internal VirtualNetworkGateway? GatewayFor(ResourceId fromVnet, NextHopResult next)
+    {
+        var estate = _analysis.Estate;
+        if (estate.Find<VirtualNetworkGateway>(next.Route?.Origin) is { } origin)
+        {
+            return origin;
+        }
+
+        var own = estate.GatewaysOf(fromVnet).OrderBy(g => g.Id).FirstOrDefault();
+        if (own is not null)
+        {
+            return own;
+        }
+
+        var hub = estate.PeeringsOf(fromVnet).FirstOrDefault(p => p.UseRemoteGateways)?.RemoteVirtualNetworkId;
+        return hub is null ? null : estate.GatewaysOf(hub).OrderBy(g => g.Id).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The learned route a gateway sends <paramref name="destination"/> by: among its best routes covering it, the one
+    /// with the prefix the subnet's route matched, then the longest, then by connection. The reach matrix's classes
+    /// (<see cref="VNetLab.Analysis.Reachability.DestinationClasses"/>) ask the same question, so both share this.
+    /// </summary>
+    internal GatewayLearnedRoute? LearnedRouteFor(ResourceId gatewayId, IpPrefix? matchedPrefix, IpAddress destination)
+    {
+        var routes = _analysis.Routing.LearnedRoutesOf(gatewayId);
+        var covering = new List<int>();
+        foreach (var (_, indexes) in BestLearnedRoutes(gatewayId).Matches(destination))
+        {
+            covering.AddRange(indexes);
+        }
+
+        // In the routes' own order, so the stable sort below breaks ties as it did over the whole list.
+        covering.Sort();
+        return covering.Select(i => routes[i])
+            .OrderByDescending(r => matchedPrefix is { } matched && r.Prefix == matched)
+            .ThenByDescending(r => r.Prefix.Length)
+            .ThenBy(r => r.ConnectionId)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The external site a packet leaving by <paramref name="learned"/> exits to, or null when the route names none and the connection has no site.</summary>
+    internal ExternalSite? SiteFor(GatewayLearnedRoute learned, VirtualNetworkGatewayConnection? connection, IpAddress destination)
+    {
+        var estate = _analysis.Estate;
+        if (estate.Find<ExternalSite>(learned.ExternalSiteId) is { } named)
+        {
+            return named;
+        }
+
+        if (connection is null)
+        {
+            return null;
+        }
+
+        var sites = estate.SitesOf(connection);
+        return sites.Where(s => s.AddressSpace.Any(p => p.Contains(destination))).OrderByDescending(s => s.AddressSpace.Where(p => p.Contains(destination)).Max(p => p.Length)).FirstOrDefault()
+            ?? sites.FirstOrDefault(s => s.AdvertisedPrefixes.Any(p => p.Contains(destination)))
+            ?? sites.OrderBy(s => s.Id).FirstOrDefault();
+    }
+
     /// <summary>The forward trace of <paramref name="packet"/> leaving <paramref name="source"/>.</summary>
     public Trace Trace(TraceEndpoint source, Packet packet) => new Walk(this, packet, source, null, permissive: false).Run();
 
@@ -421,7 +486,7 @@ public sealed class Tracer
 
         private FlowDisposition LeaveThroughGateway(Subnet from, NextHopResult next)
         {
-            var gateway = _estate.Find<VirtualNetworkGateway>(next.Route?.Origin) ?? GatewayServing(from.VirtualNetworkId);
+            var gateway = _tracer.GatewayFor(from.VirtualNetworkId, next);
             if (gateway?.VirtualNetworkId is not { } gatewayVnet)
             {
                 Add(new DropStep("no virtual network gateway serves this VNet", from.Id));
@@ -439,20 +504,7 @@ public sealed class Tracer
             }
 
             Begin(HopKind.VirtualNetworkGateway, gateway.Id);
-            var routes = _analysis.Routing.LearnedRoutesOf(gateway.Id);
-            var covering = new List<int>();
-            foreach (var (_, indexes) in _tracer.BestLearnedRoutes(gateway.Id).Matches(Destination))
-            {
-                covering.AddRange(indexes);
-            }
-
-            // In the routes' own order, so the stable sort below breaks ties as it did over the whole list.
-            covering.Sort();
-            var learned = covering.Select(i => routes[i])
-                .OrderByDescending(r => next.MatchedPrefix is { } matched && r.Prefix == matched)
-                .ThenByDescending(r => r.Prefix.Length)
-                .ThenBy(r => r.ConnectionId)
-                .FirstOrDefault();
+            var learned = _tracer.LearnedRouteFor(gateway.Id, next.MatchedPrefix, Destination);
             if (learned is null)
             {
                 _notes.Add(DiagnosticCatalog.TraceGatewayRouteUnknown(gateway.Id, Destination.ToString()));
@@ -479,8 +531,7 @@ public sealed class Tracer
                 return EnterThroughGateway(remoteGateway, null, $"arrives from {gateway.Name}");
             }
 
-            var site = _estate.Find<ExternalSite>(learned.ExternalSiteId)
-                ?? (connection is null ? null : SiteFor(_estate.SitesOf(connection)));
+            var site = _tracer.SiteFor(learned, connection, Destination);
             if (site is not null)
             {
                 Begin(HopKind.ExternalSite, site.Id);
@@ -492,23 +543,6 @@ public sealed class Tracer
             Begin(HopKind.LocalNetworkGateway, lng ?? learned.ConnectionId);
             Add(new ExitStep(lng, null));
             return FlowDisposition.ExitedToExternalSite;
-        }
-
-        private ExternalSite? SiteFor(ImmutableArray<ExternalSite> sites) =>
-            sites.Where(s => s.AddressSpace.Any(p => p.Contains(Destination))).OrderByDescending(s => s.AddressSpace.Where(p => p.Contains(Destination)).Max(p => p.Length)).FirstOrDefault()
-            ?? sites.FirstOrDefault(s => s.AdvertisedPrefixes.Any(p => p.Contains(Destination)))
-            ?? sites.OrderBy(s => s.Id).FirstOrDefault();
-
-        private VirtualNetworkGateway? GatewayServing(ResourceId vnetId)
-        {
-            var own = _estate.GatewaysOf(vnetId).OrderBy(g => g.Id).FirstOrDefault();
-            if (own is not null)
-            {
-                return own;
-            }
-
-            var hub = _estate.PeeringsOf(vnetId).FirstOrDefault(p => p.UseRemoteGateways)?.RemoteVirtualNetworkId;
-            return hub is null ? null : _estate.GatewaysOf(hub).OrderBy(g => g.Id).FirstOrDefault();
         }
 
         private void AddEdge(ResourceId connectionId, VirtualNetworkGatewayConnection? connection)
