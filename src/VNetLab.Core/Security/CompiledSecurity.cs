@@ -16,6 +16,7 @@ public sealed class CompiledSecurity
     private readonly ConcurrentDictionary<(ResourceId Nsg, VirtualNetworkTagExpansion Expansion), CompiledNetworkSecurityGroup> _nsgsByExpansion = new();
     private readonly ConcurrentDictionary<(ResourceId Nsg, AddressSet VirtualNetwork), CompiledNetworkSecurityGroup> _nsgs = new();
     private readonly ConcurrentDictionary<ResourceId, NetworkInterfaceSecurity> _nics = new();
+    private readonly ConcurrentDictionary<(ResourceId? Subnet, ResourceId? NicNsg), NetworkInterfaceSecurityContext> _nicContexts = new();
     private readonly Lazy<VirtualNetworkTag> _detachedTag;
 
     internal CompiledSecurity(Estate estate, SecurityOptions options)
@@ -96,10 +97,17 @@ public sealed class CompiledSecurity
     private NetworkInterfaceSecurity CompileNow(NetworkInterface nic)
     {
         var subnet = Estate.SubnetOf(nic);
+        var nicNsg = Estate.Find<NetworkSecurityGroup>(nic.NetworkSecurityGroupId);
+        var context = _nicContexts.GetOrAdd((subnet?.Id, nicNsg?.Id), static (_, state) => state.Self.CompileContext(state.Subnet, state.NicNsg),
+            (Self: this, Subnet: subnet, NicNsg: nicNsg));
+        return new NetworkInterfaceSecurity(nic, context);
+    }
+
+    private NetworkInterfaceSecurityContext CompileContext(Subnet? subnet, NetworkSecurityGroup? nicNsg)
+    {
         var tag = VirtualNetworkTagOf(subnet);
         var subnetNsg = Estate.Find<NetworkSecurityGroup>(subnet?.NetworkSecurityGroupId);
-        var nicNsg = Estate.Find<NetworkSecurityGroup>(nic.NetworkSecurityGroupId);
-        return new NetworkInterfaceSecurity(nic, subnet, tag,
+        return new NetworkInterfaceSecurityContext(subnet, tag,
             subnetNsg is null ? null : CompileShared(subnetNsg, tag),
             nicNsg is null ? null : CompileShared(nicNsg, tag));
     }
