@@ -15,6 +15,7 @@ public sealed class CompiledSecurity
     private readonly ConcurrentDictionary<(ResourceId VirtualNetwork, ResourceId? RouteTable), VirtualNetworkTagExpansion> _expansions = new();
     private readonly ConcurrentDictionary<(ResourceId Nsg, VirtualNetworkTagExpansion Expansion), CompiledNetworkSecurityGroup> _nsgsByExpansion = new();
     private readonly ConcurrentDictionary<(ResourceId Nsg, AddressSet VirtualNetwork), CompiledNetworkSecurityGroup> _nsgs = new();
+    private readonly ConcurrentDictionary<ImmutableArray<IpPrefix>, AddressSet> _gatewayAddresses = new(PrefixListComparer.Instance);
     private readonly ConcurrentDictionary<ResourceId, NetworkInterfaceSecurity> _nics = new();
     private readonly ConcurrentDictionary<(ResourceId? Subnet, ResourceId? NicNsg), NetworkInterfaceSecurityContext> _nicContexts = new();
     private readonly Lazy<VirtualNetworkTag> _detachedTag;
@@ -38,8 +39,14 @@ public sealed class CompiledSecurity
     public VirtualNetworkTag VirtualNetworkTagOf(Subnet? subnet) =>
         subnet is null
             ? _detachedTag.Value
-            : _tagsBySubnet.GetOrAdd(subnet.Id, static (_, state) => VirtualNetworkTag.For(state.Self.Estate, state.Subnet, state.Self.Options.GatewayPrefixes, state.Self._expansions),
+            : _tagsBySubnet.GetOrAdd(subnet.Id, static (_, state) => VirtualNetworkTag.For(state.Self.Estate, state.Subnet, state.Self.Options.GatewayPrefixes,
+                    state.Self._expansions, state.Self.GatewayAddresses),
                 (Self: this, Subnet: subnet));
+
+    // The spokes of one hub learn the same gateway prefixes (thousands of them at large), each VNet in its own list:
+    // their address set is made once per distinct list and shared.
+    private AddressSet GatewayAddresses(ImmutableArray<IpPrefix> learned) =>
+        _gatewayAddresses.GetOrAdd(learned, static prefixes => AddressSet.FromPrefixes(prefixes));
 
     /// <summary>
     /// An NSG compiled for a context. Subnets whose tags expand to the same addresses share one compilation, so a

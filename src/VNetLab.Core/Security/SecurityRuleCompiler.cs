@@ -106,7 +106,7 @@ internal static class SecurityRuleCompiler
         var tagName = ServiceTagNames.Canonical(text);
         if (tagName.Equals(ServiceTagNames.VirtualNetwork, StringComparison.Ordinal))
         {
-            return new RuleAddress(tagName, RuleAddressKind.ServiceTag, virtualNetwork.Addresses, virtualNetwork.ExpandedPrefixes);
+            return new RuleAddress(tagName, RuleAddressKind.ServiceTag, virtualNetwork.Addresses, virtualNetwork.Expansion.ExpandedPrefixesOnDemand);
         }
 
         if (serviceTags.TryGet(tagName, out var tag))
