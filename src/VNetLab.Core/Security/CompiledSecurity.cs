@@ -17,6 +17,7 @@ public sealed class CompiledSecurity
     private readonly ConcurrentDictionary<(ResourceId Nsg, AddressSet VirtualNetwork), CompiledNetworkSecurityGroup> _nsgs = new();
     private readonly ConcurrentDictionary<ImmutableArray<IpPrefix>, AddressSet> _gatewayAddresses = new(PrefixListComparer.Instance);
     private readonly ConcurrentDictionary<ResourceId, NetworkInterfaceSecurity> _nics = new();
+    private readonly SecurityRuleTermCache _terms = new();
     private readonly ConcurrentDictionary<(ResourceId? Subnet, ResourceId? NicNsg), NetworkInterfaceSecurityContext> _nicContexts = new();
     private readonly Lazy<VirtualNetworkTag> _detachedTag;
 
@@ -96,7 +97,7 @@ public sealed class CompiledSecurity
         // Exports carry the six default rules; templates and designs do not, and Azure adds them anyway.
         var defaults = nsg.DefaultSecurityRules.IsEmpty ? DefaultSecurityRules.For(nsg.Id) : nsg.DefaultSecurityRules;
         var rules = nsg.SecurityRules.Concat(defaults)
-            .Select(r => SecurityRuleCompiler.Compile(r, context, Options.ServiceTags, ApplicationSecurityGroups))
+            .Select(r => SecurityRuleCompiler.Compile(r, context, Options.ServiceTags, ApplicationSecurityGroups, _terms))
             .ToImmutableArray();
         return new CompiledNetworkSecurityGroup(nsg, context, rules);
     }

@@ -33,7 +33,7 @@ internal sealed class VirtualNetworkTagExpansion
         Addresses = addresses;
         _prefixes = new(contributions);
         _expandedPrefixes = new(() => Expand(Prefixes));
-        ExpandedPrefixesOnDemand = () => ExpandedPrefixes;
+        Term = new RuleAddress(ServiceTagNames.VirtualNetwork, RuleAddressKind.ServiceTag, addresses, () => ExpandedPrefixes);
     }
 
     public ImmutableArray<VirtualNetworkTagPrefix> Prefixes => _prefixes.Value;
@@ -43,10 +43,10 @@ internal sealed class VirtualNetworkTagExpansion
     public ImmutableArray<IpPrefix> ExpandedPrefixes => _expandedPrefixes.Value;
 
     /// <summary>
-    /// <see cref="ExpandedPrefixes"/> for a rule's <c>VirtualNetwork</c> term to read when (if ever) it is listed: one
-    /// delegate per expansion, shared by all the rules compiled with it.
+    /// What a rule's <c>VirtualNetwork</c> value resolves to in this expansion, shared by every such rule; it reads
+    /// <see cref="ExpandedPrefixes"/> only when listed.
     /// </summary>
-    public Func<ImmutableArray<IpPrefix>> ExpandedPrefixesOnDemand { get; }
+    public RuleAddress Term { get; }
 
     // The prefixes are sorted by family, network, then length, so a prefix inside another comes after it, and one
     // sweep that keeps the last kept prefix finds every nested one: kept prefixes are disjoint, so the only one that
