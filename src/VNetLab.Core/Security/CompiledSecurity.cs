@@ -7,7 +7,8 @@ namespace VNetLab.Security;
 
 /// <summary>
 /// An estate's security, compiled on demand and cached: <c>VirtualNetwork</c> tags per subnet, NSGs per tag
-/// context, NICs. Thread-safe; queries on cached parts allocate nothing.
+/// context, what the NICs of a subnet share per (subnet, NIC NSG), NICs. Thread-safe; queries on cached parts
+/// allocate nothing.
 /// </summary>
 public sealed class CompiledSecurity
 {
