@@ -7,7 +7,8 @@ namespace VNetLab.Security;
 
 /// <summary>
 /// An estate's security, compiled on demand and cached: <c>VirtualNetwork</c> tags per subnet, NSGs per tag
-/// context, NICs. Thread-safe; queries on cached parts allocate nothing.
+/// context, what the NICs of a subnet share per (subnet, NIC NSG), NICs. Thread-safe; queries on cached parts
+/// allocate nothing.
 /// </summary>
 public sealed class CompiledSecurity
 {
@@ -15,7 +16,10 @@ public sealed class CompiledSecurity
     private readonly ConcurrentDictionary<(ResourceId VirtualNetwork, ResourceId? RouteTable), VirtualNetworkTagExpansion> _expansions = new();
     private readonly ConcurrentDictionary<(ResourceId Nsg, VirtualNetworkTagExpansion Expansion), CompiledNetworkSecurityGroup> _nsgsByExpansion = new();
     private readonly ConcurrentDictionary<(ResourceId Nsg, AddressSet VirtualNetwork), CompiledNetworkSecurityGroup> _nsgs = new();
+    private readonly ConcurrentDictionary<ImmutableArray<IpPrefix>, AddressSet> _gatewayAddresses = new(PrefixListComparer.Instance);
     private readonly ConcurrentDictionary<ResourceId, NetworkInterfaceSecurity> _nics = new();
+    private readonly SecurityRuleTermCache _terms = new();
+    private readonly ConcurrentDictionary<(ResourceId? Subnet, ResourceId? NicNsg), NetworkInterfaceSecurityContext> _nicContexts = new();
     private readonly Lazy<VirtualNetworkTag> _detachedTag;
 
     internal CompiledSecurity(Estate estate, SecurityOptions options)
@@ -37,8 +41,14 @@ public sealed class CompiledSecurity
     public VirtualNetworkTag VirtualNetworkTagOf(Subnet? subnet) =>
         subnet is null
             ? _detachedTag.Value
-            : _tagsBySubnet.GetOrAdd(subnet.Id, static (_, state) => VirtualNetworkTag.For(state.Self.Estate, state.Subnet, state.Self.Options.GatewayPrefixes, state.Self._expansions),
+            : _tagsBySubnet.GetOrAdd(subnet.Id, static (_, state) => VirtualNetworkTag.For(state.Self.Estate, state.Subnet, state.Self.Options.GatewayPrefixes,
+                    state.Self._expansions, state.Self.GatewayAddresses),
                 (Self: this, Subnet: subnet));
+
+    // The spokes of one hub learn the same gateway prefixes (thousands of them at large), each VNet in its own list:
+    // their address set is made once per distinct list and shared.
+    private AddressSet GatewayAddresses(ImmutableArray<IpPrefix> learned) =>
+        _gatewayAddresses.GetOrAdd(learned, static prefixes => AddressSet.FromPrefixes(prefixes));
 
     /// <summary>
     /// An NSG compiled for a context. Subnets whose tags expand to the same addresses share one compilation, so a
@@ -88,7 +98,7 @@ public sealed class CompiledSecurity
         // Exports carry the six default rules; templates and designs do not, and Azure adds them anyway.
         var defaults = nsg.DefaultSecurityRules.IsEmpty ? DefaultSecurityRules.For(nsg.Id) : nsg.DefaultSecurityRules;
         var rules = nsg.SecurityRules.Concat(defaults)
-            .Select(r => SecurityRuleCompiler.Compile(r, context, Options.ServiceTags, ApplicationSecurityGroups))
+            .Select(r => SecurityRuleCompiler.Compile(r, context, Options.ServiceTags, ApplicationSecurityGroups, _terms))
             .ToImmutableArray();
         return new CompiledNetworkSecurityGroup(nsg, context, rules);
     }
@@ -96,10 +106,17 @@ public sealed class CompiledSecurity
     private NetworkInterfaceSecurity CompileNow(NetworkInterface nic)
     {
         var subnet = Estate.SubnetOf(nic);
+        var nicNsg = Estate.Find<NetworkSecurityGroup>(nic.NetworkSecurityGroupId);
+        var context = _nicContexts.GetOrAdd((subnet?.Id, nicNsg?.Id), static (_, state) => state.Self.CompileContext(state.Subnet, state.NicNsg),
+            (Self: this, Subnet: subnet, NicNsg: nicNsg));
+        return new NetworkInterfaceSecurity(nic, context);
+    }
+
+    private NetworkInterfaceSecurityContext CompileContext(Subnet? subnet, NetworkSecurityGroup? nicNsg)
+    {
         var tag = VirtualNetworkTagOf(subnet);
         var subnetNsg = Estate.Find<NetworkSecurityGroup>(subnet?.NetworkSecurityGroupId);
-        var nicNsg = Estate.Find<NetworkSecurityGroup>(nic.NetworkSecurityGroupId);
-        return new NetworkInterfaceSecurity(nic, subnet, tag,
+        return new NetworkInterfaceSecurityContext(subnet, tag,
             subnetNsg is null ? null : CompileShared(subnetNsg, tag),
             nicNsg is null ? null : CompileShared(nicNsg, tag));
     }

@@ -20,44 +20,35 @@ public sealed class NetworkInterfaceSecurity
 {
     private readonly CompiledNetworkSecurityGroup? _subnetNsg;
     private readonly CompiledNetworkSecurityGroup? _nicNsg;
-    private readonly Lazy<PacketSet> _allowedInbound;
-    private readonly Lazy<PacketSet> _allowedOutbound;
 
-    internal NetworkInterfaceSecurity(NetworkInterface networkInterface, Subnet? subnet, VirtualNetworkTag virtualNetworkTag,
-        CompiledNetworkSecurityGroup? subnetNsg, CompiledNetworkSecurityGroup? nicNsg)
+    internal NetworkInterfaceSecurity(NetworkInterface networkInterface, NetworkInterfaceSecurityContext context)
     {
         NetworkInterface = networkInterface;
-        Subnet = subnet;
-        VirtualNetworkTag = virtualNetworkTag;
-        _subnetNsg = subnetNsg;
-        _nicNsg = nicNsg;
-        SubnetAssociation = subnet is not null && subnetNsg is not null
-            ? new(NetworkSecurityGroupAssociationKind.Subnet, subnet.Id, subnetNsg)
-            : null;
-        NetworkInterfaceAssociation = nicNsg is not null
-            ? new(NetworkSecurityGroupAssociationKind.NetworkInterface, networkInterface.Id, nicNsg)
+        Context = context;
+        _subnetNsg = context.SubnetNetworkSecurityGroup;
+        _nicNsg = context.NetworkInterfaceNetworkSecurityGroup;
+        NetworkInterfaceAssociation = _nicNsg is not null
+            ? new(NetworkSecurityGroupAssociationKind.NetworkInterface, networkInterface.Id, _nicNsg)
             : null;
 
         // Azure's effective-rules output lists the NIC's NSG before the subnet's (semantics.md §1.5, S6 sample).
-        Associations = [.. new[] { NetworkInterfaceAssociation, SubnetAssociation }.OfType<NetworkSecurityGroupAssociation>()];
+        Associations = NetworkInterfaceAssociation is null
+            ? context.SubnetAssociations
+            : [NetworkInterfaceAssociation, .. context.SubnetAssociations];
         Addresses = AddressSet.FromRanges(networkInterface.IpConfigurations
             .Where(c => c.PrivateIpAddress is not null)
             .Select(c => new AddressRange(c.PrivateIpAddress.GetValueOrDefault(), c.PrivateIpAddress.GetValueOrDefault())));
-        Notes = [.. virtualNetworkTag.Notes, .. Associations.SelectMany(a => a.NetworkSecurityGroup.Notes).Distinct(),
-            .. Associations.SelectMany(a => a.NetworkSecurityGroup.ApplicationSecurityGroupRenderingNotes)];
-        _allowedInbound = new(() => ComputeAllowed(SecurityRuleDirection.Inbound));
-        _allowedOutbound = new(() => ComputeAllowed(SecurityRuleDirection.Outbound));
     }
 
     public NetworkInterface NetworkInterface { get; }
 
     /// <summary>The subnet of the NIC's primary IP configuration; null when it is not in the estate.</summary>
-    public Subnet? Subnet { get; }
+    public Subnet? Subnet => Context.Subnet;
 
     /// <summary>The <c>VirtualNetwork</c> tag as expanded for this NIC's subnet.</summary>
-    public VirtualNetworkTag VirtualNetworkTag { get; }
+    public VirtualNetworkTag VirtualNetworkTag => Context.VirtualNetworkTag;
 
-    public NetworkSecurityGroupAssociation? SubnetAssociation { get; }
+    public NetworkSecurityGroupAssociation? SubnetAssociation => Context.SubnetAssociation;
 
     public NetworkSecurityGroupAssociation? NetworkInterfaceAssociation { get; }
 
@@ -68,7 +59,10 @@ public sealed class NetworkInterfaceSecurity
     public AddressSet Addresses { get; }
 
     /// <summary>What the compiled rules rest on: tag assumptions, unknown tags, unreadable values, ASG rendering.</summary>
-    public ImmutableArray<Diagnostic> Notes { get; }
+    public ImmutableArray<Diagnostic> Notes => Context.Notes;
+
+    /// <summary>What this NIC shares with every NIC of its subnet that has the same NIC-level NSG.</summary>
+    internal NetworkInterfaceSecurityContext Context { get; }
 
     /// <summary>The NSGs in evaluation order for a direction.</summary>
     public ImmutableArray<NetworkSecurityGroupAssociation> EvaluationOrder(SecurityRuleDirection direction) =>
@@ -185,8 +179,7 @@ public sealed class NetworkInterfaceSecurity
     /// addresses (a NIC with IP forwarding sends and receives packets not addressed to it, and NSGs filter those too).
     /// Intersect with <see cref="Addresses"/> on the local side for traffic the NIC itself sends or receives.
     /// </summary>
-    public PacketSet AllowedPackets(SecurityRuleDirection direction) =>
-        direction == SecurityRuleDirection.Inbound ? _allowedInbound.Value : _allowedOutbound.Value;
+    public PacketSet AllowedPackets(SecurityRuleDirection direction) => Context.AllowedPackets(direction);
 
     /// <summary>
     /// The allowed packets the NIC itself receives (inbound: destination is one of its addresses) or sends
@@ -257,22 +250,5 @@ public sealed class NetworkInterfaceSecurity
                 notes.Add(DiagnosticCatalog.InternetTagExpansionAssumed(rule.Rule, address.ToString(), term.Addresses.Contains(address)));
             }
         }
-    }
-
-    private PacketSet ComputeAllowed(SecurityRuleDirection direction)
-    {
-        var order = EvaluationOrder(direction);
-        var allowed = PacketSet.All;
-        var allowedPlatform = PacketSet.All;
-        foreach (var association in order)
-        {
-            allowed = allowed.Intersect(association.NetworkSecurityGroup.AllowedPackets(direction));
-            allowedPlatform = allowedPlatform.Intersect(association.NetworkSecurityGroup.AllowedPlatformPackets(direction));
-        }
-
-        var platformTraffic = direction == SecurityRuleDirection.Inbound
-            ? PacketSet.Where(sources: PlatformAddresses.All)
-            : PacketSet.Where(destinations: PlatformAddresses.All);
-        return allowed.Union(allowedPlatform.Intersect(platformTraffic)).Simplify();
     }
 }

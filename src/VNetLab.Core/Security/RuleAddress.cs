@@ -14,6 +14,30 @@ namespace VNetLab.Security;
 /// <param name="ExpandedPrefixes">For tags and ASGs, the prefixes Azure lists in <c>expanded*AddressPrefix</c>; empty otherwise.</param>
 public sealed record RuleAddress(string Text, RuleAddressKind Kind, AddressSet Addresses, ImmutableArray<IpPrefix> ExpandedPrefixes)
 {
+    private readonly ImmutableArray<IpPrefix> _expandedPrefixes = ExpandedPrefixes;
+
+    // The VirtualNetwork tag's list (thousands of prefixes where a gateway learns on-premises ones) is read only when
+    // effective rules or an explanation print it, so it is made then, once for every rule of the same expansion.
+    private readonly Func<ImmutableArray<IpPrefix>>? _expandedPrefixesOnDemand;
+
+    /// <summary>A term whose <see cref="ExpandedPrefixes"/> are made by <paramref name="expandedPrefixes"/> when first read.</summary>
+    internal RuleAddress(string text, RuleAddressKind kind, AddressSet addresses, Func<ImmutableArray<IpPrefix>> expandedPrefixes)
+        : this(text, kind, addresses, ImmutableArray<IpPrefix>.Empty)
+    {
+        _expandedPrefixesOnDemand = expandedPrefixes;
+    }
+
+    /// <summary>For tags and ASGs, the prefixes Azure lists in <c>expanded*AddressPrefix</c>; empty otherwise.</summary>
+    public ImmutableArray<IpPrefix> ExpandedPrefixes
+    {
+        get => _expandedPrefixesOnDemand is null ? _expandedPrefixes : _expandedPrefixesOnDemand();
+        init
+        {
+            _expandedPrefixes = value;
+            _expandedPrefixesOnDemand = null;
+        }
+    }
+
     /// <summary>The ASG's id when <see cref="Kind"/> is <see cref="RuleAddressKind.ApplicationSecurityGroup"/>.</summary>
     public ResourceId? ApplicationSecurityGroupId { get; init; }
 

@@ -12,8 +12,10 @@ namespace VNetLab.Security;
 /// </summary>
 internal static class SecurityRuleCompiler
 {
+    private static readonly RuleAddress AnyAddress = new("*", RuleAddressKind.Any, AddressSet.All, []);
+
     public static CompiledSecurityRule Compile(SecurityRule rule, VirtualNetworkTag virtualNetwork, ServiceTagSet serviceTags,
-        ApplicationSecurityGroupMembers asgMembers)
+        ApplicationSecurityGroupMembers asgMembers, SecurityRuleTermCache cache)
     {
         var notes = ImmutableArray.CreateBuilder<Diagnostic>();
 
@@ -22,18 +24,25 @@ internal static class SecurityRuleCompiler
             notes.Add(DiagnosticCatalog.RuleValueNotUnderstood(rule, "protocol", rule.Protocol, "protocol (Tcp, Udp, Icmp, Esp, Ah or *)"));
         }
 
-        var sourcePorts = Ports(rule, rule.SourcePortRanges, "sourcePortRanges", notes);
-        var destinationPorts = Ports(rule, rule.DestinationPortRanges, "destinationPortRanges", notes);
+        var sourcePorts = Ports(rule, rule.SourcePortRanges, "sourcePortRanges", cache, notes);
+        var destinationPorts = Ports(rule, rule.DestinationPortRanges, "destinationPortRanges", cache, notes);
         var sources = Addresses(rule, rule.SourceAddressPrefixes, rule.SourceApplicationSecurityGroupIds, "sourceAddressPrefixes",
-            virtualNetwork, serviceTags, asgMembers, notes);
+            virtualNetwork, serviceTags, asgMembers, cache, notes);
         var destinations = Addresses(rule, rule.DestinationAddressPrefixes, rule.DestinationApplicationSecurityGroupIds, "destinationAddressPrefixes",
-            virtualNetwork, serviceTags, asgMembers, notes);
+            virtualNetwork, serviceTags, asgMembers, cache, notes);
 
         return new CompiledSecurityRule(rule, protocols, sources, destinations, sourcePorts, destinationPorts, notes.ToImmutable());
     }
 
-    private static PortSet Ports(SecurityRule rule, ImmutableArray<string> values, string field, ImmutableArray<Diagnostic>.Builder notes)
+    private static PortSet Ports(SecurityRule rule, ImmutableArray<string> values, string field, SecurityRuleTermCache cache,
+        ImmutableArray<Diagnostic>.Builder notes)
     {
+        if (values.Length == 1 && cache.TryGetPorts(values[0], out var cached))
+        {
+            return cached;
+        }
+
+        var noted = notes.Count;
         var ranges = new List<PortRange>();
         foreach (var value in values)
         {
@@ -56,29 +65,28 @@ internal static class SecurityRuleCompiler
             notes.Add(DiagnosticCatalog.RuleValueNotUnderstood(rule, field, "(empty)", "port or port range (0-65535, or *)"));
         }
 
-        return PortSet.FromRanges(ranges);
+        var ports = PortSet.FromRanges(ranges);
+        return values.Length == 1 && notes.Count == noted ? cache.Ports(values[0], ports) : ports;
     }
 
     private static ImmutableArray<RuleAddress> Addresses(SecurityRule rule, ImmutableArray<string> prefixes, ImmutableArray<ResourceId> asgIds,
         string field, VirtualNetworkTag virtualNetwork, ServiceTagSet serviceTags, ApplicationSecurityGroupMembers asgMembers,
-        ImmutableArray<Diagnostic>.Builder notes)
+        SecurityRuleTermCache cache, ImmutableArray<Diagnostic>.Builder notes)
     {
         var terms = ImmutableArray.CreateBuilder<RuleAddress>();
         foreach (var value in prefixes)
         {
             foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                terms.Add(Address(rule, part, field, virtualNetwork, serviceTags, notes));
+                terms.Add(cache.TryGetAddress(part, out var cached) && cached is not null
+                    ? cached
+                    : Address(rule, part, field, virtualNetwork, serviceTags, cache, notes));
             }
         }
 
         foreach (var asgId in asgIds)
         {
-            var members = asgMembers.Of(asgId);
-            terms.Add(new RuleAddress(asgId.Value, RuleAddressKind.ApplicationSecurityGroup, members, members.ToPrefixes())
-            {
-                ApplicationSecurityGroupId = asgId,
-            });
+            terms.Add(cache.ApplicationSecurityGroup(asgId, asgMembers));
         }
 
         if (terms.Count == 0)
@@ -89,29 +97,31 @@ internal static class SecurityRuleCompiler
         return terms.ToImmutable();
     }
 
+    // Everything but the VirtualNetwork tag and values that leave a note means the same in every context, so it is kept
+    // in the cache for the next rule that writes it.
     private static RuleAddress Address(SecurityRule rule, string text, string field, VirtualNetworkTag virtualNetwork,
-        ServiceTagSet serviceTags, ImmutableArray<Diagnostic>.Builder notes)
+        ServiceTagSet serviceTags, SecurityRuleTermCache cache, ImmutableArray<Diagnostic>.Builder notes)
     {
         if (text == "*")
         {
-            return new RuleAddress(text, RuleAddressKind.Any, AddressSet.All, []);
+            return AnyAddress;
         }
 
         if (IpPrefix.TryParseAddressOrPrefix(text, out var prefix, out _))
         {
             // A prefix with host bits set is read as its network; validation reports it (Azure rejects it).
-            return new RuleAddress(text, RuleAddressKind.Prefix, AddressSet.FromPrefix(prefix), []);
+            return cache.Address(text, new RuleAddress(text, RuleAddressKind.Prefix, AddressSet.FromPrefix(prefix), []));
         }
 
         var tagName = ServiceTagNames.Canonical(text);
         if (tagName.Equals(ServiceTagNames.VirtualNetwork, StringComparison.Ordinal))
         {
-            return new RuleAddress(tagName, RuleAddressKind.ServiceTag, virtualNetwork.Addresses, virtualNetwork.ExpandedPrefixes);
+            return virtualNetwork.Expansion.Term;
         }
 
         if (serviceTags.TryGet(tagName, out var tag))
         {
-            return new RuleAddress(tag.Name, RuleAddressKind.ServiceTag, tag.Addresses, tag.AddressPrefixes);
+            return cache.Address(text, new RuleAddress(tag.Name, RuleAddressKind.ServiceTag, tag.Addresses, tag.AddressPrefixes));
         }
 
         if (LooksLikeServiceTag(text))

@@ -68,7 +68,8 @@ public sealed class VirtualNetworkTag
     /// </summary>
     internal static VirtualNetworkTag For(Estate estate, Subnet? subnet,
         IReadOnlyDictionary<ResourceId, ImmutableArray<IpPrefix>>? gatewayPrefixes,
-        ConcurrentDictionary<(ResourceId VirtualNetwork, ResourceId? RouteTable), VirtualNetworkTagExpansion>? expansions)
+        ConcurrentDictionary<(ResourceId VirtualNetwork, ResourceId? RouteTable), VirtualNetworkTagExpansion>? expansions,
+        Func<ImmutableArray<IpPrefix>, AddressSet>? gatewayAddresses = null)
     {
         if (subnet is null || estate.VirtualNetworkOf(subnet.Id) is not { } vnet)
         {
@@ -97,14 +98,27 @@ public sealed class VirtualNetworkTag
         }
 
         var expansion = expansions is null
-            ? Expand(estate, vnet, routeTable, gatewayPrefixes)
-            : expansions.GetOrAdd((vnet.Id, routeTable?.Id), static (_, state) => Expand(state.Estate, state.Vnet, state.RouteTable, state.GatewayPrefixes),
-                (Estate: estate, Vnet: vnet, RouteTable: routeTable, GatewayPrefixes: gatewayPrefixes));
+            ? Expand(estate, vnet, routeTable, gatewayPrefixes, gatewayAddresses)
+            : expansions.GetOrAdd((vnet.Id, routeTable?.Id),
+                static (_, state) => Expand(state.Estate, state.Vnet, state.RouteTable, state.GatewayPrefixes, state.GatewayAddresses),
+                (Estate: estate, Vnet: vnet, RouteTable: routeTable, GatewayPrefixes: gatewayPrefixes, GatewayAddresses: gatewayAddresses));
         return new VirtualNetworkTag(expansion, gatewayKnown, subnet.Id, notes.ToImmutable());
     }
 
+    // The addresses are made now from the VNet's own few contributions and the gateway's prefixes (whose set the caller
+    // may share between VNets that learn the same ones); the contributions themselves only when someone lists them.
     private static VirtualNetworkTagExpansion Expand(Estate estate, VirtualNetwork vnet, RouteTable? routeTable,
-        IReadOnlyDictionary<ResourceId, ImmutableArray<IpPrefix>>? gatewayPrefixes)
+        IReadOnlyDictionary<ResourceId, ImmutableArray<IpPrefix>>? gatewayPrefixes, Func<ImmutableArray<IpPrefix>, AddressSet>? gatewayAddresses)
+    {
+        var propagates = routeTable is null || !routeTable.DisableBgpRoutePropagation;
+        var learned = propagates && gatewayPrefixes is not null && gatewayPrefixes.TryGetValue(vnet.Id, out var found) ? found : [];
+        var own = AddressSet.FromPrefixes(Contributions(estate, vnet, routeTable, []).Select(static p => p.Prefix));
+        var addresses = learned.IsEmpty ? own : own.Union(gatewayAddresses?.Invoke(learned) ?? AddressSet.FromPrefixes(learned));
+        return new VirtualNetworkTagExpansion(addresses, () => Sort(Contributions(estate, vnet, routeTable, learned)));
+    }
+
+    private static List<VirtualNetworkTagPrefix> Contributions(Estate estate, VirtualNetwork vnet, RouteTable? routeTable,
+        ImmutableArray<IpPrefix> learned)
     {
         var prefixes = new List<VirtualNetworkTagPrefix> { HostVirtualIp() };
         prefixes.AddRange(vnet.AddressSpace.Select(p => new VirtualNetworkTagPrefix(p.Prefix, VirtualNetworkTagPrefixOrigin.AddressSpace, vnet.Id)));
@@ -122,11 +136,7 @@ public sealed class VirtualNetworkTag
             prefixes.AddRange(remoteSpace.Select(p => new VirtualNetworkTagPrefix(p.Prefix, VirtualNetworkTagPrefixOrigin.PeeredVirtualNetwork, peering.Id)));
         }
 
-        var propagates = routeTable is null || !routeTable.DisableBgpRoutePropagation;
-        if (propagates && gatewayPrefixes is not null && gatewayPrefixes.TryGetValue(vnet.Id, out var learned))
-        {
-            prefixes.AddRange(learned.Select(p => new VirtualNetworkTagPrefix(p, VirtualNetworkTagPrefixOrigin.Gateway, null)));
-        }
+        prefixes.AddRange(learned.Select(p => new VirtualNetworkTagPrefix(p, VirtualNetworkTagPrefixOrigin.Gateway, null)));
 
         if (routeTable is not null)
         {
@@ -134,7 +144,7 @@ public sealed class VirtualNetworkTag
                 .Select(r => new VirtualNetworkTagPrefix(r.Prefix.GetValueOrDefault(), VirtualNetworkTagPrefixOrigin.UserDefinedRoute, r.Id)));
         }
 
-        return new VirtualNetworkTagExpansion(Sort(prefixes));
+        return prefixes;
     }
 
     private static VirtualNetworkTagPrefix HostVirtualIp() =>

@@ -9,21 +9,44 @@ namespace VNetLab.Security;
 /// (VNet, route table) and shared by the tags of every subnet with that input, so an NSG compiled for one of them
 /// serves all (semantics.md §4.5).
 /// </summary>
+/// <remarks>
+/// Only <see cref="Addresses"/> is needed to compile and evaluate rules; the contributions and the listed prefixes
+/// (each several thousand long where gateways learn on-premises prefixes) are for effective rules and explanations,
+/// so they are built on first use. Built up front for every VNet of the large estate they were 13 GiB allocated and
+/// most of what compiling its security retained.
+/// </remarks>
 internal sealed class VirtualNetworkTagExpansion
 {
+    private readonly Lazy<ImmutableArray<VirtualNetworkTagPrefix>> _prefixes;
+    private readonly Lazy<ImmutableArray<IpPrefix>> _expandedPrefixes;
+
     /// <param name="prefixes">The contributions, sorted by prefix then origin.</param>
     public VirtualNetworkTagExpansion(ImmutableArray<VirtualNetworkTagPrefix> prefixes)
+        : this(AddressSet.FromPrefixes(prefixes.Select(static p => p.Prefix)), () => prefixes)
     {
-        Prefixes = prefixes;
-        Addresses = AddressSet.FromPrefixes(prefixes.Select(static p => p.Prefix));
-        ExpandedPrefixes = Expand(prefixes);
     }
 
-    public ImmutableArray<VirtualNetworkTagPrefix> Prefixes { get; }
+    /// <param name="addresses">The union of the contributions' prefixes.</param>
+    /// <param name="contributions">Makes the contributions, sorted by prefix then origin, when first asked for.</param>
+    public VirtualNetworkTagExpansion(AddressSet addresses, Func<ImmutableArray<VirtualNetworkTagPrefix>> contributions)
+    {
+        Addresses = addresses;
+        _prefixes = new(contributions);
+        _expandedPrefixes = new(() => Expand(Prefixes));
+        Term = new RuleAddress(ServiceTagNames.VirtualNetwork, RuleAddressKind.ServiceTag, addresses, () => ExpandedPrefixes);
+    }
+
+    public ImmutableArray<VirtualNetworkTagPrefix> Prefixes => _prefixes.Value;
 
     public AddressSet Addresses { get; }
 
-    public ImmutableArray<IpPrefix> ExpandedPrefixes { get; }
+    public ImmutableArray<IpPrefix> ExpandedPrefixes => _expandedPrefixes.Value;
+
+    /// <summary>
+    /// What a rule's <c>VirtualNetwork</c> value resolves to in this expansion, shared by every such rule; it reads
+    /// <see cref="ExpandedPrefixes"/> only when listed.
+    /// </summary>
+    public RuleAddress Term { get; }
 
     // The prefixes are sorted by family, network, then length, so a prefix inside another comes after it, and one
     // sweep that keeps the last kept prefix finds every nested one: kept prefixes are disjoint, so the only one that
