@@ -1,9 +1,9 @@
-using System.Collections.Immutable;
 using VNetLab.Addressing;
 using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Routing;
 using VNetLab.Testing;
+using static VNetLab.EstateGenerator.Tests.RoutingEquivalence;
 
 namespace VNetLab.EstateGenerator.Tests;
 
@@ -238,52 +238,5 @@ public sealed class IncrementalPeeringTests
                 return estate.With(vnet with { Peerings = vnet.Peerings.Add(there) }).With(remote with { Peerings = remote.Peerings.Add(back) });
             }
         }
-    }
-
-    private static void AssertSame(CompiledRouting expected, CompiledRouting actual)
-    {
-        Assert.Equal(expected.Subnets.Select(s => s.SubnetId), actual.Subnets.Select(s => s.SubnetId));
-        foreach (var subnet in expected.Subnets)
-        {
-            Assert.Equal([.. subnet.Table.GetRoutes()], actual.EffectiveRoutesOf(subnet.SubnetId).ToArray());
-            Assert.Equal([.. subnet.Table.GetSuppressedRoutes().Select(r => (r.Route, r.Reason, r.Explanation))],
-                actual.RouteTableOf(subnet.SubnetId)?.GetSuppressedRoutes().Select(r => (r.Route, r.Reason, r.Explanation)).ToArray() ?? []);
-            Assert.Equal(subnet.Table.DisableBgpRoutePropagation, actual.RouteTableOf(subnet.SubnetId)?.DisableBgpRoutePropagation);
-            Assert.Equal(Render(subnet.Notes), Render(actual.NotesFor(subnet.SubnetId)));
-        }
-
-        foreach (var nic in expected.Estate.NetworkInterfaces)
-        {
-            foreach (var id in nic.IpConfigurations.Select(c => c.Id).Prepend(nic.Id))
-            {
-                Assert.Equal(expected.TryGetSubnetRouting(id, out var wanted), actual.TryGetSubnetRouting(id, out var got));
-                Assert.Equal(wanted?.SubnetId, got?.SubnetId);
-            }
-        }
-
-        Assert.Equal(Render(expected.Notes), Render(actual.Notes));
-        Assert.Equal(expected.DistinctTableCount, actual.DistinctTableCount);
-        foreach (var gateway in expected.Estate.VirtualNetworkGateways)
-        {
-            Assert.Equal(expected.LearnedRoutesOf(gateway.Id).Select(Describe), actual.LearnedRoutesOf(gateway.Id).Select(Describe));
-            Assert.Equal(expected.AdvertisedRoutesOf(gateway.Id).Select(r => r.ToString()), actual.AdvertisedRoutesOf(gateway.Id).Select(r => r.ToString()));
-        }
-
-        foreach (var site in expected.Estate.ExternalSites)
-        {
-            Assert.Equal(expected.RoutesAdvertisedTo(site.Id).Select(r => r.ToString()), actual.RoutesAdvertisedTo(site.Id).Select(r => r.ToString()));
-        }
-    }
-
-    private static string Describe(VNetLab.Routing.Bgp.GatewayLearnedRoute route) =>
-        $"{route} {route.SourceVirtualNetworkId} {route.ExternalSiteId} {string.Join(',', route.NextHopIpAddresses)}";
-
-    private static List<string> Render(ImmutableArray<VNetLab.Diagnostics.Diagnostic> notes) =>
-        [.. notes.Select(d => $"{d.Code} {d.Severity} {d.ResourceId} {d.Location} {d.Message} {d.Fix}")];
-
-    private static T Pick<T>(IEnumerable<T> items, Random random)
-    {
-        var list = items.ToList();
-        return list[random.Next(list.Count)];
     }
 }

@@ -1,8 +1,8 @@
-using System.Collections.Immutable;
 using VNetLab.Addressing;
 using VNetLab.Model;
 using VNetLab.Routing;
 using VNetLab.Validation;
+using static VNetLab.EstateGenerator.Tests.RoutingEquivalence;
 
 namespace VNetLab.EstateGenerator.Tests;
 
@@ -90,38 +90,6 @@ public sealed class IncrementalRoutingTests
 
         AssertSame(RoutingCompiler.Compile(next), RoutingCompiler.Compile(estate).Apply(next));
     }
-
-    private static void AssertSame(CompiledRouting expected, CompiledRouting actual)
-    {
-        Assert.Equal(expected.Subnets.Select(s => s.SubnetId), actual.Subnets.Select(s => s.SubnetId));
-        foreach (var subnet in expected.Subnets)
-        {
-            // ImmutableArray is IEquatable by reference: compare the elements.
-            Assert.Equal([.. subnet.Table.GetRoutes()], actual.EffectiveRoutesOf(subnet.SubnetId).ToArray());
-            Assert.Equal(subnet.Table.DisableBgpRoutePropagation, actual.RouteTableOf(subnet.SubnetId)?.DisableBgpRoutePropagation);
-            Assert.Equal(Render(subnet.Notes), Render(actual.NotesFor(subnet.SubnetId)));
-        }
-
-        foreach (var nic in expected.Estate.NetworkInterfaces)
-        {
-            foreach (var id in nic.IpConfigurations.Select(c => c.Id).Prepend(nic.Id))
-            {
-                Assert.Equal(expected.TryGetSubnetRouting(id, out var wanted), actual.TryGetSubnetRouting(id, out var got));
-                Assert.Equal(wanted?.SubnetId, got?.SubnetId);
-            }
-        }
-
-        Assert.Equal(Render(expected.Notes), Render(actual.Notes));
-        Assert.Equal(expected.DistinctTableCount, actual.DistinctTableCount);
-        foreach (var gateway in expected.Estate.VirtualNetworkGateways)
-        {
-            Assert.Equal(expected.LearnedRoutesOf(gateway.Id).Select(r => r.ToString()), actual.LearnedRoutesOf(gateway.Id).Select(r => r.ToString()));
-            Assert.Equal(expected.AdvertisedRoutesOf(gateway.Id).Select(r => r.ToString()), actual.AdvertisedRoutesOf(gateway.Id).Select(r => r.ToString()));
-        }
-    }
-
-    private static List<string> Render(ImmutableArray<VNetLab.Diagnostics.Diagnostic> notes) =>
-        [.. notes.Select(d => $"{d.Code} {d.Severity} {d.ResourceId} {d.Location} {d.Message} {d.Fix}")];
 
     /// <summary>One random change to one resource; <c>Local</c> when the recompile is expected to reuse most tables.</summary>
     private static (Estate Next, bool Local) RandomChange(Estate estate, Random random)
@@ -220,11 +188,5 @@ public sealed class IncrementalRoutingTests
                 return (estate.With(vnet with { Peerings = vnet.Peerings.RemoveAt(random.Next(vnet.Peerings.Length)) }), false);
             }
         }
-    }
-
-    private static T Pick<T>(IEnumerable<T> items, Random random)
-    {
-        var list = items.ToList();
-        return list[random.Next(list.Count)];
     }
 }
