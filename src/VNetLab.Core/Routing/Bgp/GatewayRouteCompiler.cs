@@ -650,18 +650,19 @@ internal sealed class GatewayRouteCompiler
         }
     }
 
-    /// <summary>Learned routes compared field by field (the record's own equality compares its arrays by reference).</summary>
+    /// <summary>
+    /// Learned routes compared by value: the record's own equality compares its two arrays by reference, so those are
+    /// compared element by element and every other member by the record's equality (a member added later is compared
+    /// too, rather than silently ignored by a hand-kept list).
+    /// </summary>
     private sealed class SameLearnedRoute : IEqualityComparer<GatewayLearnedRoute>
     {
         public static SameLearnedRoute Instance { get; } = new();
 
         public bool Equals(GatewayLearnedRoute? x, GatewayLearnedRoute? y) =>
             ReferenceEquals(x, y) || (x is not null && y is not null
-                && x.Prefix == y.Prefix && x.GatewayId == y.GatewayId && x.IsExpressRoute == y.IsExpressRoute
-                && x.Origin == y.Origin && x.Kind == y.Kind && x.ConnectionId == y.ConnectionId
-                && x.ExternalSiteId == y.ExternalSiteId && x.LocalNetworkGatewayId == y.LocalNetworkGatewayId
-                && x.SourceVirtualNetworkId == y.SourceVirtualNetworkId && x.Weight == y.Weight && x.IsBest == y.IsBest
-                && x.AsPath.SequenceEqual(y.AsPath) && x.NextHopIpAddresses.SequenceEqual(y.NextHopIpAddresses));
+                && x.AsPath.SequenceEqual(y.AsPath) && x.NextHopIpAddresses.SequenceEqual(y.NextHopIpAddresses)
+                && (x with { AsPath = y.AsPath, NextHopIpAddresses = y.NextHopIpAddresses }).Equals(y));
 
         public int GetHashCode(GatewayLearnedRoute obj) => HashCode.Combine(obj.Prefix, obj.GatewayId, obj.ConnectionId);
     }
