@@ -215,8 +215,10 @@ public sealed class ReachabilityMatrix
         })];
     }
 
-    private Trace Path(SourceEndpoint endpoint, AddressRange source, AddressRange target) => _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
-        new PacketClass(SecurityProtocol.Tcp, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+    /// <summary>The permissive walk of one packet of the class (the first port atoms; routes read neither protocol nor ports).</summary>
+    private Trace Path(SourceEndpoint endpoint, AddressRange source, AddressRange target, SecurityProtocol protocol = SecurityProtocol.Tcp) =>
+        _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
+            new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
 
     /// <summary>
     /// The atoms of <paramref name="addresses"/> in groups that one permissive walk serves: the sites' atoms of one
@@ -309,8 +311,7 @@ public sealed class ReachabilityMatrix
 
         // Destination-port atoms between two cuts of the filters on the path are traced once (PathPortCuts); the
         // cuts keep only rules of the path packet's protocol, so the path is taken with this protocol.
-        var protocolPath = protocol == path.Packet.Protocol ? path
-            : _tracer.OutcomeIgnoringFilters(endpoint.Endpoint, new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+        var protocolPath = protocol == path.Packet.Protocol ? path : Path(endpoint, source, target, protocol);
         var cuts = _pathPortCuts.Of(protocolPath);
         foreach (var sourcePort in _sourcePortAtoms)
         {
