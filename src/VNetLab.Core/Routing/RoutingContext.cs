@@ -227,17 +227,17 @@ internal sealed class RoutingContext
         return false;
     }
 
-    // The three maps below are never written after construction; plain dictionaries so that a recompile after
+    // The three maps below are read-only once built; dictionaries rather than frozen ones, so that a recompile after
     // a peering change can copy and patch them cheaply.
 
     /// <summary>VNet → what routing needs to know about it.</summary>
-    public Dictionary<ResourceId, VirtualNetworkFacts> Facts { get; }
+    public IReadOnlyDictionary<ResourceId, VirtualNetworkFacts> Facts { get; }
 
     /// <summary>Spoke VNet → the hubs whose gateways it uses through <c>useRemoteGateways</c> (Azure allows one), in peering order.</summary>
-    public Dictionary<ResourceId, ImmutableArray<ResourceId>> RemoteGatewayHubsOf { get; }
+    public IReadOnlyDictionary<ResourceId, ImmutableArray<ResourceId>> RemoteGatewayHubsOf { get; }
 
     /// <summary>Hub VNet → the spokes using its gateways, sorted by id.</summary>
-    public Dictionary<ResourceId, ImmutableArray<ResourceId>> TransitSpokesOf { get; }
+    public IReadOnlyDictionary<ResourceId, ImmutableArray<ResourceId>> TransitSpokesOf { get; }
 
     /// <summary>Records a fidelity note once, however many subnets raise it.</summary>
     public Diagnostic Note(Diagnostic note) => _notes.GetOrAdd(note, note);
