@@ -44,6 +44,32 @@ internal static class PrefixOverlaps
         return pairs;
     }
 
+    /// <summary>
+    /// True unless <see cref="Pairs"/> would find no pair in <paramref name="prefixes"/>. A security rule's lists hold a
+    /// few prefixes and almost never overlap: comparing each pair of a short list allocates nothing, where sorting does;
+    /// a long list is left to <see cref="Pairs"/>.
+    /// </summary>
+    public static bool Any(List<(string Text, IpPrefix Prefix)> prefixes)
+    {
+        if (prefixes.Count > 16)
+        {
+            return true;
+        }
+
+        for (var later = 1; later < prefixes.Count; later++)
+        {
+            for (var earlier = 0; earlier < later; earlier++)
+            {
+                if (prefixes[earlier].Prefix.Overlaps(prefixes[later].Prefix))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The prefixes of <paramref name="left"/> and of <paramref name="right"/> that overlap the other list, left ones first.</summary>
     public static List<T> OverlappingBetween<T>(IReadOnlyList<T> left, IReadOnlyList<T> right, Func<T, IpPrefix> prefix)
     {

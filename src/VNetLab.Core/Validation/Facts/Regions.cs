@@ -51,8 +51,44 @@ internal static class Regions
     public static string Normalize(string name) =>
         new([.. name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 
-    /// <summary>True when two region names denote the same region.</summary>
-    public static bool Same(string a, string b) => Normalize(a) == Normalize(b);
+    /// <summary>
+    /// True when two region names denote the same region: <c>Normalize(a) == Normalize(b)</c>, compared in place. Every
+    /// NIC and ASG member is checked against its VNet's region, and two new strings per check added up.
+    /// </summary>
+    public static bool Same(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var (i, j) = (0, 0);
+        while (true)
+        {
+            while (i < a.Length && !char.IsLetterOrDigit(a[i]))
+            {
+                i++;
+            }
+
+            while (j < b.Length && !char.IsLetterOrDigit(b[j]))
+            {
+                j++;
+            }
+
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+
+            if (char.ToLowerInvariant(a[i]) != char.ToLowerInvariant(b[j]))
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+        }
+    }
 
     /// <summary>The geopolitical region of an Azure region, or null when the table does not list it.</summary>
     public static string? GeopoliticalRegionOf(string azureRegion) => _geoOfRegion.GetValueOrDefault(Normalize(azureRegion));

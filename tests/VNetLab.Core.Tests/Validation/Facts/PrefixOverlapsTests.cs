@@ -31,6 +31,23 @@ public sealed class PrefixOverlapsTests
             });
 
     [Fact]
+    public void Property_AnyEqualsFindingAPair() =>
+        PropertyCheck.Holds(
+            Gen.Zip(AddressingGenerators.NestedTable(IpFamily.V4), AddressingGenerators.NestedTable(IpFamily.V6))
+                .Select(static t => t.Item1.Prefixes.Concat(t.Item2.Prefixes).ToArray()),
+            static prefixes => PrefixOverlaps.Any([.. prefixes.Select(p => (p.ToString(), p))]) == (prefixes.Length > 16 || PrefixOverlaps.Pairs(prefixes).Count > 0));
+
+    [Fact]
+    public void Any_FindsNothingInDisjointPrefixes()
+    {
+        List<(string, IpPrefix)> disjoint = [.. new[] { "10.0.0.0/24", "10.0.1.0/24", "192.168.0.0/16" }.Select(t => (t, IpPrefix.Parse(t)))];
+        List<(string, IpPrefix)> nested = [.. new[] { "10.0.0.0/16", "192.168.0.0/16", "10.0.1.0/24" }.Select(t => (t, IpPrefix.Parse(t)))];
+
+        Assert.False(PrefixOverlaps.Any(disjoint));
+        Assert.True(PrefixOverlaps.Any(nested));
+    }
+
+    [Fact]
     public void Groups_AreNotPairedWithThemselves()
     {
         IpPrefix[] prefixes = [IpPrefix.Parse("10.0.0.0/16"), IpPrefix.Parse("10.0.1.0/24"), IpPrefix.Parse("10.0.1.0/25")];

@@ -17,13 +17,27 @@ internal sealed class ResourceRegionRule : ScopedValidationRule<VirtualNetwork>
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        // The NICs placed (by their primary IP configuration) in this VNet, in the estate's order.
-        var nics = estate.IpConfigurationsInVirtualNetwork(vnet.Id)
-            .Select(c => estate.Find<NetworkInterface>(c.NetworkInterfaceId))
-            .OfType<NetworkInterface>()
-            .Where(n => n.PrimaryIpConfiguration?.SubnetId?.Parent == vnet.Id)
-            .Distinct();
-        return Check(nics.Select(n => ((TrackedResource)n, (VirtualNetwork?)vnet)));
+        if (vnet.Location is not { } vnetRegion)
+        {
+            return [];
+        }
+
+        // The NICs placed (by their primary IP configuration) in this VNet, in the estate's order; a NIC with several
+        // configurations here is checked once. Two NIC records are never equal unless they are one (ids are unique).
+        List<Diagnostic>? findings = null;
+        var seen = new HashSet<NetworkInterface>(ReferenceEqualityComparer.Instance);
+        foreach (var ipConfiguration in estate.IpConfigurationsInVirtualNetwork(vnet.Id))
+        {
+            if (estate.Find<NetworkInterface>(ipConfiguration.NetworkInterfaceId) is { } nic
+                && nic.PrimaryIpConfiguration?.SubnetId is { } subnetId && subnetId.IsChildOf(vnet.Id)
+                && seen.Add(nic)
+                && nic.Location is { } region && !Regions.Same(region, vnetRegion))
+            {
+                Findings.Add(ref findings, DiagnosticCatalog.ResourceRegionDiffersFromVnet(nic, region, vnet, vnetRegion));
+            }
+        }
+
+        return Findings.OrNone(findings);
     }
 
     /// <summary>Gateways and firewalls are few: they are checked together, whenever anything this rule reads changes.</summary>

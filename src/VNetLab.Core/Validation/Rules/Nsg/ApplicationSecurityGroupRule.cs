@@ -24,23 +24,23 @@ internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IV
 
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
-        var vnetsOfAsg = AsgMembers.VnetsByAsg(estate);
         var members = AsgMembers.ByAsg(estate);
         foreach (var asg in estate.ApplicationSecurityGroups)
         {
-            if (vnetsOfAsg.GetValueOrDefault(asg.Id, []) is { Count: > 1 } vnets)
+            var ofAsg = members.GetValueOrDefault(asg.Id);
+            if (ofAsg is not null && AsgMembers.InSeveralVnets(ofAsg))
             {
-                yield return DiagnosticCatalog.AsgMembersInSeveralVnets(asg, vnets);
+                yield return DiagnosticCatalog.AsgMembersInSeveralVnets(asg, AsgMembers.VnetsOf(ofAsg));
             }
 
-            if (asg.Location is not { } asgRegion)
+            if (asg.Location is not { } asgRegion || ofAsg is null)
             {
                 continue;
             }
 
-            foreach (var member in members[asg.Id])
+            foreach (var (member, holder) in ofAsg)
             {
-                if (estate.Find<NetworkInterface>(member.NetworkInterfaceId)?.Location is { } nicRegion && !Regions.Same(nicRegion, asgRegion))
+                if (estate.NetworkInterfaceOf(member, holder)?.Location is { } nicRegion && !Regions.Same(nicRegion, asgRegion))
                 {
                     yield return DiagnosticCatalog.AsgRegionMismatch(member, nicRegion, asg, asgRegion);
                 }

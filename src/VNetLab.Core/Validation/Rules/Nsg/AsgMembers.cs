@@ -6,11 +6,29 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// <summary>Which NIC IP configurations belong to each application security group, and through them which VNets.</summary>
 internal static class AsgMembers
 {
-    public static ILookup<ResourceId, NetworkInterfaceIpConfiguration> ByAsg(Estate estate) =>
-        estate.NetworkInterfaces
-            .SelectMany(n => n.IpConfigurations)
-            .SelectMany(c => c.ApplicationSecurityGroupIds.Select(a => (Asg: a, Config: c)))
-            .ToLookup(p => p.Asg, p => p.Config);
+    /// <summary>Each ASG's members in the estate's order of NICs (an ASG listed twice by one configuration, twice).</summary>
+    public static Dictionary<ResourceId, List<AsgMember>> ByAsg(Estate estate)
+    {
+        var byAsg = new Dictionary<ResourceId, List<AsgMember>>();
+        foreach (var nic in estate.NetworkInterfaces)
+        {
+            foreach (var ipConfiguration in nic.IpConfigurations)
+            {
+                foreach (var asg in ipConfiguration.ApplicationSecurityGroupIds)
+                {
+                    if (!byAsg.TryGetValue(asg, out var members))
+                    {
+                        members = [];
+                        byAsg[asg] = members;
+                    }
+
+                    members.Add(new AsgMember(ipConfiguration, nic));
+                }
+            }
+        }
+
+        return byAsg;
+    }
 
     /// <summary>
     /// The VNets of one ASG's members, from the estate's association index rather than a walk over every NIC, so
@@ -19,6 +37,28 @@ internal static class AsgMembers
     public static ImmutableArray<ResourceId> VnetsOf(Estate estate, ResourceId asgId) =>
         [.. estate.AssociationsOf(asgId).OfType<NetworkInterfaceIpConfiguration>().Select(c => c.SubnetId?.Parent).OfType<ResourceId>().Distinct()];
 
-    public static Dictionary<ResourceId, List<ResourceId>> VnetsByAsg(Estate estate) =>
-        ByAsg(estate).ToDictionary(g => g.Key, g => g.Select(c => c.SubnetId?.Parent).OfType<ResourceId>().Distinct().Order().ToList());
+    /// <summary>The distinct VNets of <paramref name="members"/>' subnets, sorted.</summary>
+    public static List<ResourceId> VnetsOf(List<AsgMember> members) =>
+        members.Select(m => m.IpConfiguration.SubnetId?.Parent).OfType<ResourceId>().Distinct().Order().ToList();
+
+    /// <summary>True when <see cref="VnetsOf(List{AsgMember})"/> would list more than one VNet, found without building any VNet id.</summary>
+    public static bool InSeveralVnets(List<AsgMember> members)
+    {
+        ResourceId? first = null;
+        foreach (var member in members)
+        {
+            if (member.IpConfiguration.SubnetId is not { IsChild: true } subnet)
+            {
+                continue;
+            }
+
+            first ??= subnet;
+            if (!subnet.HasSameParentAs(first))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -22,30 +22,46 @@ internal sealed class NsgLimitsRule(ValidationLimits limits) : ScopedValidationR
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, NetworkSecurityGroup nsg)
     {
-        var rules = SecurityRuleFields.CustomRules(nsg).ToList();
-        if (rules.Count > limits.SecurityRulesPerNetworkSecurityGroup)
+        var (rules, sources, destinations, asgReferences) = (0, 0, 0, 0);
+        foreach (var rule in nsg.SecurityRules)
         {
-            yield return DiagnosticCatalog.RulesPerNsgLimit(nsg, rules.Count, limits.SecurityRulesPerNetworkSecurityGroup);
-        }
-
-        foreach (var (side, count) in new[]
-        {
-            ("source", rules.Sum(r => r.SourceAddressPrefixes.Length)),
-            ("destination", rules.Sum(r => r.DestinationAddressPrefixes.Length)),
-        })
-        {
-            if (count > limits.AddressesPerNetworkSecurityGroupSide)
+            if (!rule.IsDefault)
             {
-                yield return DiagnosticCatalog.AddressesPerNsgLimit(nsg, side, count, limits.AddressesPerNetworkSecurityGroupSide);
+                rules++;
+                sources += rule.SourceAddressPrefixes.Length;
+                destinations += rule.DestinationAddressPrefixes.Length;
+                asgReferences += rule.SourceApplicationSecurityGroupIds.Length + rule.DestinationApplicationSecurityGroupIds.Length;
             }
         }
 
-        var asgs = rules.SelectMany(r => r.SourceApplicationSecurityGroupIds.Concat(r.DestinationApplicationSecurityGroupIds)).Distinct().Count();
-        if (asgs > limits.ApplicationSecurityGroupsPerNetworkSecurityGroup)
+        List<Diagnostic>? findings = null;
+        if (rules > limits.SecurityRulesPerNetworkSecurityGroup)
         {
-            yield return DiagnosticCatalog.AsgsPerNsgLimit(nsg, asgs, limits.ApplicationSecurityGroupsPerNetworkSecurityGroup);
+            Findings.Add(ref findings, DiagnosticCatalog.RulesPerNsgLimit(nsg, rules, limits.SecurityRulesPerNetworkSecurityGroup));
         }
+
+        if (sources > limits.AddressesPerNetworkSecurityGroupSide)
+        {
+            Findings.Add(ref findings, DiagnosticCatalog.AddressesPerNsgLimit(nsg, "source", sources, limits.AddressesPerNetworkSecurityGroupSide));
+        }
+
+        if (destinations > limits.AddressesPerNetworkSecurityGroupSide)
+        {
+            Findings.Add(ref findings, DiagnosticCatalog.AddressesPerNsgLimit(nsg, "destination", destinations, limits.AddressesPerNetworkSecurityGroupSide));
+        }
+
+        // Distinct ASGs are never more than the references to them: count them only when the references exceed the limit.
+        if (asgReferences > limits.ApplicationSecurityGroupsPerNetworkSecurityGroup
+            && DistinctAsgs(nsg) is var asgs && asgs > limits.ApplicationSecurityGroupsPerNetworkSecurityGroup)
+        {
+            Findings.Add(ref findings, DiagnosticCatalog.AsgsPerNsgLimit(nsg, asgs, limits.ApplicationSecurityGroupsPerNetworkSecurityGroup));
+        }
+
+        return Findings.OrNone(findings);
     }
+
+    private static int DistinctAsgs(NetworkSecurityGroup nsg) =>
+        SecurityRuleFields.CustomRules(nsg).SelectMany(r => r.SourceApplicationSecurityGroupIds.Concat(r.DestinationApplicationSecurityGroupIds)).Distinct().Count();
 
     public override IEnumerable<Diagnostic> ValidateEstateWide(Estate estate)
     {

@@ -25,54 +25,66 @@ internal sealed class SecurityRuleAddressRule : ScopedValidationRule<NetworkSecu
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, NetworkSecurityGroup nsg)
     {
-        foreach (var rule in SecurityRuleFields.CustomRules(nsg))
+        // Millions of rules at scale and almost none with a finding: walk them without iterators, boxed lists or
+        // per-field lists, and make a finding's list only for the first finding.
+        List<Diagnostic>? findings = null;
+        foreach (var rule in nsg.SecurityRules)
         {
-            foreach (var (parameter, singular, values) in SecurityRuleFields.Addresses(rule))
+            if (!rule.IsDefault)
             {
-                var inList = values.Count > 1;
-                var prefixes = new List<(string Text, IpPrefix Prefix)>();
-                foreach (var raw in values)
-                {
-                    var value = raw.Trim();
-                    if (value == "*")
-                    {
-                        if (inList)
-                        {
-                            yield return DiagnosticCatalog.SecurityRuleParameterContainsUnsupportedValue(rule, parameter, singular, value);
-                        }
-                    }
-                    else if (ServiceTags.KnownInvalidWords.Contains(value) || !ServiceTags.LooksLikeTag(value))
-                    {
-                        if (!IpPrefix.TryParseAddressOrPrefix(value, out var prefix, out var canonical))
-                        {
-                            yield return DiagnosticCatalog.SecurityRuleInvalidAddressPrefix(rule, value, "");
-                        }
-                        else if (!canonical)
-                        {
-                            yield return DiagnosticCatalog.SecurityRuleInvalidAddressPrefix(rule, value, $" (e.g. {prefix})");
-                        }
-                        else
-                        {
-                            prefixes.Add((value, prefix));
-                        }
-                    }
-                    else if (!ServiceTags.IsKnown(value))
-                    {
-                        yield return DiagnosticCatalog.UnknownServiceTagAssumed(rule, inList ? parameter : singular, value);
-                    }
-                    else if (inList)
-                    {
-                        yield return DiagnosticCatalog.SecurityRuleParameterContainsUnsupportedValue(rule, parameter, singular, value);
-                    }
-                }
+                Check(rule, "SourceAddressPrefixes", "sourceAddressPrefix", rule.SourceAddressPrefixes, ref findings);
+                Check(rule, "DestinationAddressPrefixes", "destinationAddressPrefix", rule.DestinationAddressPrefixes, ref findings);
+            }
+        }
 
-                var pairs = PrefixOverlaps.Pairs([.. prefixes.Select(p => p.Prefix)]);
-                if (pairs.Count > 0)
+        return Findings.OrNone(findings);
+    }
+
+    private static void Check(SecurityRule rule, string parameter, string singular, ImmutableArray<string> values, ref List<Diagnostic>? findings)
+    {
+        var inList = values.Length > 1;
+
+        // Only a list can hold two overlapping prefixes.
+        var prefixes = inList ? new List<(string Text, IpPrefix Prefix)>(values.Length) : null;
+        foreach (var raw in values)
+        {
+            var value = raw.Trim();
+            if (value == "*")
+            {
+                if (inList)
                 {
-                    var text = string.Join(",", pairs.Select(p => $"[{prefixes[p.Earlier].Text}, {prefixes[p.Later].Text}]"));
-                    yield return DiagnosticCatalog.OverlappingPrefixesInSecurityRule(rule, parameter, text);
+                    Findings.Add(ref findings, DiagnosticCatalog.SecurityRuleParameterContainsUnsupportedValue(rule, parameter, singular, value));
                 }
             }
+            else if (!ServiceTags.LooksLikeTag(value) || ServiceTags.KnownInvalidWords.Contains(value))
+            {
+                if (!IpPrefix.TryParseAddressOrPrefix(value, out var prefix, out var canonical))
+                {
+                    Findings.Add(ref findings, DiagnosticCatalog.SecurityRuleInvalidAddressPrefix(rule, value, ""));
+                }
+                else if (!canonical)
+                {
+                    Findings.Add(ref findings, DiagnosticCatalog.SecurityRuleInvalidAddressPrefix(rule, value, $" (e.g. {prefix})"));
+                }
+                else
+                {
+                    prefixes?.Add((value, prefix));
+                }
+            }
+            else if (!ServiceTags.IsKnown(value))
+            {
+                Findings.Add(ref findings, DiagnosticCatalog.UnknownServiceTagAssumed(rule, inList ? parameter : singular, value));
+            }
+            else if (inList)
+            {
+                Findings.Add(ref findings, DiagnosticCatalog.SecurityRuleParameterContainsUnsupportedValue(rule, parameter, singular, value));
+            }
+        }
+
+        if (prefixes is { Count: > 1 } && PrefixOverlaps.Any(prefixes) && PrefixOverlaps.Pairs([.. prefixes.Select(p => p.Prefix)]) is { Count: > 0 } pairs)
+        {
+            var text = string.Join(",", pairs.Select(p => $"[{prefixes[p.Earlier].Text}, {prefixes[p.Later].Text}]"));
+            Findings.Add(ref findings, DiagnosticCatalog.OverlappingPrefixesInSecurityRule(rule, parameter, text));
         }
     }
 }

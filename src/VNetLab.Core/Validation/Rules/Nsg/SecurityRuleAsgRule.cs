@@ -19,28 +19,62 @@ internal sealed class SecurityRuleAsgRule(ValidationLimits limits) : ScopedValid
 
     protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, NetworkSecurityGroup nsg)
     {
-        var estate = pass.Estate;
-        foreach (var rule in SecurityRuleFields.CustomRules(nsg))
+        List<Diagnostic>? findings = null;
+        foreach (var rule in nsg.SecurityRules)
         {
-            var asgs = rule.SourceApplicationSecurityGroupIds.Concat(rule.DestinationApplicationSecurityGroupIds);
-            // An ASG named by many rules (a tier, in every rule of its spoke) has its members walked once per pass.
-            var vnets = asgs.SelectMany(a => pass.Shared(this, a, AsgMembers.VnetsOf)).Distinct().Order().ToList();
-            if (vnets.Count > 1)
+            if (rule.IsDefault)
             {
-                yield return DiagnosticCatalog.AsgsFromSeveralVnetsInRule(rule, vnets);
+                continue;
             }
 
-            foreach (var (field, ids) in new[]
+            var (source, destination) = (rule.SourceApplicationSecurityGroupIds, rule.DestinationApplicationSecurityGroupIds);
+            if (InSeveralVnets(pass, source, destination))
             {
-                ("SourceApplicationSecurityGroups", rule.SourceApplicationSecurityGroupIds),
-                ("DestinationApplicationSecurityGroups", rule.DestinationApplicationSecurityGroupIds),
-            })
+                // Only a finding names the VNets, so only a finding lists and sorts them.
+                var vnets = source.Concat(destination).SelectMany(a => VnetsOf(pass, a)).Distinct().Order().ToList();
+                Findings.Add(ref findings, DiagnosticCatalog.AsgsFromSeveralVnetsInRule(rule, vnets));
+            }
+
+            if (source.Length > limits.ApplicationSecurityGroupsPerRuleSide)
             {
-                if (ids.Length > limits.ApplicationSecurityGroupsPerRuleSide)
-                {
-                    yield return DiagnosticCatalog.AsgsPerRuleLimit(rule, field, ids.Length, limits.ApplicationSecurityGroupsPerRuleSide);
-                }
+                Findings.Add(ref findings, DiagnosticCatalog.AsgsPerRuleLimit(rule, "SourceApplicationSecurityGroups", source.Length,
+                    limits.ApplicationSecurityGroupsPerRuleSide));
+            }
+
+            if (destination.Length > limits.ApplicationSecurityGroupsPerRuleSide)
+            {
+                Findings.Add(ref findings, DiagnosticCatalog.AsgsPerRuleLimit(rule, "DestinationApplicationSecurityGroups", destination.Length,
+                    limits.ApplicationSecurityGroupsPerRuleSide));
             }
         }
+
+        return Findings.OrNone(findings);
     }
+
+    /// <summary>True when the members of the ASGs on both sides sit in more than one VNet.</summary>
+    private bool InSeveralVnets(ValidationPass pass, ImmutableArray<ResourceId> source, ImmutableArray<ResourceId> destination)
+    {
+        ResourceId? first = null;
+        return Several(source) || Several(destination);
+
+        bool Several(ImmutableArray<ResourceId> asgs)
+        {
+            foreach (var asg in asgs)
+            {
+                foreach (var vnet in VnetsOf(pass, asg))
+                {
+                    first ??= vnet;
+                    if (vnet != first)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
+    // An ASG named by many rules (a tier, in every rule of its spoke) has its members walked once per pass.
+    private ImmutableArray<ResourceId> VnetsOf(ValidationPass pass, ResourceId asg) => pass.Shared(this, asg, AsgMembers.VnetsOf);
 }

@@ -30,7 +30,7 @@ internal sealed partial class SecurityRulePropertiesRule : ScopedValidationRule<
     {
         foreach (var rule in SecurityRuleFields.CustomRules(nsg))
         {
-            if (rule.Name.Length > MaxNameLength || !NamePattern().IsMatch(rule.Name))
+            if (rule.Name.Length > MaxNameLength || !IsValidName(rule.Name))
             {
                 yield return DiagnosticCatalog.InvalidSecurityRuleName(rule);
             }
@@ -47,7 +47,26 @@ internal sealed partial class SecurityRulePropertiesRule : ScopedValidationRule<
         }
     }
 
+    /// <summary>
+    /// The name pattern, read in place for names of ASCII letters, digits, '_', '.' and '-' (where <c>\w</c> is a letter,
+    /// a digit or '_'); any other name, Unicode letters included, goes to the pattern itself.
+    /// </summary>
+    internal static bool IsValidName(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '.' or '-'))
+            {
+                return NamePattern().IsMatch(name);
+            }
+        }
+
+        return name.Length > 0 && IsAsciiWord(name[0]) && IsAsciiWord(name[^1]);
+    }
+
+    private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
     // A word character first; word characters, '.' and '-' inside; a word character (which includes '_') last.
     [GeneratedRegex(@"^\w(?:[\w.\-]*\w)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
+    internal static partial Regex NamePattern();
 }

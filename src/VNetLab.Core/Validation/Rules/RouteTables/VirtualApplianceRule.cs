@@ -24,23 +24,33 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
     protected override IEnumerable<Diagnostic> Validate(Estate estate, RouteTable table)
     {
         var subnets = estate.AssociationsOf(table.Id).OfType<Subnet>().ToList();
+
+        // Each subnet's VNet and peers, found once per table rather than per route and per question.
+        var neighbourhoods = subnets.Select(s => VnetAndPeers(estate, s.VirtualNetworkId).ToList()).ToList();
         Dictionary<IpAddress, List<NetworkInterfaceIpConfiguration>>? nearby = null;
-        foreach (var route in table.Routes.Where(r => r.NextHopType == RouteNextHopType.VirtualAppliance))
+
+        // Most of a table's appliance routes name one firewall: what an IP answers is worked out once per table.
+        var byIp = new Dictionary<IpAddress, VirtualApplianceNextHop>();
+        foreach (var route in table.Routes)
         {
-            if (route.NextHopIpAddress is not { } ip)
+            if (route.NextHopType != RouteNextHopType.VirtualAppliance || route.NextHopIpAddress is not { } ip)
             {
                 continue;
             }
 
-            var unreachableFrom = subnets.FirstOrDefault(s => !Reachable(estate, s, ip));
-            if (unreachableFrom is not null)
+            if (!byIp.TryGetValue(ip, out var appliance))
+            {
+                nearby ??= NearbyByIp(estate, subnets);
+                appliance = Find(estate, subnets, neighbourhoods, nearby, ip);
+                byIp[ip] = appliance;
+            }
+
+            if (appliance.UnreachableFrom is { } unreachableFrom)
             {
                 yield return DiagnosticCatalog.VirtualApplianceNotReachable(route, ip, unreachableFrom);
             }
 
-            nearby ??= NearbyByIp(estate, subnets);
-            var config = Candidates(estate, nearby, ip).FirstOrDefault(c => subnets.Any(s => Reachable(estate, s, ip) && SameOrPeered(estate, s, c)));
-            if (config is null || estate.Find<NetworkInterface>(config.NetworkInterfaceId) is not { } nic)
+            if (appliance.NetworkInterface is not { } nic)
             {
                 continue;
             }
@@ -50,11 +60,30 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
                 yield return DiagnosticCatalog.VirtualApplianceWithoutIpForwarding(route, ip, nic);
             }
 
-            if (subnets.FirstOrDefault(s => s.Id == config.SubnetId) is { } own)
+            if (appliance.OwnSubnet is { } own)
             {
                 yield return DiagnosticCatalog.VirtualApplianceInSameSubnet(route, own, ip);
             }
         }
+    }
+
+    /// <summary>
+    /// The first subnet of the table that cannot reach <paramref name="ip"/>, and the appliance NIC holding it that one
+    /// of the subnets reaches directly, with the table's subnet it sits in.
+    /// </summary>
+    private static VirtualApplianceNextHop Find(Estate estate, List<Subnet> subnets, List<List<VirtualNetwork>> neighbourhoods,
+        Dictionary<IpAddress, List<NetworkInterfaceIpConfiguration>> nearby, IpAddress ip)
+    {
+        var reachable = neighbourhoods.Select(n => Reachable(n, ip)).ToList();
+        var unreachable = reachable.IndexOf(false);
+        var config = Candidates(estate, nearby, ip)
+            .FirstOrDefault(c => neighbourhoods.Where((n, i) => reachable[i] && SameOrPeered(n, c)).Any());
+        if (config is null || estate.Find<NetworkInterface>(config.NetworkInterfaceId) is not { } nic)
+        {
+            return new VirtualApplianceNextHop(unreachable < 0 ? null : subnets[unreachable], null, null);
+        }
+
+        return new VirtualApplianceNextHop(unreachable < 0 ? null : subnets[unreachable], nic, subnets.FirstOrDefault(s => s.Id == config.SubnetId));
     }
 
     /// <summary>
@@ -95,7 +124,7 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
             return [];
         }
 
-        if (configs.Select(c => c.SubnetId?.Parent).Distinct().Count() <= 1)
+        if (configs.TrueForAll(c => SameVnet(c.SubnetId, configs[0].SubnetId)))
         {
             return configs;
         }
@@ -104,12 +133,16 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
         return estate.NetworkInterfaces.SelectMany(n => n.IpConfigurations).Where(held.Contains);
     }
 
-    /// <summary>True when <paramref name="ip"/> is in the address space of the subnet's VNet or of a VNet peered with it.</summary>
-    private static bool Reachable(Estate estate, Subnet subnet, IpAddress ip) =>
-        VnetAndPeers(estate, subnet.VirtualNetworkId).Any(v => v.AddressSpace.Any(p => p.Prefix.Contains(ip)));
+    /// <summary>True when <paramref name="ip"/> is in the address space of a subnet's VNet or of a VNet peered with it.</summary>
+    private static bool Reachable(List<VirtualNetwork> vnetAndPeers, IpAddress ip) =>
+        vnetAndPeers.Exists(v => v.AddressSpace.Any(p => p.Prefix.Contains(ip)));
 
-    private static bool SameOrPeered(Estate estate, Subnet subnet, NetworkInterfaceIpConfiguration config) =>
-        config.SubnetId?.Parent is { } applianceVnet && VnetAndPeers(estate, subnet.VirtualNetworkId).Any(v => v.Id == applianceVnet);
+    private static bool SameOrPeered(List<VirtualNetwork> vnetAndPeers, NetworkInterfaceIpConfiguration config) =>
+        config.SubnetId is { } subnetId && vnetAndPeers.Exists(v => subnetId.IsChildOf(v.Id));
+
+    /// <summary>True when both subnet ids have one VNet (<c>a?.Parent == b?.Parent</c>, none counting as one).</summary>
+    private static bool SameVnet(ResourceId? a, ResourceId? b) =>
+        a is { IsChild: true } && b is { IsChild: true } ? a.HasSameParentAs(b) : a is not { IsChild: true } && b is not { IsChild: true };
 
     private static IEnumerable<VirtualNetwork> VnetAndPeers(Estate estate, ResourceId vnetId) =>
         new[] { vnetId }.Concat(estate.PeeringsOf(vnetId).Select(p => p.RemoteVirtualNetworkId))

@@ -1,0 +1,66 @@
+using FsCheck;
+using FsCheck.Fluent;
+using VNetLab.Core.Tests.Addressing;
+using VNetLab.Core.Tests.Validation.Lookups;
+using VNetLab.Model;
+using VNetLab.Validation.Rules.Nsg;
+
+namespace VNetLab.Core.Tests.Validation.Rules;
+
+/// <summary>The ASG membership walk gives what the former lookup over every IP configuration gave.</summary>
+public sealed class AsgMembersTests
+{
+    private static readonly ResourceId _nicId = EstateBuilder.Id("networkInterfaces", "nic");
+
+    private static readonly Gen<ResourceId?> _subnetId = Gen.OneOf(
+        Gen.Constant<ResourceId?>(null),
+        ResourceIdGenerators.Id.Select(static id => (ResourceId?)id),
+        ResourceIdGenerators.Pair.Select(static pair => (ResourceId?)pair.Item1));
+
+    [Fact]
+    public void Property_InSeveralVnetsEqualsListingMoreThanOneVnet() =>
+        PropertyCheck.Holds(Gen.Choose(0, 6).SelectMany(n => Gen.ArrayOf(_subnetId, n)), static subnets =>
+        {
+            var nic = new NetworkInterface { Id = _nicId };
+            List<AsgMember> members = [.. subnets.Select((s, i) => new AsgMember(new NetworkInterfaceIpConfiguration { Id = _nicId.Child("ipConfigurations", $"c{i}"), SubnetId = s }, nic))];
+            var expected = members.Select(m => m.IpConfiguration.SubnetId?.Parent).OfType<ResourceId>().Distinct().Count() > 1;
+            return AsgMembers.InSeveralVnets(members) == expected && AsgMembers.InSeveralVnets(members) == (AsgMembers.VnetsOf(members).Count > 1);
+        }, runs: 2000);
+
+    [Fact]
+    public void ByAsg_ListsMembersAsTheLookupOverEveryIpConfigurationDid()
+    {
+        var web = EstateBuilder.Id("applicationSecurityGroups", "asg-web");
+        var app = EstateBuilder.Id("applicationSecurityGroups", "asg-app");
+        var first = Nic("nic1", [web, app], [web]);
+        var second = Nic("nic2", [app, app], []);
+        var estate = Estate.Create([first, second]);
+
+        var expected = estate.NetworkInterfaces
+            .SelectMany(n => n.IpConfigurations)
+            .SelectMany(c => c.ApplicationSecurityGroupIds.Select(a => (Asg: a, Config: c)))
+            .ToLookup(p => p.Asg, p => p.Config);
+        var byAsg = AsgMembers.ByAsg(estate);
+
+        Assert.Equal(expected.Select(g => g.Key), byAsg.Keys);
+        foreach (var group in expected)
+        {
+            Assert.Equal(group, byAsg[group.Key].Select(m => m.IpConfiguration));
+            Assert.All(byAsg[group.Key], m => Assert.Contains(m.IpConfiguration, m.Holder.IpConfigurations));
+        }
+    }
+
+    private static NetworkInterface Nic(string name, ResourceId[] first, ResourceId[] second)
+    {
+        var id = EstateBuilder.Id("networkInterfaces", name);
+        return new NetworkInterface
+        {
+            Id = id,
+            IpConfigurations =
+            [
+                new NetworkInterfaceIpConfiguration { Id = id.Child("ipConfigurations", "ipconfig1"), ApplicationSecurityGroupIds = [.. first] },
+                new NetworkInterfaceIpConfiguration { Id = id.Child("ipConfigurations", "ipconfig2"), ApplicationSecurityGroupIds = [.. second] },
+            ],
+        };
+    }
+}
