@@ -26,6 +26,8 @@ internal static class ServiceTags
         // Classic spellings still accepted in NSG rules.
         "INTERNET", "VIRTUAL_NETWORK", "AZURE_LOADBALANCER");
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _knownByText = _known.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Tags a user-defined route cannot use as its address prefix (semantics.md 4.5).</summary>
     public static FrozenSet<string> NotAllowedInRoutes { get; } = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "AzurePlatformDNS", "AzurePlatformIMDS", "AzurePlatformLKM", "VirtualNetwork", "AzureLoadBalancer", "Internet");
@@ -42,8 +44,9 @@ internal static class ServiceTags
             return true;
         }
 
+        // A regional tag (Storage.WestEurope) is looked up by its first part in place, not as a new string.
         var dot = text.LastIndexOf('.');
-        return dot > 0 && _known.Contains(text[..dot]);
+        return dot > 0 && _knownByText.Contains(text.AsSpan(0, dot));
     }
 
     /// <summary>

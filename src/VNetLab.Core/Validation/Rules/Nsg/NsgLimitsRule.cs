@@ -60,8 +60,21 @@ internal sealed class NsgLimitsRule(ValidationLimits limits) : ScopedValidationR
         return Findings.OrNone(findings);
     }
 
-    private static int DistinctAsgs(NetworkSecurityGroup nsg) =>
-        SecurityRuleFields.CustomRules(nsg).SelectMany(r => r.SourceApplicationSecurityGroupIds.Concat(r.DestinationApplicationSecurityGroupIds)).Distinct().Count();
+    // A 200-rule NSG names its few tier ASGs hundreds of times: a set of the distinct ones stays small.
+    private static int DistinctAsgs(NetworkSecurityGroup nsg)
+    {
+        var asgs = new HashSet<ResourceId>();
+        foreach (var rule in nsg.SecurityRules)
+        {
+            if (!rule.IsDefault)
+            {
+                asgs.UnionWith(rule.SourceApplicationSecurityGroupIds);
+                asgs.UnionWith(rule.DestinationApplicationSecurityGroupIds);
+            }
+        }
+
+        return asgs.Count;
+    }
 
     public override IEnumerable<Diagnostic> ValidateEstateWide(Estate estate)
     {

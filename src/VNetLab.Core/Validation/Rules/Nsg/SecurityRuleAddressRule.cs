@@ -28,24 +28,29 @@ internal sealed class SecurityRuleAddressRule : ScopedValidationRule<NetworkSecu
         // Millions of rules at scale and almost none with a finding: walk them without iterators, boxed lists or
         // per-field lists, and make a finding's list only for the first finding.
         List<Diagnostic>? findings = null;
+
+        // One list of a field's prefixes, reused by every list field of the NSG.
+        List<(string Text, IpPrefix Prefix)>? prefixes = null;
         foreach (var rule in nsg.SecurityRules)
         {
             if (!rule.IsDefault)
             {
-                Check(rule, "SourceAddressPrefixes", "sourceAddressPrefix", rule.SourceAddressPrefixes, ref findings);
-                Check(rule, "DestinationAddressPrefixes", "destinationAddressPrefix", rule.DestinationAddressPrefixes, ref findings);
+                Check(rule, "SourceAddressPrefixes", "sourceAddressPrefix", rule.SourceAddressPrefixes, ref prefixes, ref findings);
+                Check(rule, "DestinationAddressPrefixes", "destinationAddressPrefix", rule.DestinationAddressPrefixes, ref prefixes, ref findings);
             }
         }
 
         return Findings.OrNone(findings);
     }
 
-    private static void Check(SecurityRule rule, string parameter, string singular, ImmutableArray<string> values, ref List<Diagnostic>? findings)
+    private static void Check(SecurityRule rule, string parameter, string singular, ImmutableArray<string> values,
+        ref List<(string Text, IpPrefix Prefix)>? listed, ref List<Diagnostic>? findings)
     {
         var inList = values.Length > 1;
 
         // Only a list can hold two overlapping prefixes.
-        var prefixes = inList ? new List<(string Text, IpPrefix Prefix)>(values.Length) : null;
+        var prefixes = inList ? listed ??= [] : null;
+        prefixes?.Clear();
         foreach (var raw in values)
         {
             var value = raw.Trim();
@@ -83,8 +88,12 @@ internal sealed class SecurityRuleAddressRule : ScopedValidationRule<NetworkSecu
 
         if (prefixes is { Count: > 1 } && PrefixOverlaps.Any(prefixes) && PrefixOverlaps.Pairs([.. prefixes.Select(p => p.Prefix)]) is { Count: > 0 } pairs)
         {
-            var text = string.Join(",", pairs.Select(p => $"[{prefixes[p.Earlier].Text}, {prefixes[p.Later].Text}]"));
-            Findings.Add(ref findings, DiagnosticCatalog.OverlappingPrefixesInSecurityRule(rule, parameter, text));
+            Findings.Add(ref findings, Overlapping(rule, parameter, prefixes, pairs));
         }
     }
+
+    // Apart from Check so that only a finding pays for the lambda's closure over the prefixes.
+    private static Diagnostic Overlapping(SecurityRule rule, string parameter, List<(string Text, IpPrefix Prefix)> prefixes, List<(int Earlier, int Later)> pairs) =>
+        DiagnosticCatalog.OverlappingPrefixesInSecurityRule(rule, parameter,
+            string.Join(",", pairs.Select(p => $"[{prefixes[p.Earlier].Text}, {prefixes[p.Later].Text}]")));
 }
