@@ -179,9 +179,15 @@ internal sealed class PathFilters
             switch (filter.Resource)
             {
                 case NetworkInterface nic:
-                    foreach (var association in _analysis.Security.For(nic).EvaluationOrder(filter.Direction))
+                    var (first, second) = _analysis.Security.For(nic).EvaluationPair(filter.Direction);
+                    if (first is not null)
                     {
-                        yield return RuleSets(association.NetworkSecurityGroup.Rules(filter.Direction));
+                        yield return RuleSets(first.NetworkSecurityGroup.Rules(filter.Direction));
+                    }
+
+                    if (second is not null)
+                    {
+                        yield return RuleSets(second.NetworkSecurityGroup.Rules(filter.Direction));
                     }
 
                     break;
@@ -240,13 +246,9 @@ internal sealed class PathFilters
     private PortSet OfNic(NetworkInterface nic, SecurityRuleDirection direction, Packet packet, int sourcePort)
     {
         // Both NSGs must allow (the first deny is final), so the ports are those every one of them allows.
-        var allowed = PortSet.All;
-        foreach (var association in _analysis.Security.For(nic).EvaluationOrder(direction))
-        {
-            allowed = allowed.Intersect(OfRules(association.NetworkSecurityGroup.Rules(direction), packet, sourcePort));
-        }
-
-        return allowed;
+        var (first, second) = _analysis.Security.For(nic).EvaluationPair(direction);
+        var allowed = first is null ? PortSet.All : OfRules(first.NetworkSecurityGroup.Rules(direction), packet, sourcePort);
+        return second is null || allowed.IsEmpty ? allowed : allowed.Intersect(OfRules(second.NetworkSecurityGroup.Rules(direction), packet, sourcePort));
     }
 
     private PortSet OfSubnet(Subnet subnet, SecurityRuleDirection direction, Packet packet, int sourcePort) =>

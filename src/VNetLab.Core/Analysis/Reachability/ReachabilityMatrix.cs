@@ -86,6 +86,9 @@ public sealed class ReachabilityMatrix
     private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations)
     {
         var rows = new List<ReachRow>();
+
+        // The source's endpoints that every engine treats alike are the same whatever the destination: collapsed once.
+        List<SourceEndpoint>? senders = null;
         foreach (var index in candidates)
         {
             var destination = destinations[index];
@@ -94,7 +97,8 @@ public sealed class ReachabilityMatrix
                 continue;
             }
 
-            var cells = Cells(source.Endpoints, destination);
+            senders ??= [.. SenderClasses.Representatives(source.Endpoints, _classes, _analysis.Estate)];
+            var cells = Cells(senders, destination);
             if (!cells.IsEmpty)
             {
                 rows.Add(new ReachRow(source.Label, destination.Label, cells));
@@ -104,7 +108,7 @@ public sealed class ReachabilityMatrix
         return rows;
     }
 
-    private ImmutableArray<ReachCell> Cells(IEnumerable<SourceEndpoint> endpoints, DestinationGroup destination)
+    private ImmutableArray<ReachCell> Cells(List<SourceEndpoint> senders, DestinationGroup destination)
     {
         var reached = new Dictionary<SecurityProtocol, (PortSet Ports, bool Complete, SortedSet<string> Exits)>();
         var missed = new Dictionary<SecurityProtocol, PortSet>();
@@ -131,7 +135,7 @@ public sealed class ReachabilityMatrix
             }
         }
 
-        foreach (var endpoint in SenderClasses.Representatives(endpoints, _classes, _analysis.Estate))
+        foreach (var endpoint in senders)
         {
             var addresses = destination.Addresses.Except(endpoint.Addresses);
             var sourceAtoms = _classes.Split(endpoint.Addresses).ToList();
