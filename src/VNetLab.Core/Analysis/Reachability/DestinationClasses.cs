@@ -242,10 +242,19 @@ internal sealed class DestinationClasses
             return new Runs([.. starts], [.. classes]);
         }
 
-        public int ClassAt(int atom)
+        /// <summary>The classes of <paramref name="atoms"/> (ascending indexes) into <paramref name="classes"/>, by one pass over the runs.</summary>
+        public void ClassesAt(int[] atoms, Span<int> classes)
         {
-            var index = Array.BinarySearch(_starts, atom);
-            return _classes.Length == 0 ? 0 : _classes[index >= 0 ? index : ~index - 1];
+            var run = 0;
+            for (var i = 0; i < atoms.Length; i++)
+            {
+                while (run + 1 < _starts.Length && _starts[run + 1] <= atoms[i])
+                {
+                    run++;
+                }
+
+                classes[i] = _classes.Length == 0 ? 0 : _classes[run];
+            }
         }
     }
 

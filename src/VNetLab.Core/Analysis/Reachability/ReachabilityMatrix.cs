@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Policies;
 using VNetLab.Analysis.Tracing;
+using VNetLab.Routing;
 using VNetLab.Security;
 
 namespace VNetLab.Analysis.Reachability;
@@ -68,11 +71,12 @@ public sealed class ReachabilityMatrix
 
         // Sources in batches: bounded memory while streaming, and enough work per batch to keep every core busy.
         var batchSize = Math.Max(1, Environment.ProcessorCount * 4);
+        var walkGroups = new WalkGroupCache();
         for (var start = 0; start < sources.Count; start += batchSize)
         {
             var count = Math.Min(batchSize, sources.Count - start);
             var batch = new List<ReachRow>[count];
-            Parallel.For(0, count, i => batch[i] = RowsOf(sources[start + i], candidates[start + i], destinations));
+            Parallel.For(0, count, i => batch[i] = RowsOf(sources[start + i], candidates[start + i], destinations, walkGroups));
             foreach (var rows in batch)
             {
                 foreach (var row in rows)
@@ -83,7 +87,7 @@ public sealed class ReachabilityMatrix
         }
     }
 
-    private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations)
+    private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations, WalkGroupCache walkGroups)
     {
         var rows = new List<ReachRow>();
 
@@ -98,7 +102,7 @@ public sealed class ReachabilityMatrix
             }
 
             senders ??= [.. SenderClasses.Representatives(source.Endpoints, _classes, _analysis.Estate)];
-            var cells = Cells(senders, destination);
+            var cells = Cells(senders, destination, index, walkGroups);
             if (!cells.IsEmpty)
             {
                 rows.Add(new ReachRow(source.Label, destination.Label, cells));
@@ -108,7 +112,7 @@ public sealed class ReachabilityMatrix
         return rows;
     }
 
-    private ImmutableArray<ReachCell> Cells(List<SourceEndpoint> senders, DestinationGroup destination)
+    private ImmutableArray<ReachCell> Cells(List<SourceEndpoint> senders, DestinationGroup destination, int destinationIndex, WalkGroupCache walkGroups)
     {
         var reached = new Dictionary<SecurityProtocol, (PortSet Ports, bool Complete, SortedSet<string> Exits)>();
         var missed = new Dictionary<SecurityProtocol, PortSet>();
@@ -137,9 +141,8 @@ public sealed class ReachabilityMatrix
 
         foreach (var endpoint in senders)
         {
-            var addresses = destination.Addresses.Except(endpoint.Addresses);
             var sourceAtoms = _classes.Split(endpoint.Addresses).ToList();
-            var destinationGroups = ByWalkClass(addresses, endpoint);
+            var destinationGroups = WalkGroupsTowards(destination, destinationIndex, endpoint, walkGroups);
             foreach (var source in sourceAtoms)
             {
                 foreach (var group in destinationGroups)
@@ -159,7 +162,7 @@ public sealed class ReachabilityMatrix
                         continue;
                     }
 
-                    var targets = group.Members is not { } members ? null : filters is null ? members : ByFilterClass(members, filters);
+                    var targets = group.Members is not { } members ? null : filters is null ? members.Atoms : ByFilterClass(members, filters);
                     for (var i = 0; i < (targets?.Count ?? 1); i++)
                     {
                         var target = targets is null ? group.First : targets[i];
@@ -225,6 +228,23 @@ public sealed class ReachabilityMatrix
             new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
 
     /// <summary>
+    /// The walk groups (<see cref="ByWalkClass"/>) of a destination's addresses outside the sender's own. They depend on
+    /// the sender only through its table (the site classes are kept per table), so when the sender's addresses are
+    /// outside the destination they are built once per table and destination: the subnets of a spoke share a table and
+    /// come one after another, and a site's thousands of atoms were grouped again for each of them.
+    /// </summary>
+    private List<WalkGroup> WalkGroupsTowards(DestinationGroup destination, int destinationIndex, SourceEndpoint endpoint, WalkGroupCache cache)
+    {
+        if (destination.Addresses.Overlaps(endpoint.Addresses))
+        {
+            return ByWalkClass(destination.Addresses.Except(endpoint.Addresses), endpoint);
+        }
+
+        var table = _siteClasses.Value.SenderTable(endpoint.Endpoint);
+        return cache.GetOrAdd(table, destinationIndex, () => ByWalkClass(destination.Addresses, endpoint));
+    }
+
+    /// <summary>
     /// The atoms of <paramref name="addresses"/> in groups that one permissive walk serves: the sites' atoms of one
     /// <see cref="DestinationClasses"/> class together (every decision of such a walk treats them alike), every other
     /// atom alone; groups in the order of their first atom, atoms in address order.
@@ -232,7 +252,7 @@ public sealed class ReachabilityMatrix
     private List<WalkGroup> ByWalkClass(AddressSet addresses, SourceEndpoint endpoint)
     {
         var groups = new List<WalkGroup>();
-        Dictionary<int, List<AddressRange>>? byClass = null;
+        Dictionary<int, SiteAtomGroup>? byClass = null;
         int[]? classOf = null;
         foreach (var atom in _classes.Split(addresses))
         {
@@ -250,11 +270,12 @@ public sealed class ReachabilityMatrix
             }
             else if ((byClass ??= []).TryGetValue(siteClass, out var members))
             {
-                members.Add(atom);
+                members.Add(atom, index);
             }
             else
             {
-                byClass.Add(siteClass, members = [atom]);
+                byClass.Add(siteClass, members = new SiteAtomGroup());
+                members.Add(atom, index);
                 groups.Add(new WalkGroup(atom, members));
             }
         }
@@ -265,41 +286,49 @@ public sealed class ReachabilityMatrix
     /// <summary>
     /// One atom of <paramref name="group"/> (a walk class of the sites' atoms) per class of the filters on its path:
     /// atoms in exactly the same address sets of every filter get the same verdicts (<see cref="DestinationClasses.FilterClasses"/>),
-    /// and the cells record each outcome as a union, so evaluating the others again adds nothing.
+    /// and the cells record each outcome as a union, so evaluating the others again adds nothing. The split depends only
+    /// on which filters (NSG rule arrays, firewalls) are on the path, so a group keeps it per sequence of filters: the
+    /// senders of one table share their groups (<see cref="WalkGroupCache"/>) and mostly their filters.
     /// </summary>
-    private List<AddressRange> ByFilterClass(List<AddressRange> group, PathFilters.OnPath filters)
+    private List<AddressRange> ByFilterClass(SiteAtomGroup group, PathFilters.OnPath filters)
     {
-        var region = _siteClasses.Value;
-        var atoms = group.Select(a => region.AtomAt(a.First)).ToArray();
-        var subgroupOf = new int[group.Count];
-        foreach (var (key, sets) in _pathFilters.AddressParts(filters))
+        var parts = _pathFilters.AddressParts(filters).ToArray();
+        return group.Representatives([.. parts.Select(p => p.Key)], () =>
         {
-            var classes = region.FilterClasses(key, sets);
-            var split = new Dictionary<(int Subgroup, int Class), int>();
+            var region = _siteClasses.Value;
+            var atoms = group.Indexes;
+            var subgroupOf = new int[atoms.Length];
+            var classes = new int[atoms.Length];
+            var split = new Dictionary<long, int>();
+            foreach (var (key, sets) in parts)
+            {
+                region.FilterClasses(key, sets).ClassesAt(atoms, classes);
+                split.Clear();
+                for (var i = 0; i < atoms.Length; i++)
+                {
+                    var pair = ((long)subgroupOf[i] << 32) | (uint)classes[i];
+                    if (!split.TryGetValue(pair, out var subgroup))
+                    {
+                        subgroup = split.Count;
+                        split.Add(pair, subgroup);
+                    }
+
+                    subgroupOf[i] = subgroup;
+                }
+            }
+
+            var representatives = new List<AddressRange>();
+            var seen = new HashSet<int>();
             for (var i = 0; i < atoms.Length; i++)
             {
-                var pair = (subgroupOf[i], classes.ClassAt(atoms[i]));
-                if (!split.TryGetValue(pair, out var subgroup))
+                if (seen.Add(subgroupOf[i]))
                 {
-                    subgroup = split.Count;
-                    split.Add(pair, subgroup);
+                    representatives.Add(group.Atoms[i]);
                 }
-
-                subgroupOf[i] = subgroup;
             }
-        }
 
-        var representatives = new List<AddressRange>();
-        var seen = new HashSet<int>();
-        for (var i = 0; i < group.Count; i++)
-        {
-            if (seen.Add(subgroupOf[i]))
-            {
-                representatives.Add(group[i]);
-            }
-        }
-
-        return representatives;
+            return representatives;
+        });
     }
 
     /// <summary>What <see cref="PathFilters"/> does not model is traced as before: a trace per class, port runs between the path's cuts.</summary>
@@ -337,8 +366,89 @@ public sealed class ReachabilityMatrix
         }
     }
 
+    /// <summary>
+    /// Walk groups by (sender table, destination index) for one <see cref="Rows"/> call, read by every thread; emptied when
+    /// it grows past a few tables' worth, since sources come table by table and a large site's groups hold thousands of atoms.
+    /// </summary>
+    private sealed class WalkGroupCache
+    {
+        private const int Kept = 1024;
+        private readonly ConcurrentDictionary<(EffectiveRouteTable? Table, int Destination), List<WalkGroup>> _groups = new(KeyComparer.Instance);
+
+        public List<WalkGroup> GetOrAdd(EffectiveRouteTable? table, int destination, Func<List<WalkGroup>> build)
+        {
+            if (_groups.TryGetValue((table, destination), out var known))
+            {
+                return known;
+            }
+
+            var built = build();
+            if (_groups.Count >= Kept)
+            {
+                _groups.Clear();
+            }
+
+            return _groups.GetOrAdd((table, destination), built);
+        }
+
+        private sealed class KeyComparer : IEqualityComparer<(EffectiveRouteTable? Table, int Destination)>
+        {
+            public static KeyComparer Instance { get; } = new();
+
+            public bool Equals((EffectiveRouteTable? Table, int Destination) x, (EffectiveRouteTable? Table, int Destination) y) =>
+                ReferenceEquals(x.Table, y.Table) && x.Destination == y.Destination;
+
+            public int GetHashCode((EffectiveRouteTable? Table, int Destination) key) =>
+                HashCode.Combine(key.Table is null ? 0 : RuntimeHelpers.GetHashCode(key.Table), key.Destination);
+        }
+    }
+
     /// <summary>Atoms one permissive walk serves: <see cref="First"/>, walked, and when it is one of the sites' atoms, all of its class (<see cref="Members"/>).</summary>
-    private readonly record struct WalkGroup(AddressRange First, List<AddressRange>? Members);
+    private readonly record struct WalkGroup(AddressRange First, SiteAtomGroup? Members);
+
+    /// <summary>
+    /// The sites' atoms of one walk class, in address order, with their indexes in the region; and, once asked, their
+    /// representatives per sequence of filters (<see cref="ByFilterClass"/>). Built by one thread, then only read.
+    /// </summary>
+    private sealed class SiteAtomGroup
+    {
+        private readonly List<int> _indexes = [];
+        private readonly ConcurrentDictionary<object[], List<AddressRange>> _representatives = new(FilterSequenceComparer.Instance);
+        private int[]? _frozen;
+
+        public List<AddressRange> Atoms { get; } = [];
+
+        public int[] Indexes => _frozen ??= [.. _indexes];
+
+        public void Add(AddressRange atom, int index)
+        {
+            Atoms.Add(atom);
+            _indexes.Add(index);
+        }
+
+        public List<AddressRange> Representatives(object[] filters, Func<List<AddressRange>> split) =>
+            _representatives.TryGetValue(filters, out var known) ? known : _representatives.GetOrAdd(filters, split());
+    }
+
+    /// <summary>Filter sequences compare by the identity of each filter part (an NSG's rule array, a firewall).</summary>
+    private sealed class FilterSequenceComparer : IEqualityComparer<object[]>
+    {
+        public static FilterSequenceComparer Instance { get; } = new();
+
+        public bool Equals(object[]? x, object[]? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y, ReferenceEqualityComparer.Instance));
+
+        public int GetHashCode(object[] filters)
+        {
+            var hash = new HashCode();
+            foreach (var filter in filters)
+            {
+                hash.Add(RuntimeHelpers.GetHashCode(filter));
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 
     private static string Exit(Trace trace) => trace.Disposition switch
     {

@@ -173,7 +173,7 @@ internal sealed class RouteDecisions
     private int ExitNumber(GatewayRouteSet set, int route, VirtualNetworkGateway gateway, int atom)
     {
         // The route is the set's longest match for the atom whatever the table, so the exit is fixed per (set, gateway, atom).
-        var numbers = _exitNumbersByAtom.GetOrAdd((set, gateway), _ => new int[_firsts.Length]);
+        var numbers = _exitNumbersByAtom.GetOrAdd((set, gateway), static (_, count) => new int[count], _firsts.Length);
         var number = Volatile.Read(ref numbers[atom]);
         if (number == 0)
         {
