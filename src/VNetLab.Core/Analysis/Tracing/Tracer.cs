@@ -220,8 +220,9 @@ public sealed class Tracer
                 AddRoutingNotes(disposition);
             }
 
+            // Most walks of a matrix raise no note: no iterator for them.
             return new Trace(_packet, _source, disposition, [.. _hops],
-                [.. _notes.DistinctBy(n => (n.Code, n.ResourceId, n.Message))]);
+                _notes.Count == 0 ? [] : [.. _notes.DistinctBy(n => (n.Code, n.ResourceId, n.Message))]);
         }
 
         /// <summary>
