@@ -69,20 +69,15 @@ public sealed class ReachabilityMatrix
             .ToList();
         var candidates = _pruning.Value.Candidates(sources, destinations);
 
-        // Sources in batches: bounded memory while streaming, and enough work per batch to keep every core busy.
-        var batchSize = Math.Max(1, Environment.ProcessorCount * 4);
+        // A worker per core, a few dozen sources ahead of the caller at most: bounded memory while streaming, and the
+        // caller writes rows while the workers go on.
         var walkGroups = new WalkGroupCache();
-        for (var start = 0; start < sources.Count; start += batchSize)
+        var workers = Environment.ProcessorCount;
+        foreach (var rows in OrderedParallel.Run(sources.Count, i => RowsOf(sources[i], candidates[i], destinations, walkGroups), workers, workers * 16))
         {
-            var count = Math.Min(batchSize, sources.Count - start);
-            var batch = new List<ReachRow>[count];
-            Parallel.For(0, count, i => batch[i] = RowsOf(sources[start + i], candidates[start + i], destinations, walkGroups));
-            foreach (var rows in batch)
+            foreach (var row in rows)
             {
-                foreach (var row in rows)
-                {
-                    yield return row;
-                }
+                yield return row;
             }
         }
     }
