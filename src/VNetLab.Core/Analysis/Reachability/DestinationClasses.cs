@@ -146,6 +146,9 @@ internal sealed class DestinationClasses
         return Runs.Of(partition.ClassOf);
     });
 
+    /// <summary>The addresses of the region's atom at <paramref name="index"/>.</summary>
+    public AddressRange AtomRange(int index) => new(IpAddress.FromV4(_firsts[index]), IpAddress.FromV4(_lasts[index]));
+
     /// <summary>The index of the region's atom starting at <paramref name="first"/>, or -1 when none starts there.</summary>
     public int AtomAt(IpAddress first)
     {

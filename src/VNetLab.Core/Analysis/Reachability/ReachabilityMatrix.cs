@@ -28,6 +28,8 @@ public sealed class ReachabilityMatrix
     private readonly PortRange[] _sourcePortAtoms;
     private readonly PortRange[] _destinationPortAtoms;
 
+    private static readonly SecurityProtocol[] AllProtocols = [.. ProtocolSet.All.Members];
+
     // Built on first use: a matrix object may only be asked for its resolver.
     private readonly Lazy<ReachPruning> _pruning;
 
@@ -86,8 +88,8 @@ public sealed class ReachabilityMatrix
     {
         var rows = new List<ReachRow>();
 
-        // The source's endpoints that every engine treats alike are the same whatever the destination: collapsed once.
-        List<SourceEndpoint>? senders = null;
+        // The source's endpoints that every engine treats alike, and their atoms, are the same whatever the destination.
+        List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)>? senders = null;
         foreach (var index in candidates)
         {
             var destination = destinations[index];
@@ -96,7 +98,7 @@ public sealed class ReachabilityMatrix
                 continue;
             }
 
-            senders ??= [.. SenderClasses.Representatives(source.Endpoints, _classes, _analysis.Estate)];
+            senders ??= [.. SenderClasses.Representatives(source.Endpoints, _classes, _analysis.Estate).Select(e => (e, _classes.Split(e.Addresses).ToList()))];
             var cells = Cells(senders, destination, index, walkGroups);
             if (!cells.IsEmpty)
             {
@@ -107,7 +109,8 @@ public sealed class ReachabilityMatrix
         return rows;
     }
 
-    private ImmutableArray<ReachCell> Cells(List<SourceEndpoint> senders, DestinationGroup destination, int destinationIndex, WalkGroupCache walkGroups)
+    private ImmutableArray<ReachCell> Cells(List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)> senders, DestinationGroup destination, int destinationIndex,
+        WalkGroupCache walkGroups)
     {
         var reached = new Dictionary<SecurityProtocol, (PortSet Ports, bool Complete, SortedSet<string> Exits)>();
         var missed = new Dictionary<SecurityProtocol, PortSet>();
@@ -134,9 +137,8 @@ public sealed class ReachabilityMatrix
             }
         }
 
-        foreach (var endpoint in senders)
+        foreach (var (endpoint, sourceAtoms) in senders)
         {
-            var sourceAtoms = _classes.Split(endpoint.Addresses).ToList();
             var destinationGroups = WalkGroupsTowards(destination, destinationIndex, endpoint, walkGroups);
             foreach (var source in sourceAtoms)
             {
@@ -149,7 +151,7 @@ public sealed class ReachabilityMatrix
                     if (!path.Disposition.IsSuccess())
                     {
                         // A real trace follows this path until a filter stops it, so it fails too, on every port.
-                        foreach (var protocol in ProtocolSet.All.Members)
+                        foreach (var protocol in AllProtocols)
                         {
                             Record(protocol, protocol.HasPorts() ? PortSet.All : PortSet.Empty, path);
                         }
@@ -165,7 +167,7 @@ public sealed class ReachabilityMatrix
                         {
                             // Not modelled by the filters (platform addresses, unknown hops): each atom as before.
                             var own = i == 0 ? path : Path(endpoint, source, target);
-                            foreach (var protocol in ProtocolSet.All.Members)
+                            foreach (var protocol in AllProtocols)
                             {
                                 RecordTraced(endpoint, protocol, source, target, own, Record);
                             }
@@ -173,7 +175,7 @@ public sealed class ReachabilityMatrix
                             continue;
                         }
 
-                        foreach (var protocol in ProtocolSet.All.Members)
+                        foreach (var protocol in AllProtocols)
                         {
                             if (protocol.HasPorts())
                             {
@@ -236,7 +238,52 @@ public sealed class ReachabilityMatrix
         }
 
         var table = _siteClasses.Value.SenderTable(endpoint.Endpoint);
-        return cache.GetOrAdd(table, destinationIndex, () => ByWalkClass(destination.Addresses, endpoint));
+        return cache.GetOrAdd(table, destinationIndex, () => cache.SiteAtoms(destinationIndex, () => SiteAtomsOf(destination.Addresses)) is { } siteAtoms
+            ? BySiteClass(siteAtoms, _siteClasses.Value.ForSender(table))
+            : ByWalkClass(destination.Addresses, endpoint));
+    }
+
+    /// <summary>The indexes of the sites' atoms making up <paramref name="addresses"/>, ascending; null unless every atom is one of them.</summary>
+    private int[]? SiteAtomsOf(AddressSet addresses)
+    {
+        var region = _siteClasses.Value;
+        var indexes = new List<int>();
+        foreach (var atom in _classes.Split(addresses))
+        {
+            var index = region.AtomAt(atom.First);
+            if (index < 0 || region.AtomRange(index) != atom)
+            {
+                return null;
+            }
+
+            indexes.Add(index);
+        }
+
+        return [.. indexes];
+    }
+
+    /// <summary>
+    /// <see cref="ByWalkClass"/> for a destination made only of the sites' atoms (a site), from their indexes: the same
+    /// groups in the same order, without splitting the site's addresses and searching each atom again for every table.
+    /// </summary>
+    private List<WalkGroup> BySiteClass(int[] siteAtoms, int[] classOf)
+    {
+        var region = _siteClasses.Value;
+        var groups = new List<WalkGroup>();
+        var byClass = new Dictionary<int, SiteAtomGroup>();
+        foreach (var index in siteAtoms)
+        {
+            var atom = region.AtomRange(index);
+            if (!byClass.TryGetValue(classOf[index], out var members))
+            {
+                byClass.Add(classOf[index], members = new SiteAtomGroup());
+                groups.Add(new WalkGroup(atom, members));
+            }
+
+            members.Add(atom, index);
+        }
+
+        return groups;
     }
 
     /// <summary>
@@ -369,6 +416,12 @@ public sealed class ReachabilityMatrix
     {
         private const int Kept = 1024;
         private readonly ConcurrentDictionary<(EffectiveRouteTable? Table, int Destination), List<WalkGroup>> _groups = new(KeyComparer.Instance);
+
+        private readonly ConcurrentDictionary<int, int[]?> _siteAtoms = new();
+
+        /// <summary>A destination's site atom indexes (<see cref="SiteAtomsOf"/>): the same for every sender, found once.</summary>
+        public int[]? SiteAtoms(int destination, Func<int[]?> find) =>
+            _siteAtoms.TryGetValue(destination, out var known) ? known : _siteAtoms.GetOrAdd(destination, find());
 
         public List<WalkGroup> GetOrAdd(EffectiveRouteTable? table, int destination, Func<List<WalkGroup>> build)
         {
