@@ -175,13 +175,15 @@ public sealed class ReachabilityMatrix
                             continue;
                         }
 
+                        // One pass over each NSG's address sets serves every protocol and source port (PathVerdicts).
+                        var verdicts = _pathFilters.Evaluate(filters, source.First, target.First);
                         foreach (var protocol in AllProtocols)
                         {
                             if (protocol.HasPorts())
                             {
                                 foreach (var sourcePort in _sourcePortAtoms)
                                 {
-                                    var allowed = _pathFilters.AllowedDestinationPorts(filters, protocol, source.First, target.First, sourcePort.First);
+                                    var allowed = verdicts.AllowedDestinationPorts(protocol, sourcePort.First);
                                     if (!allowed.IsEmpty)
                                     {
                                         Record(protocol, allowed, path);
@@ -193,17 +195,13 @@ public sealed class ReachabilityMatrix
                                     }
                                 }
                             }
+                            else if (verdicts.Allows(protocol))
+                            {
+                                Record(protocol, PortSet.Empty, path);
+                            }
                             else
                             {
-                                var packet = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0)).Representative;
-                                if (_pathFilters.Allows(filters, packet))
-                                {
-                                    Record(protocol, PortSet.Empty, path);
-                                }
-                                else
-                                {
-                                    missed[protocol] = PortSet.All;
-                                }
+                                missed[protocol] = PortSet.All;
                             }
                         }
                     }
