@@ -139,9 +139,6 @@ internal sealed class PathFilters
         return new OnPath(false, [.. filters]);
     }
 
-    /// <summary>What the filters on a path let through between two addresses, for every protocol and source port (<see cref="PathVerdicts"/>).</summary>
-    public PathVerdicts Evaluate(OnPath filters, IpAddress source, IpAddress destination) => new(_analysis, filters, source, destination);
-
     /// <summary>
     /// The parts of the filters whose verdicts on a destination depend on it only through membership in address sets:
     /// each NSG's rules in the direction evaluated (keyed by the rule array) and each firewall's rules (keyed by the

@@ -21,28 +21,62 @@ namespace VNetLab.Analysis.Reachability;
 /// </remarks>
 internal sealed class PathVerdicts
 {
-    private readonly bool _refused;
-    private readonly IpAddress _source;
-    private readonly IpAddress _destination;
-    private readonly Part[][] _filters;
+    private readonly NetworkAnalysis _analysis;
 
-    public PathVerdicts(NetworkAnalysis analysis, PathFilters.OnPath filters, IpAddress source, IpAddress destination)
+    // The parts of every filter on the path, in order; kept from one use to the next so that their buffers are reused
+    // (a matrix evaluates millions of (source, destination) pairs, and allocating per pair kept the collector busy).
+    private readonly List<Part> _parts = [];
+    private int _count;
+    private bool _refused;
+    private IpAddress _source;
+    private IpAddress _destination;
+
+    public PathVerdicts(NetworkAnalysis analysis)
+    {
+        _analysis = analysis;
+    }
+
+    /// <summary>Sets this up for the filters on a path between two addresses; the previous answers are gone. One thread at a time.</summary>
+    public PathVerdicts For(PathFilters.OnPath filters, IpAddress source, IpAddress destination)
     {
         _refused = filters.Refused;
         _source = source;
         _destination = destination;
-        _filters = new Part[filters.Filters.Length][];
-        for (var i = 0; i < _filters.Length; i++)
+        _count = 0;
+        foreach (var filter in filters.Filters)
         {
-            var filter = filters.Filters[i];
-            _filters[i] = filter.Resource switch
+            switch (filter.Resource)
             {
-                NetworkInterface nic => NicParts(analysis.Security.For(nic), filter.Direction),
-                Subnet subnet => analysis.Security.SubnetNetworkSecurityGroup(subnet) is { } nsg ? [RulesPart(nsg.Rules(filter.Direction))] : [],
-                AzureFirewall firewall => [new Part(firewall, default, [])],
-                _ => [Part.Unknown],
-            };
+                case NetworkInterface nic:
+                    var (first, second) = _analysis.Security.For(nic).EvaluationPair(filter.Direction);
+                    if (first is not null)
+                    {
+                        NextPart().SetRules(first.NetworkSecurityGroup.Rules(filter.Direction), source, destination);
+                    }
+
+                    if (second is not null)
+                    {
+                        NextPart().SetRules(second.NetworkSecurityGroup.Rules(filter.Direction), source, destination);
+                    }
+
+                    break;
+                case Subnet subnet:
+                    if (_analysis.Security.SubnetNetworkSecurityGroup(subnet) is { } nsg)
+                    {
+                        NextPart().SetRules(nsg.Rules(filter.Direction), source, destination);
+                    }
+
+                    break;
+                case AzureFirewall firewall:
+                    NextPart().SetFirewall(firewall);
+                    break;
+                default:
+                    NextPart().SetUnknown();
+                    break;
+            }
         }
+
+        return this;
     }
 
     /// <summary>The destination ports on which packets of <paramref name="protocol"/> (one with ports) from <paramref name="sourcePort"/> pass every filter.</summary>
@@ -54,21 +88,12 @@ internal sealed class PathVerdicts
         }
 
         var allowed = PortSet.All;
-        foreach (var filter in _filters)
+        for (var i = 0; i < _count && !allowed.IsEmpty; i++)
         {
-            foreach (var part in filter)
-            {
-                allowed = allowed.Intersect(part switch
-                {
-                    { Firewall: { } firewall } => FirewallRules.AllowedDestinationPorts(firewall, protocol, _source, _destination),
-                    { IsUnknown: true } => PortSet.Empty,
-                    _ => PortsOf(part, protocol, sourcePort),
-                });
-                if (allowed.IsEmpty)
-                {
-                    return allowed;
-                }
-            }
+            var part = _parts[i];
+            allowed = allowed.Intersect(part.Firewall is { } firewall
+                ? FirewallRules.AllowedDestinationPorts(firewall, protocol, _source, _destination)
+                : part.IsUnknown ? PortSet.Empty : part.Ports(protocol, sourcePort));
         }
 
         return allowed;
@@ -82,105 +107,104 @@ internal sealed class PathVerdicts
             return false;
         }
 
-        foreach (var filter in _filters)
+        for (var i = 0; i < _count; i++)
         {
-            foreach (var part in filter)
+            var part = _parts[i];
+            var allowed = part.Firewall is { } firewall
+                ? FirewallRules.Evaluate(firewall, Packet.Create(protocol, _source, 0, _destination, 0), []).Action == SecurityRuleAccess.Allow
+                : !part.IsUnknown && part.FirstMatchAllows(protocol);
+            if (!allowed)
             {
-                var allowed = part switch
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private Part NextPart()
+    {
+        if (_count == _parts.Count)
+        {
+            _parts.Add(new Part());
+        }
+
+        return _parts[_count++];
+    }
+
+    /// <summary>One NSG's rules with the indexes of those matching the addresses, or a firewall, or a filter not modelled.</summary>
+    private sealed class Part
+    {
+        private ImmutableArray<CompiledSecurityRule> _rules;
+        private int[] _matching = [];
+        private int _matchingCount;
+
+        public AzureFirewall? Firewall { get; private set; }
+
+        public bool IsUnknown { get; private set; }
+
+        public void SetRules(ImmutableArray<CompiledSecurityRule> rules, IpAddress source, IpAddress destination)
+        {
+            (_rules, Firewall, IsUnknown, _matchingCount) = (rules, null, false, 0);
+            if (_matching.Length < rules.Length)
+            {
+                _matching = new int[rules.Length];
+            }
+
+            for (var i = 0; i < rules.Length; i++)
+            {
+                if (rules[i].Sources.Contains(source) && rules[i].Destinations.Contains(destination))
                 {
-                    { Firewall: { } firewall } => FirewallRules.Evaluate(firewall, Packet.Create(protocol, _source, 0, _destination, 0), []).Action
-                        == SecurityRuleAccess.Allow,
-                    { IsUnknown: true } => false,
-                    _ => FirstMatchAllows(part, protocol),
-                };
-                if (!allowed)
-                {
-                    return false;
+                    _matching[_matchingCount++] = i;
                 }
             }
         }
 
-        return true;
-    }
+        public void SetFirewall(AzureFirewall firewall) => (_rules, Firewall, IsUnknown, _matchingCount) = (default, firewall, false, 0);
 
-    private Part[] NicParts(NetworkInterfaceSecurity security, SecurityRuleDirection direction)
-    {
-        var (first, second) = security.EvaluationPair(direction);
-        var parts = new List<Part>(2);
-        foreach (var association in new[] { first, second })
+        public void SetUnknown() => (_rules, Firewall, IsUnknown, _matchingCount) = (default, null, true, 0);
+
+        /// <summary>First match over port sets: each rule decides the ports no earlier rule decided; ports no rule matches pass.</summary>
+        public PortSet Ports(SecurityProtocol protocol, int sourcePort)
         {
-            if (association is not null)
+            var remaining = PortSet.All;
+            var allowed = PortSet.Empty;
+            for (var i = 0; i < _matchingCount; i++)
             {
-                parts.Add(RulesPart(association.NetworkSecurityGroup.Rules(direction)));
+                var rule = _rules[_matching[i]];
+                if (!rule.Protocols.Contains(protocol) || !rule.SourcePorts.Contains(sourcePort))
+                {
+                    continue;
+                }
+
+                if (rule.Access == SecurityRuleAccess.Allow)
+                {
+                    allowed = allowed.Union(remaining.Intersect(rule.DestinationPorts));
+                }
+
+                remaining = remaining.Except(rule.DestinationPorts);
+                if (remaining.IsEmpty)
+                {
+                    break;
+                }
             }
+
+            return allowed.Union(remaining);
         }
 
-        return [.. parts];
-    }
-
-    /// <summary>An NSG's rules in one direction, with those whose address sets hold both addresses.</summary>
-    private Part RulesPart(ImmutableArray<CompiledSecurityRule> rules)
-    {
-        var matching = new List<int>();
-        for (var i = 0; i < rules.Length; i++)
+        /// <summary>The first rule matching a packet without ports decides; none matching lets it through.</summary>
+        public bool FirstMatchAllows(SecurityProtocol protocol)
         {
-            if (rules[i].Sources.Contains(_source) && rules[i].Destinations.Contains(_destination))
+            for (var i = 0; i < _matchingCount; i++)
             {
-                matching.Add(i);
+                var rule = _rules[_matching[i]];
+                if (rule.Protocols.Contains(protocol) && rule.MatchesPortlessPackets)
+                {
+                    return rule.Access == SecurityRuleAccess.Allow;
+                }
             }
+
+            return true;
         }
-
-        return new Part(null, rules, [.. matching]);
-    }
-
-    /// <summary>First match over port sets: each rule decides the ports no earlier rule decided; ports no rule matches pass.</summary>
-    private static PortSet PortsOf(Part part, SecurityProtocol protocol, int sourcePort)
-    {
-        var remaining = PortSet.All;
-        var allowed = PortSet.Empty;
-        foreach (var index in part.Matching)
-        {
-            var rule = part.Rules[index];
-            if (!rule.Protocols.Contains(protocol) || !rule.SourcePorts.Contains(sourcePort))
-            {
-                continue;
-            }
-
-            if (rule.Access == SecurityRuleAccess.Allow)
-            {
-                allowed = allowed.Union(remaining.Intersect(rule.DestinationPorts));
-            }
-
-            remaining = remaining.Except(rule.DestinationPorts);
-            if (remaining.IsEmpty)
-            {
-                break;
-            }
-        }
-
-        return allowed.Union(remaining);
-    }
-
-    /// <summary>The first rule matching a packet without ports decides; none matching lets it through.</summary>
-    private static bool FirstMatchAllows(Part part, SecurityProtocol protocol)
-    {
-        foreach (var index in part.Matching)
-        {
-            var rule = part.Rules[index];
-            if (rule.Protocols.Contains(protocol) && rule.MatchesPortlessPackets)
-            {
-                return rule.Access == SecurityRuleAccess.Allow;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>One NSG's rules with the indexes of those matching the addresses, or a firewall, or a filter not modelled.</summary>
-    private sealed record Part(AzureFirewall? Firewall, ImmutableArray<CompiledSecurityRule> Rules, int[] Matching)
-    {
-        public static Part Unknown { get; } = new(null, default, []) { IsUnknown = true };
-
-        public bool IsUnknown { get; private init; }
     }
 }

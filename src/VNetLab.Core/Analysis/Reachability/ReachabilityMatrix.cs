@@ -90,6 +90,7 @@ public sealed class ReachabilityMatrix
 
         // The source's endpoints that every engine treats alike, and their atoms, are the same whatever the destination.
         List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)>? senders = null;
+        PathVerdicts? verdicts = null;
         foreach (var index in candidates)
         {
             var destination = destinations[index];
@@ -99,7 +100,7 @@ public sealed class ReachabilityMatrix
             }
 
             senders ??= [.. SenderClasses.Representatives(source.Endpoints, _classes, _analysis.Estate).Select(e => (e, _classes.Split(e.Addresses).ToList()))];
-            var cells = Cells(senders, destination, index, walkGroups);
+            var cells = Cells(senders, destination, index, walkGroups, verdicts ??= new PathVerdicts(_analysis));
             if (!cells.IsEmpty)
             {
                 rows.Add(new ReachRow(source.Label, destination.Label, cells));
@@ -110,7 +111,7 @@ public sealed class ReachabilityMatrix
     }
 
     private ImmutableArray<ReachCell> Cells(List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)> senders, DestinationGroup destination, int destinationIndex,
-        WalkGroupCache walkGroups)
+        WalkGroupCache walkGroups, PathVerdicts scratch)
     {
         var reached = new Dictionary<SecurityProtocol, (PortSet Ports, bool Complete, SortedSet<string> Exits)>();
         var missed = new Dictionary<SecurityProtocol, PortSet>();
@@ -176,7 +177,7 @@ public sealed class ReachabilityMatrix
                         }
 
                         // One pass over each NSG's address sets serves every protocol and source port (PathVerdicts).
-                        var verdicts = _pathFilters.Evaluate(filters, source.First, target.First);
+                        var verdicts = scratch.For(filters, source.First, target.First);
                         foreach (var protocol in AllProtocols)
                         {
                             if (protocol.HasPorts())
