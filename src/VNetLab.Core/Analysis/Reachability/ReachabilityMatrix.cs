@@ -30,6 +30,10 @@ public sealed class ReachabilityMatrix
 
     private static readonly SecurityProtocol[] AllProtocols = [.. ProtocolSet.All.Members];
 
+    // Scratch for BySiteClass, one per worker thread: zero between calls.
+    [ThreadStatic]
+    private static int[]? t_classSlots;
+
     // Built on first use: a matrix object may only be asked for its resolver.
     private readonly Lazy<ReachPruning> _pruning;
 
@@ -268,18 +272,42 @@ public sealed class ReachabilityMatrix
     private List<WalkGroup> BySiteClass(int[] siteAtoms, int[] classOf)
     {
         var region = _siteClasses.Value;
-        var groups = new List<WalkGroup>();
-        var byClass = new Dictionary<int, SiteAtomGroup>();
+
+        // Classes are numbered below the region's atom count: a per-thread array counts each class's atoms, so that every
+        // group's lists are made at their size, then gives each class its group; it is left zeroed for the next call.
+        var slots = t_classSlots is { } known && known.Length >= region.AtomCount ? known : t_classSlots = new int[region.AtomCount];
+        var order = new List<int>();
         foreach (var index in siteAtoms)
         {
-            var atom = region.AtomRange(index);
-            if (!byClass.TryGetValue(classOf[index], out var members))
+            if (slots[classOf[index]]++ == 0)
             {
-                byClass.Add(classOf[index], members = new SiteAtomGroup());
-                groups.Add(new WalkGroup(atom, members));
+                order.Add(classOf[index]);
+            }
+        }
+
+        var groups = new List<WalkGroup>(order.Count);
+        var members = new SiteAtomGroup[order.Count];
+        for (var i = 0; i < order.Count; i++)
+        {
+            members[i] = new SiteAtomGroup(slots[order[i]]);
+            slots[order[i]] = -(i + 1);
+        }
+
+        foreach (var index in siteAtoms)
+        {
+            var group = members[-slots[classOf[index]] - 1];
+            var atom = region.AtomRange(index);
+            if (group.Atoms.Count == 0)
+            {
+                groups.Add(new WalkGroup(atom, group));
             }
 
-            members.Add(atom, index);
+            group.Add(atom, index);
+        }
+
+        foreach (var siteClass in order)
+        {
+            slots[siteClass] = 0;
         }
 
         return groups;
@@ -459,11 +487,17 @@ public sealed class ReachabilityMatrix
     /// </summary>
     private sealed class SiteAtomGroup
     {
-        private readonly List<int> _indexes = [];
-        private readonly ConcurrentDictionary<object[], List<AddressRange>> _representatives = new(FilterSequenceComparer.Instance);
+        private readonly List<int> _indexes;
+        private ConcurrentDictionary<object[], List<AddressRange>>? _representatives;
         private int[]? _frozen;
 
-        public List<AddressRange> Atoms { get; } = [];
+        public SiteAtomGroup(int capacity = 0)
+        {
+            Atoms = new List<AddressRange>(capacity);
+            _indexes = new List<int>(capacity);
+        }
+
+        public List<AddressRange> Atoms { get; }
 
         public int[] Indexes => _frozen ??= [.. _indexes];
 
@@ -473,8 +507,13 @@ public sealed class ReachabilityMatrix
             _indexes.Add(index);
         }
 
-        public List<AddressRange> Representatives(object[] filters, Func<List<AddressRange>> split) =>
-            _representatives.TryGetValue(filters, out var known) ? known : _representatives.GetOrAdd(filters, split());
+        public List<AddressRange> Representatives(object[] filters, Func<List<AddressRange>> split)
+        {
+            // Most groups are walked by one sender table's filters only: the map is made when first asked.
+            var representatives = LazyInitializer.EnsureInitialized(ref _representatives,
+                static () => new ConcurrentDictionary<object[], List<AddressRange>>(FilterSequenceComparer.Instance));
+            return representatives.TryGetValue(filters, out var known) ? known : representatives.GetOrAdd(filters, split());
+        }
     }
 
     /// <summary>Filter sequences compare by the identity of each filter part (an NSG's rule array, a firewall).</summary>

@@ -64,6 +64,7 @@ internal sealed class RouteDecisions
         var gateways = new Dictionary<ResourceId, VirtualNetworkGateway?>();
         (bool Found, VirtualNetworkGateway? Gateway) withoutOrigin = default;
         var labels = new Dictionary<long, int>();
+        var (lastKey, lastLabel) = (-1L, -1);
         for (var i = 0; i < codes.Length; i++)
         {
             var code = codes[i];
@@ -99,14 +100,16 @@ internal sealed class RouteDecisions
                 }
             }
 
+            // Neighbouring atoms mostly share a decision (a site's prefixes behind one gateway): the last label first.
             var key = ((long)part << 32) | (uint)exit;
-            if (!labels.TryGetValue(key, out var label))
+            if (key != lastKey && !labels.TryGetValue(key, out lastLabel))
             {
-                label = labels.Count;
-                labels.Add(key, label);
+                lastLabel = labels.Count;
+                labels.Add(key, lastLabel);
             }
 
-            codes[i] = label;
+            lastKey = key;
+            codes[i] = lastLabel;
         }
 
         return codes;
