@@ -37,6 +37,10 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     // most of an imported estate's memory. Most ids are only ever hashed and compared, which the segments do.
     private string? _value;
 
+    // Built on first use and kept: a trace asks a subnet for its VNet at every hop (Subnet.VirtualNetworkId), and
+    // building an id (segment arrays, hash) each time was a tenth of the reach matrix's rows.
+    private ResourceId? _parent;
+
     private ResourceId(string subscriptionsKeyword, string subscription, string resourceGroupsKeyword, string resourceGroup,
         string providersKeyword, string providerNamespace, ImmutableArray<string> types, ImmutableArray<string> names)
     {
@@ -78,7 +82,7 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     public bool IsChild => Types.Length > 1;
 
     /// <summary>The parent resource of a child (the VNet of a subnet); null for a top-level resource.</summary>
-    public ResourceId? Parent => IsChild ? Create(Subscription, ResourceGroup, ProviderNamespace, Types[..^1], Names[..^1]) : null;
+    public ResourceId? Parent => IsChild ? _parent ??= Create(Subscription, ResourceGroup, ProviderNamespace, Types[..^1], Names[..^1]) : null;
 
     /// <summary>The top-level resource this id belongs to (itself when not a child).</summary>
     public ResourceId Root => IsChild ? Create(Subscription, ResourceGroup, ProviderNamespace, [Types[0]], [Names[0]]) : this;

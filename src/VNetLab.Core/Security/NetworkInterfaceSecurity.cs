@@ -65,10 +65,19 @@ public sealed class NetworkInterfaceSecurity
     internal NetworkInterfaceSecurityContext Context { get; }
 
     /// <summary>The NSGs in evaluation order for a direction.</summary>
-    public ImmutableArray<NetworkSecurityGroupAssociation> EvaluationOrder(SecurityRuleDirection direction) =>
-        direction == SecurityRuleDirection.Inbound
-            ? [.. new[] { SubnetAssociation, NetworkInterfaceAssociation }.OfType<NetworkSecurityGroupAssociation>()]
-            : [.. new[] { NetworkInterfaceAssociation, SubnetAssociation }.OfType<NetworkSecurityGroupAssociation>()];
+    public ImmutableArray<NetworkSecurityGroupAssociation> EvaluationOrder(SecurityRuleDirection direction)
+    {
+        var (first, second) = EvaluationPair(direction);
+        return [.. new[] { first, second }.OfType<NetworkSecurityGroupAssociation>()];
+    }
+
+    /// <summary>
+    /// The NSGs in evaluation order for a direction, either null when absent: inbound the subnet's then the NIC's,
+    /// outbound the NIC's then the subnet's. <see cref="EvaluationOrder"/> without allocating, for callers that ask
+    /// once per packet class (the reach matrix).
+    /// </summary>
+    public (NetworkSecurityGroupAssociation? First, NetworkSecurityGroupAssociation? Second) EvaluationPair(SecurityRuleDirection direction) =>
+        direction == SecurityRuleDirection.Inbound ? (SubnetAssociation, NetworkInterfaceAssociation) : (NetworkInterfaceAssociation, SubnetAssociation);
 
     /// <summary>
     /// IP flow verify: the verdict for a new flow's packet in <paramref name="direction"/> (no return-traffic state),

@@ -3,7 +3,6 @@ using VNetLab.Addressing;
 using VNetLab.Analysis.Tracing;
 using VNetLab.Model;
 using VNetLab.Routing;
-using VNetLab.Routing.Bgp;
 
 namespace VNetLab.Analysis.Reachability;
 
@@ -27,7 +26,6 @@ namespace VNetLab.Analysis.Reachability;
 internal sealed class DestinationClasses
 {
     private readonly NetworkAnalysis _analysis;
-    private readonly Tracer _tracer;
     private readonly uint[] _firsts;
     private readonly uint[] _lasts;
     private readonly int[] _transitClassOf;
@@ -37,16 +35,15 @@ internal sealed class DestinationClasses
     // recent tables serve almost every row; all 10,000 tables of a large estate would hold a class array each.
     private readonly ConcurrentDictionary<EffectiveRouteTable, int[]> _senderClasses = new(ReferenceEqualityComparer.Instance);
     private const int SenderClassesKept = 256;
-    private readonly ConcurrentDictionary<VirtualNetworkGateway, ConcurrentDictionary<(IpPrefix? Matched, int Atom), GatewayExit>> _exits =
-        new(ReferenceEqualityComparer.Instance);
+    private readonly RouteDecisions _decisions;
 
     public DestinationClasses(NetworkAnalysis analysis, Tracer tracer, PacketClasses classes, AddressSet region)
     {
         _analysis = analysis;
-        _tracer = tracer;
         var atoms = classes.Split(region).ToArray();
         _firsts = [.. atoms.Select(a => a.First.V4Value)];
         var lasts = _lasts = [.. atoms.Select(a => a.Last.V4Value)];
+        _decisions = new RouteDecisions(analysis, tracer, _firsts);
         var partition = new Partition(atoms.Length);
         if (atoms.Length > 1)
         {
@@ -62,7 +59,7 @@ internal sealed class DestinationClasses
 
             var transit = TransitTables(analysis);
             var labelings = new int[transit.Length][];
-            Parallel.For(0, transit.Length, i => labelings[i] = Decisions(transit[i]));
+            Parallel.For(0, transit.Length, i => labelings[i] = _decisions.Label(transit[i]));
             var seenLabelings = new HashSet<int[]>(SequenceComparer.Instance);
             foreach (var labels in labelings)
             {
@@ -111,7 +108,7 @@ internal sealed class DestinationClasses
         }
 
         var partition = new Partition(_transitClassOf);
-        partition.Refine(Decisions(senderTable));
+        partition.Refine(_decisions.Label(senderTable));
         if (_senderClasses.Count >= SenderClassesKept)
         {
             _senderClasses.Clear();
@@ -148,6 +145,9 @@ internal sealed class DestinationClasses
 
         return Runs.Of(partition.ClassOf);
     });
+
+    /// <summary>The addresses of the region's atom at <paramref name="index"/>.</summary>
+    public AddressRange AtomRange(int index) => new(IpAddress.FromV4(_firsts[index]), IpAddress.FromV4(_lasts[index]));
 
     /// <summary>The index of the region's atom starting at <paramref name="first"/>, or -1 when none starts there.</summary>
     public int AtomAt(IpAddress first)
@@ -217,84 +217,6 @@ internal sealed class DestinationClasses
         return index >= 0 ? index : ~index;
     }
 
-    /// <summary>The table's decision for each atom, numbered by first appearance so equal partitions give equal arrays.</summary>
-    private int[] Decisions(EffectiveRouteTable table)
-    {
-        var ids = new Dictionary<Decision, int>();
-        var labels = new int[_firsts.Length];
-
-        // The gateway depends on the route's origin and the table's VNet only: found once per origin, not per atom.
-        var gateways = new Dictionary<ResourceId, VirtualNetworkGateway?>();
-        (bool Found, VirtualNetworkGateway? Gateway) withoutOrigin = default;
-        VirtualNetworkGateway? GatewayOf(NextHopResult next)
-        {
-            if (next.Route?.Origin is not { } origin)
-            {
-                if (!withoutOrigin.Found)
-                {
-                    withoutOrigin = (true, _tracer.GatewayFor(table.VirtualNetworkId, next));
-                }
-
-                return withoutOrigin.Gateway;
-            }
-
-            if (!gateways.TryGetValue(origin, out var gateway))
-            {
-                gateway = _tracer.GatewayFor(table.VirtualNetworkId, next);
-                gateways.Add(origin, gateway);
-            }
-
-            return gateway;
-        }
-
-        for (var i = 0; i < _firsts.Length; i++)
-        {
-            var destination = IpAddress.FromV4(_firsts[i]);
-            var next = table.GetNextHop(destination);
-            var route = next.Route;
-            GatewayExit? exit = null;
-            if (next.NextHopType == NextHopType.VirtualNetworkGateway)
-            {
-                exit = GatewayOf(next) is { } gateway
-                    ? _exits.GetOrAdd(gateway, static _ => new()).GetOrAdd((next.MatchedPrefix, i), key => Exit(gateway, key.Matched, destination))
-                    : default(GatewayExit);
-            }
-
-            var decision = new Decision(next.NextHopType, next.NextHopIpAddress, next.RouteTableId, route?.Name, route?.Source, route?.Origin,
-                route?.NextHopUnreachable ?? false, route is null, exit);
-            if (!ids.TryGetValue(decision, out var id))
-            {
-                id = ids.Count;
-                ids.Add(decision, id);
-            }
-
-            labels[i] = id;
-        }
-
-        return labels;
-    }
-
-    private GatewayExit Exit(VirtualNetworkGateway gateway, IpPrefix? matched, IpAddress destination)
-    {
-        if (_tracer.LearnedRouteFor(gateway.Id, matched, destination) is not { } learned)
-        {
-            return new GatewayExit(gateway.Id, gateway.VirtualNetworkId, null, default, null, false, null, null);
-        }
-
-        var connection = _analysis.Estate.Find<VirtualNetworkGatewayConnection>(learned.ConnectionId);
-        var site = _tracer.SiteFor(learned, connection, destination);
-        return new GatewayExit(gateway.Id, gateway.VirtualNetworkId, learned.ConnectionId, learned.Kind, learned.SourceVirtualNetworkId,
-            learned.IsExpressRoute, site?.Id, learned.LocalNetworkGatewayId ?? connection?.LocalNetworkGateway2Id);
-    }
-
-    /// <summary>What the tracer reads of a route lookup (everything but the matched prefix, which only a gateway's choice reads: <see cref="GatewayExit"/>).</summary>
-    private readonly record struct Decision(NextHopType NextHopType, IpAddress? NextHopIpAddress, ResourceId? RouteTableId, string? RouteName,
-        EffectiveRouteSource? Source, ResourceId? Origin, bool Unreachable, bool NoRoute, GatewayExit? Exit);
-
-    /// <summary>What the tracer does at a gateway: which one, which learned route's connection and kind, and where the packet ends up.</summary>
-    private readonly record struct GatewayExit(ResourceId? GatewayId, ResourceId? GatewayVirtualNetworkId, ResourceId? ConnectionId, GatewayRouteKind Kind,
-        ResourceId? SourceVirtualNetworkId, bool IsExpressRoute, ResourceId? SiteId, ResourceId? LocalNetworkGatewayId);
-
     /// <summary>A class per atom index, stored as runs: a filter singles out few atoms of the region.</summary>
     internal sealed class Runs
     {
@@ -323,10 +245,19 @@ internal sealed class DestinationClasses
             return new Runs([.. starts], [.. classes]);
         }
 
-        public int ClassAt(int atom)
+        /// <summary>The classes of <paramref name="atoms"/> (ascending indexes) into <paramref name="classes"/>, by one pass over the runs.</summary>
+        public void ClassesAt(int[] atoms, Span<int> classes)
         {
-            var index = Array.BinarySearch(_starts, atom);
-            return _classes.Length == 0 ? 0 : _classes[index >= 0 ? index : ~index - 1];
+            var run = 0;
+            for (var i = 0; i < atoms.Length; i++)
+            {
+                while (run + 1 < _starts.Length && _starts[run + 1] <= atoms[i])
+                {
+                    run++;
+                }
+
+                classes[i] = _classes.Length == 0 ? 0 : _classes[run];
+            }
         }
     }
 

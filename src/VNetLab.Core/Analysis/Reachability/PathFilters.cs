@@ -139,34 +139,6 @@ internal sealed class PathFilters
         return new OnPath(false, [.. filters]);
     }
 
-    /// <summary>The destination ports on which packets of <paramref name="protocol"/> (one with ports) from <paramref name="sourcePort"/> pass every filter.</summary>
-    public PortSet AllowedDestinationPorts(OnPath filters, SecurityProtocol protocol, IpAddress source, IpAddress destination, int sourcePort)
-    {
-        if (filters.Refused)
-        {
-            return PortSet.Empty;
-        }
-
-        var packet = Packet.Create(protocol, source, sourcePort, destination, 0);
-        var allowed = PortSet.All;
-        foreach (var filter in filters.Filters)
-        {
-            allowed = allowed.Intersect(filter.Resource switch
-            {
-                NetworkInterface nic => OfNic(nic, filter.Direction, packet, sourcePort),
-                Subnet subnet => OfSubnet(subnet, filter.Direction, packet, sourcePort),
-                AzureFirewall firewall => FirewallRules.AllowedDestinationPorts(firewall, protocol, source, destination),
-                _ => PortSet.Empty,
-            });
-            if (allowed.IsEmpty)
-            {
-                break;
-            }
-        }
-
-        return allowed;
-    }
-
     /// <summary>
     /// The parts of the filters whose verdicts on a destination depend on it only through membership in address sets:
     /// each NSG's rules in the direction evaluated (keyed by the rule array) and each firewall's rules (keyed by the
@@ -179,9 +151,15 @@ internal sealed class PathFilters
             switch (filter.Resource)
             {
                 case NetworkInterface nic:
-                    foreach (var association in _analysis.Security.For(nic).EvaluationOrder(filter.Direction))
+                    var (first, second) = _analysis.Security.For(nic).EvaluationPair(filter.Direction);
+                    if (first is not null)
                     {
-                        yield return RuleSets(association.NetworkSecurityGroup.Rules(filter.Direction));
+                        yield return RuleSets(first.NetworkSecurityGroup.Rules(filter.Direction));
+                    }
+
+                    if (second is not null)
+                    {
+                        yield return RuleSets(second.NetworkSecurityGroup.Rules(filter.Direction));
                     }
 
                     break;
@@ -198,87 +176,6 @@ internal sealed class PathFilters
     private static (object Key, Func<object, IEnumerable<AddressSet>> Sets) RuleSets(ImmutableArray<CompiledSecurityRule> rules) =>
         (ImmutableCollectionsMarshal.AsArray(rules) ?? (object)Array.Empty<CompiledSecurityRule>(),
             static r => ((CompiledSecurityRule[])r).SelectMany(rule => new[] { rule.Sources, rule.Destinations }));
-
-    /// <summary>Whether <paramref name="packet"/> (of a protocol without ports) passes every filter, as the tracer decides each.</summary>
-    public bool Allows(OnPath filters, Packet packet)
-    {
-        if (filters.Refused)
-        {
-            return false;
-        }
-
-        foreach (var filter in filters.Filters)
-        {
-            var allowed = filter.Resource switch
-            {
-                NetworkInterface nic => _analysis.Security.For(nic).Evaluate(filter.Direction, packet).IsAllowed,
-                Subnet subnet => SubnetAllows(subnet, filter.Direction, packet),
-                AzureFirewall firewall => FirewallRules.Evaluate(firewall, packet, []).Action == SecurityRuleAccess.Allow,
-                _ => false,
-            };
-            if (!allowed)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private bool SubnetAllows(Subnet subnet, SecurityRuleDirection direction, Packet packet)
-    {
-        if (_analysis.Security.SubnetNetworkSecurityGroup(subnet) is not { } compiled)
-        {
-            return true;
-        }
-
-        // First match; no match passes (platform traffic never gets here).
-        var index = compiled.IndexOfFirstMatch(direction, packet);
-        return index < 0 || compiled.Rules(direction)[index].Access == SecurityRuleAccess.Allow;
-    }
-
-    private PortSet OfNic(NetworkInterface nic, SecurityRuleDirection direction, Packet packet, int sourcePort)
-    {
-        // Both NSGs must allow (the first deny is final), so the ports are those every one of them allows.
-        var allowed = PortSet.All;
-        foreach (var association in _analysis.Security.For(nic).EvaluationOrder(direction))
-        {
-            allowed = allowed.Intersect(OfRules(association.NetworkSecurityGroup.Rules(direction), packet, sourcePort));
-        }
-
-        return allowed;
-    }
-
-    private PortSet OfSubnet(Subnet subnet, SecurityRuleDirection direction, Packet packet, int sourcePort) =>
-        _analysis.Security.SubnetNetworkSecurityGroup(subnet) is { } nsg ? OfRules(nsg.Rules(direction), packet, sourcePort) : PortSet.All;
-
-    /// <summary>First match over port sets: each rule decides the ports no earlier rule decided; ports no rule matches pass.</summary>
-    private static PortSet OfRules(ImmutableArray<CompiledSecurityRule> rules, Packet packet, int sourcePort)
-    {
-        var remaining = PortSet.All;
-        var allowed = PortSet.Empty;
-        foreach (var rule in rules)
-        {
-            if (!rule.Protocols.Contains(packet.Protocol) || !rule.Sources.Contains(packet.Source)
-                || !rule.Destinations.Contains(packet.Destination) || !rule.SourcePorts.Contains(sourcePort))
-            {
-                continue;
-            }
-
-            if (rule.Access == SecurityRuleAccess.Allow)
-            {
-                allowed = allowed.Union(remaining.Intersect(rule.DestinationPorts));
-            }
-
-            remaining = remaining.Except(rule.DestinationPorts);
-            if (remaining.IsEmpty)
-            {
-                break;
-            }
-        }
-
-        return allowed.Union(remaining);
-    }
 
     /// <summary>The filters along one path, or a refusal that stops every packet.</summary>
     public sealed record OnPath(bool Refused, ImmutableArray<Filter> Filters);

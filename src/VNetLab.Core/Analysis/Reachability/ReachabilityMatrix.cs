@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Policies;
 using VNetLab.Analysis.Tracing;
+using VNetLab.Routing;
 using VNetLab.Security;
 
 namespace VNetLab.Analysis.Reachability;
@@ -24,6 +27,12 @@ public sealed class ReachabilityMatrix
     private readonly PathFilters _pathFilters;
     private readonly PortRange[] _sourcePortAtoms;
     private readonly PortRange[] _destinationPortAtoms;
+
+    private static readonly SecurityProtocol[] AllProtocols = [.. ProtocolSet.All.Members];
+
+    // Scratch for BySiteClass, one per worker thread: zero between calls.
+    [ThreadStatic]
+    private static int[]? t_classSlots;
 
     // Built on first use: a matrix object may only be asked for its resolver.
     private readonly Lazy<ReachPruning> _pruning;
@@ -66,26 +75,26 @@ public sealed class ReachabilityMatrix
             .ToList();
         var candidates = _pruning.Value.Candidates(sources, destinations);
 
-        // Sources in batches: bounded memory while streaming, and enough work per batch to keep every core busy.
-        var batchSize = Math.Max(1, Environment.ProcessorCount * 4);
-        for (var start = 0; start < sources.Count; start += batchSize)
+        // A worker per core, a few dozen sources ahead of the caller at most: bounded memory while streaming, and the
+        // caller writes rows while the workers go on.
+        var walkGroups = new WalkGroupCache();
+        var workers = Environment.ProcessorCount;
+        foreach (var rows in OrderedParallel.Run(sources.Count, i => RowsOf(sources[i], candidates[i], destinations, walkGroups), workers, workers * 16))
         {
-            var count = Math.Min(batchSize, sources.Count - start);
-            var batch = new List<ReachRow>[count];
-            Parallel.For(0, count, i => batch[i] = RowsOf(sources[start + i], candidates[start + i], destinations));
-            foreach (var rows in batch)
+            foreach (var row in rows)
             {
-                foreach (var row in rows)
-                {
-                    yield return row;
-                }
+                yield return row;
             }
         }
     }
 
-    private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations)
+    private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations, WalkGroupCache walkGroups)
     {
         var rows = new List<ReachRow>();
+
+        // The source's endpoints that every engine treats alike, and their atoms, are the same whatever the destination.
+        List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)>? senders = null;
+        PathVerdicts? verdicts = null;
         foreach (var index in candidates)
         {
             var destination = destinations[index];
@@ -94,7 +103,8 @@ public sealed class ReachabilityMatrix
                 continue;
             }
 
-            var cells = Cells(source.Endpoints, destination);
+            senders ??= [.. SenderClasses.Representatives(source.Endpoints, _classes, _analysis.Estate).Select(e => (e, _classes.Split(e.Addresses).ToList()))];
+            var cells = Cells(senders, destination, index, walkGroups, verdicts ??= new PathVerdicts(_analysis));
             if (!cells.IsEmpty)
             {
                 rows.Add(new ReachRow(source.Label, destination.Label, cells));
@@ -104,7 +114,8 @@ public sealed class ReachabilityMatrix
         return rows;
     }
 
-    private ImmutableArray<ReachCell> Cells(IEnumerable<SourceEndpoint> endpoints, DestinationGroup destination)
+    private ImmutableArray<ReachCell> Cells(List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)> senders, DestinationGroup destination, int destinationIndex,
+        WalkGroupCache walkGroups, PathVerdicts scratch)
     {
         var reached = new Dictionary<SecurityProtocol, (PortSet Ports, bool Complete, SortedSet<string> Exits)>();
         var missed = new Dictionary<SecurityProtocol, PortSet>();
@@ -131,11 +142,9 @@ public sealed class ReachabilityMatrix
             }
         }
 
-        foreach (var endpoint in SenderClasses.Representatives(endpoints, _classes, _analysis.Estate))
+        foreach (var (endpoint, sourceAtoms) in senders)
         {
-            var addresses = destination.Addresses.Except(endpoint.Addresses);
-            var sourceAtoms = _classes.Split(endpoint.Addresses).ToList();
-            var destinationGroups = ByWalkClass(addresses, endpoint);
+            var destinationGroups = WalkGroupsTowards(destination, destinationIndex, endpoint, walkGroups);
             foreach (var source in sourceAtoms)
             {
                 foreach (var group in destinationGroups)
@@ -147,7 +156,7 @@ public sealed class ReachabilityMatrix
                     if (!path.Disposition.IsSuccess())
                     {
                         // A real trace follows this path until a filter stops it, so it fails too, on every port.
-                        foreach (var protocol in ProtocolSet.All.Members)
+                        foreach (var protocol in AllProtocols)
                         {
                             Record(protocol, protocol.HasPorts() ? PortSet.All : PortSet.Empty, path);
                         }
@@ -155,7 +164,7 @@ public sealed class ReachabilityMatrix
                         continue;
                     }
 
-                    var targets = group.Members is not { } members ? null : filters is null ? members : ByFilterClass(members, filters);
+                    var targets = group.Members is not { } members ? null : filters is null ? members.Atoms : ByFilterClass(members, filters);
                     for (var i = 0; i < (targets?.Count ?? 1); i++)
                     {
                         var target = targets is null ? group.First : targets[i];
@@ -163,7 +172,7 @@ public sealed class ReachabilityMatrix
                         {
                             // Not modelled by the filters (platform addresses, unknown hops): each atom as before.
                             var own = i == 0 ? path : Path(endpoint, source, target);
-                            foreach (var protocol in ProtocolSet.All.Members)
+                            foreach (var protocol in AllProtocols)
                             {
                                 RecordTraced(endpoint, protocol, source, target, own, Record);
                             }
@@ -171,13 +180,15 @@ public sealed class ReachabilityMatrix
                             continue;
                         }
 
-                        foreach (var protocol in ProtocolSet.All.Members)
+                        // One pass over each NSG's address sets serves every protocol and source port (PathVerdicts).
+                        var verdicts = scratch.For(filters, source.First, target.First);
+                        foreach (var protocol in AllProtocols)
                         {
                             if (protocol.HasPorts())
                             {
                                 foreach (var sourcePort in _sourcePortAtoms)
                                 {
-                                    var allowed = _pathFilters.AllowedDestinationPorts(filters, protocol, source.First, target.First, sourcePort.First);
+                                    var allowed = verdicts.AllowedDestinationPorts(protocol, sourcePort.First);
                                     if (!allowed.IsEmpty)
                                     {
                                         Record(protocol, allowed, path);
@@ -189,17 +200,13 @@ public sealed class ReachabilityMatrix
                                     }
                                 }
                             }
+                            else if (verdicts.Allows(protocol))
+                            {
+                                Record(protocol, PortSet.Empty, path);
+                            }
                             else
                             {
-                                var packet = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0)).Representative;
-                                if (_pathFilters.Allows(filters, packet))
-                                {
-                                    Record(protocol, PortSet.Empty, path);
-                                }
-                                else
-                                {
-                                    missed[protocol] = PortSet.All;
-                                }
+                                missed[protocol] = PortSet.All;
                             }
                         }
                     }
@@ -221,6 +228,92 @@ public sealed class ReachabilityMatrix
             new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
 
     /// <summary>
+    /// The walk groups (<see cref="ByWalkClass"/>) of a destination's addresses outside the sender's own. They depend on
+    /// the sender only through its table (the site classes are kept per table), so when the sender's addresses are
+    /// outside the destination they are built once per table and destination: the subnets of a spoke share a table and
+    /// come one after another, and a site's thousands of atoms were grouped again for each of them.
+    /// </summary>
+    private List<WalkGroup> WalkGroupsTowards(DestinationGroup destination, int destinationIndex, SourceEndpoint endpoint, WalkGroupCache cache)
+    {
+        if (destination.Addresses.Overlaps(endpoint.Addresses))
+        {
+            return ByWalkClass(destination.Addresses.Except(endpoint.Addresses), endpoint);
+        }
+
+        var table = _siteClasses.Value.SenderTable(endpoint.Endpoint);
+        return cache.GetOrAdd(table, destinationIndex, () => cache.SiteAtoms(destinationIndex, () => SiteAtomsOf(destination.Addresses)) is { } siteAtoms
+            ? BySiteClass(siteAtoms, _siteClasses.Value.ForSender(table))
+            : ByWalkClass(destination.Addresses, endpoint));
+    }
+
+    /// <summary>The indexes of the sites' atoms making up <paramref name="addresses"/>, ascending; null unless every atom is one of them.</summary>
+    private int[]? SiteAtomsOf(AddressSet addresses)
+    {
+        var region = _siteClasses.Value;
+        var indexes = new List<int>();
+        foreach (var atom in _classes.Split(addresses))
+        {
+            var index = region.AtomAt(atom.First);
+            if (index < 0 || region.AtomRange(index) != atom)
+            {
+                return null;
+            }
+
+            indexes.Add(index);
+        }
+
+        return [.. indexes];
+    }
+
+    /// <summary>
+    /// <see cref="ByWalkClass"/> for a destination made only of the sites' atoms (a site), from their indexes: the same
+    /// groups in the same order, without splitting the site's addresses and searching each atom again for every table.
+    /// </summary>
+    private List<WalkGroup> BySiteClass(int[] siteAtoms, int[] classOf)
+    {
+        var region = _siteClasses.Value;
+
+        // Classes are numbered below the region's atom count: a per-thread array counts each class's atoms, so that every
+        // group's lists are made at their size, then gives each class its group; it is left zeroed for the next call.
+        var slots = t_classSlots is { } known && known.Length >= region.AtomCount ? known : t_classSlots = new int[region.AtomCount];
+        var order = new List<int>();
+        foreach (var index in siteAtoms)
+        {
+            if (slots[classOf[index]]++ == 0)
+            {
+                order.Add(classOf[index]);
+            }
+        }
+
+        var groups = new List<WalkGroup>(order.Count);
+        var members = new SiteAtomGroup[order.Count];
+        for (var i = 0; i < order.Count; i++)
+        {
+            members[i] = new SiteAtomGroup(slots[order[i]]);
+            slots[order[i]] = -(i + 1);
+        }
+
+        foreach (var index in siteAtoms)
+        {
+            var group = members[-slots[classOf[index]] - 1];
+            var atom = region.AtomRange(index);
+            if (group.Atoms.Count == 0)
+            {
+                groups.Add(new WalkGroup(atom, group));
+            }
+
+            group.Add(atom, index);
+        }
+
+        foreach (var siteClass in order)
+        {
+            slots[siteClass] = 0;
+        }
+
+        return groups;
+    }
+
+    /// <summary>
     /// The atoms of <paramref name="addresses"/> in groups that one permissive walk serves: the sites' atoms of one
     /// <see cref="DestinationClasses"/> class together (every decision of such a walk treats them alike), every other
     /// atom alone; groups in the order of their first atom, atoms in address order.
@@ -228,7 +321,7 @@ public sealed class ReachabilityMatrix
     private List<WalkGroup> ByWalkClass(AddressSet addresses, SourceEndpoint endpoint)
     {
         var groups = new List<WalkGroup>();
-        Dictionary<int, List<AddressRange>>? byClass = null;
+        Dictionary<int, SiteAtomGroup>? byClass = null;
         int[]? classOf = null;
         foreach (var atom in _classes.Split(addresses))
         {
@@ -246,11 +339,12 @@ public sealed class ReachabilityMatrix
             }
             else if ((byClass ??= []).TryGetValue(siteClass, out var members))
             {
-                members.Add(atom);
+                members.Add(atom, index);
             }
             else
             {
-                byClass.Add(siteClass, members = [atom]);
+                byClass.Add(siteClass, members = new SiteAtomGroup());
+                members.Add(atom, index);
                 groups.Add(new WalkGroup(atom, members));
             }
         }
@@ -261,41 +355,49 @@ public sealed class ReachabilityMatrix
     /// <summary>
     /// One atom of <paramref name="group"/> (a walk class of the sites' atoms) per class of the filters on its path:
     /// atoms in exactly the same address sets of every filter get the same verdicts (<see cref="DestinationClasses.FilterClasses"/>),
-    /// and the cells record each outcome as a union, so evaluating the others again adds nothing.
+    /// and the cells record each outcome as a union, so evaluating the others again adds nothing. The split depends only
+    /// on which filters (NSG rule arrays, firewalls) are on the path, so a group keeps it per sequence of filters: the
+    /// senders of one table share their groups (<see cref="WalkGroupCache"/>) and mostly their filters.
     /// </summary>
-    private List<AddressRange> ByFilterClass(List<AddressRange> group, PathFilters.OnPath filters)
+    private List<AddressRange> ByFilterClass(SiteAtomGroup group, PathFilters.OnPath filters)
     {
-        var region = _siteClasses.Value;
-        var atoms = group.Select(a => region.AtomAt(a.First)).ToArray();
-        var subgroupOf = new int[group.Count];
-        foreach (var (key, sets) in _pathFilters.AddressParts(filters))
+        var parts = _pathFilters.AddressParts(filters).ToArray();
+        return group.Representatives([.. parts.Select(p => p.Key)], () =>
         {
-            var classes = region.FilterClasses(key, sets);
-            var split = new Dictionary<(int Subgroup, int Class), int>();
+            var region = _siteClasses.Value;
+            var atoms = group.Indexes;
+            var subgroupOf = new int[atoms.Length];
+            var classes = new int[atoms.Length];
+            var split = new Dictionary<long, int>();
+            foreach (var (key, sets) in parts)
+            {
+                region.FilterClasses(key, sets).ClassesAt(atoms, classes);
+                split.Clear();
+                for (var i = 0; i < atoms.Length; i++)
+                {
+                    var pair = ((long)subgroupOf[i] << 32) | (uint)classes[i];
+                    if (!split.TryGetValue(pair, out var subgroup))
+                    {
+                        subgroup = split.Count;
+                        split.Add(pair, subgroup);
+                    }
+
+                    subgroupOf[i] = subgroup;
+                }
+            }
+
+            var representatives = new List<AddressRange>();
+            var seen = new HashSet<int>();
             for (var i = 0; i < atoms.Length; i++)
             {
-                var pair = (subgroupOf[i], classes.ClassAt(atoms[i]));
-                if (!split.TryGetValue(pair, out var subgroup))
+                if (seen.Add(subgroupOf[i]))
                 {
-                    subgroup = split.Count;
-                    split.Add(pair, subgroup);
+                    representatives.Add(group.Atoms[i]);
                 }
-
-                subgroupOf[i] = subgroup;
             }
-        }
 
-        var representatives = new List<AddressRange>();
-        var seen = new HashSet<int>();
-        for (var i = 0; i < group.Count; i++)
-        {
-            if (seen.Add(subgroupOf[i]))
-            {
-                representatives.Add(group[i]);
-            }
-        }
-
-        return representatives;
+            return representatives;
+        });
     }
 
     /// <summary>What <see cref="PathFilters"/> does not model is traced as before: a trace per class, port runs between the path's cuts.</summary>
@@ -333,8 +435,106 @@ public sealed class ReachabilityMatrix
         }
     }
 
+    /// <summary>
+    /// Walk groups by (sender table, destination index) for one <see cref="Rows"/> call, read by every thread; emptied when
+    /// it grows past a few tables' worth, since sources come table by table and a large site's groups hold thousands of atoms.
+    /// </summary>
+    private sealed class WalkGroupCache
+    {
+        private const int Kept = 1024;
+        private readonly ConcurrentDictionary<(EffectiveRouteTable? Table, int Destination), List<WalkGroup>> _groups = new(KeyComparer.Instance);
+
+        private readonly ConcurrentDictionary<int, int[]?> _siteAtoms = new();
+
+        /// <summary>A destination's site atom indexes (<see cref="SiteAtomsOf"/>): the same for every sender, found once.</summary>
+        public int[]? SiteAtoms(int destination, Func<int[]?> find) =>
+            _siteAtoms.TryGetValue(destination, out var known) ? known : _siteAtoms.GetOrAdd(destination, find());
+
+        public List<WalkGroup> GetOrAdd(EffectiveRouteTable? table, int destination, Func<List<WalkGroup>> build)
+        {
+            if (_groups.TryGetValue((table, destination), out var known))
+            {
+                return known;
+            }
+
+            var built = build();
+            if (_groups.Count >= Kept)
+            {
+                _groups.Clear();
+            }
+
+            return _groups.GetOrAdd((table, destination), built);
+        }
+
+        private sealed class KeyComparer : IEqualityComparer<(EffectiveRouteTable? Table, int Destination)>
+        {
+            public static KeyComparer Instance { get; } = new();
+
+            public bool Equals((EffectiveRouteTable? Table, int Destination) x, (EffectiveRouteTable? Table, int Destination) y) =>
+                ReferenceEquals(x.Table, y.Table) && x.Destination == y.Destination;
+
+            public int GetHashCode((EffectiveRouteTable? Table, int Destination) key) =>
+                HashCode.Combine(key.Table is null ? 0 : RuntimeHelpers.GetHashCode(key.Table), key.Destination);
+        }
+    }
+
     /// <summary>Atoms one permissive walk serves: <see cref="First"/>, walked, and when it is one of the sites' atoms, all of its class (<see cref="Members"/>).</summary>
-    private readonly record struct WalkGroup(AddressRange First, List<AddressRange>? Members);
+    private readonly record struct WalkGroup(AddressRange First, SiteAtomGroup? Members);
+
+    /// <summary>
+    /// The sites' atoms of one walk class, in address order, with their indexes in the region; and, once asked, their
+    /// representatives per sequence of filters (<see cref="ByFilterClass"/>). Built by one thread, then only read.
+    /// </summary>
+    private sealed class SiteAtomGroup
+    {
+        private readonly List<int> _indexes;
+        private ConcurrentDictionary<object[], List<AddressRange>>? _representatives;
+        private int[]? _frozen;
+
+        public SiteAtomGroup(int capacity = 0)
+        {
+            Atoms = new List<AddressRange>(capacity);
+            _indexes = new List<int>(capacity);
+        }
+
+        public List<AddressRange> Atoms { get; }
+
+        public int[] Indexes => _frozen ??= [.. _indexes];
+
+        public void Add(AddressRange atom, int index)
+        {
+            Atoms.Add(atom);
+            _indexes.Add(index);
+        }
+
+        public List<AddressRange> Representatives(object[] filters, Func<List<AddressRange>> split)
+        {
+            // Most groups are walked by one sender table's filters only: the map is made when first asked.
+            var representatives = LazyInitializer.EnsureInitialized(ref _representatives,
+                static () => new ConcurrentDictionary<object[], List<AddressRange>>(FilterSequenceComparer.Instance));
+            return representatives.TryGetValue(filters, out var known) ? known : representatives.GetOrAdd(filters, split());
+        }
+    }
+
+    /// <summary>Filter sequences compare by the identity of each filter part (an NSG's rule array, a firewall).</summary>
+    private sealed class FilterSequenceComparer : IEqualityComparer<object[]>
+    {
+        public static FilterSequenceComparer Instance { get; } = new();
+
+        public bool Equals(object[]? x, object[]? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y, ReferenceEqualityComparer.Instance));
+
+        public int GetHashCode(object[] filters)
+        {
+            var hash = new HashCode();
+            foreach (var filter in filters)
+            {
+                hash.Add(RuntimeHelpers.GetHashCode(filter));
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 
     private static string Exit(Trace trace) => trace.Disposition switch
     {

@@ -80,12 +80,27 @@ internal static class FirewallRules
     [
         .. f.NetworkRuleCollections.OrderBy(c => c.Priority).ThenBy(c => c.Name, StringComparer.Ordinal)
             .SelectMany(c => c.Rules.Select(r => new ParsedRule(c, r, r.DestinationAddresses.IsEmpty && !r.DestinationFqdns.IsEmpty,
-                Addresses(r.SourceAddresses), Addresses(r.DestinationAddresses), Ports(r.DestinationPorts)))),
+                Protocols(r.Protocols), Addresses(r.SourceAddresses), Addresses(r.DestinationAddresses), Ports(r.DestinationPorts)))),
     ]);
 
     private static bool ProtocolMatches(string text, SecurityProtocol protocol) =>
         text.Equals("Any", StringComparison.OrdinalIgnoreCase)
         || text.Equals(protocol.ToString(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The protocols a rule's values match, one bit per <see cref="SecurityProtocol"/>: read once, not per packet.</summary>
+    private static int Protocols(IEnumerable<string> values)
+    {
+        var mask = 0;
+        foreach (var protocol in Enum.GetValues<SecurityProtocol>())
+        {
+            if (values.Any(value => ProtocolMatches(value, protocol)))
+            {
+                mask |= 1 << (int)protocol;
+            }
+        }
+
+        return mask;
+    }
 
     private static AddressSet Addresses(IEnumerable<string> values)
     {
@@ -139,13 +154,13 @@ internal static class FirewallRules
 
     /// <summary>One network rule with its address and port values parsed, in evaluation order.</summary>
     private sealed record ParsedRule(AzureFirewallNetworkRuleCollection Collection, AzureFirewallNetworkRule Rule, bool FqdnOnly,
-        AddressSet Sources, AddressSet Destinations, PortSet Ports)
+        int ProtocolMask, AddressSet Sources, AddressSet Destinations, PortSet Ports)
     {
         public bool Matches(Packet packet) =>
             MatchesAddresses(packet.Protocol, packet.Source, packet.Destination)
             && (!packet.Protocol.HasPorts() || Ports.Contains(packet.DestinationPort));
 
         public bool MatchesAddresses(SecurityProtocol protocol, IpAddress source, IpAddress destination) =>
-            Rule.Protocols.Any(p => ProtocolMatches(p, protocol)) && Sources.Contains(source) && Destinations.Contains(destination);
+            (ProtocolMask & (1 << (int)protocol)) != 0 && Sources.Contains(source) && Destinations.Contains(destination);
     }
 }

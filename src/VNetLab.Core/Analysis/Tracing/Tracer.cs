@@ -121,7 +121,10 @@ public sealed class Tracer
     /// </summary>
     internal Trace Outcome(TraceEndpoint source, Packet packet) => new Walk(this, packet, source, null, permissive: false, brief: true).Run();
 
-    /// <summary><see cref="TraceIgnoringFilters"/> with only the disposition and hops, like <see cref="Outcome"/>.</summary>
+    /// <summary>
+    /// <see cref="TraceIgnoringFilters"/> with only the disposition and hops, like <see cref="Outcome"/>; NSGs are not
+    /// evaluated and leave no step (the walk goes on whatever they say), firewall rules still do.
+    /// </summary>
     internal Trace OutcomeIgnoringFilters(TraceEndpoint source, Packet packet) => new Walk(this, packet, source, null, permissive: true, brief: true).Run();
 
     /// <summary>
@@ -209,6 +212,10 @@ public sealed class Tracer
 
         private bool IsReply => _request is not null;
 
+        // A brief walk ignoring filters goes on whatever an NSG says and records no verdict for its reader (the reach
+        // matrix reads the NSGs on the path off the hops and evaluates them itself, PathFilters): nothing to evaluate.
+        private bool IgnoresNsgs => _brief && _permissive && !IsReply;
+
         private IpAddress Destination => _packet.Destination;
 
         public Trace Run()
@@ -220,8 +227,9 @@ public sealed class Tracer
                 AddRoutingNotes(disposition);
             }
 
+            // Most walks of a matrix raise no note: no iterator for them.
             return new Trace(_packet, _source, disposition, [.. _hops],
-                [.. _notes.DistinctBy(n => (n.Code, n.ResourceId, n.Message))]);
+                _notes.Count == 0 ? [] : [.. _notes.DistinctBy(n => (n.Code, n.ResourceId, n.Message))]);
         }
 
         /// <summary>
@@ -658,6 +666,11 @@ public sealed class Tracer
 
         private bool NicNsgAllows(NetworkInterface nic, SecurityRuleDirection direction)
         {
+            if (IgnoresNsgs)
+            {
+                return true;
+            }
+
             var security = _analysis.Security.For(nic);
             if (IsReply)
             {
@@ -694,6 +707,11 @@ public sealed class Tracer
         /// <summary>A subnet endpoint with no NIC holding the address: only the subnet's NSG applies.</summary>
         private bool SubnetNsgAllows(Subnet subnet, SecurityRuleDirection direction)
         {
+            if (IgnoresNsgs)
+            {
+                return true;
+            }
+
             if (_analysis.Security.SubnetNetworkSecurityGroup(subnet) is not { } compiled)
             {
                 Add(new NsgEvaluationStep(null, subnet.Id, null, SecurityRuleAccess.Allow, direction, Decision(FlowDecision.NoNetworkSecurityGroup)));

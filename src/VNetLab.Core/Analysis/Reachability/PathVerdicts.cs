@@ -1,0 +1,210 @@
+using System.Collections.Immutable;
+using VNetLab.Addressing;
+using VNetLab.Analysis.Tracing;
+using VNetLab.Model;
+using VNetLab.Security;
+
+namespace VNetLab.Analysis.Reachability;
+
+/// <summary>
+/// What the filters on one path (<see cref="PathFilters.OnPath"/>) let through between one source and one destination
+/// address, for every protocol and source port the matrix asks about: the destination ports of protocols with ports,
+/// and the verdict for those without.
+/// </summary>
+/// <remarks>
+/// An NSG rule's address sets do not depend on the protocol or the ports, and testing them is most of a rule's cost (a
+/// spoke NSG has 200 rules): each NSG's rules whose sources hold the source and whose destinations hold the destination
+/// are found once here, in order, and every protocol and source port then walks only those. The verdicts are those of
+/// the first-match walks the tracer's NSG evaluation makes (semantics.md §4.1, §4.3): over port sets, a rule decides the
+/// ports no earlier rule decided; without ports, the first rule matching decides, and every NSG of a NIC must allow
+/// (the first deny is final). Platform addresses never get here (<see cref="PathFilters.FiltersOn"/>).
+/// </remarks>
+internal sealed class PathVerdicts
+{
+    private readonly NetworkAnalysis _analysis;
+
+    // The parts of every filter on the path, in order; kept from one use to the next so that their buffers are reused
+    // (a matrix evaluates millions of (source, destination) pairs, and allocating per pair kept the collector busy).
+    private readonly List<Part> _parts = [];
+    private int _count;
+    private bool _refused;
+    private IpAddress _source;
+    private IpAddress _destination;
+
+    public PathVerdicts(NetworkAnalysis analysis)
+    {
+        _analysis = analysis;
+    }
+
+    /// <summary>Sets this up for the filters on a path between two addresses; the previous answers are gone. One thread at a time.</summary>
+    public PathVerdicts For(PathFilters.OnPath filters, IpAddress source, IpAddress destination)
+    {
+        _refused = filters.Refused;
+        _source = source;
+        _destination = destination;
+        _count = 0;
+        foreach (var filter in filters.Filters)
+        {
+            switch (filter.Resource)
+            {
+                case NetworkInterface nic:
+                    var (first, second) = _analysis.Security.For(nic).EvaluationPair(filter.Direction);
+                    if (first is not null)
+                    {
+                        NextPart().SetRules(first.NetworkSecurityGroup.Rules(filter.Direction), source, destination);
+                    }
+
+                    if (second is not null)
+                    {
+                        NextPart().SetRules(second.NetworkSecurityGroup.Rules(filter.Direction), source, destination);
+                    }
+
+                    break;
+                case Subnet subnet:
+                    if (_analysis.Security.SubnetNetworkSecurityGroup(subnet) is { } nsg)
+                    {
+                        NextPart().SetRules(nsg.Rules(filter.Direction), source, destination);
+                    }
+
+                    break;
+                case AzureFirewall firewall:
+                    NextPart().SetFirewall(firewall);
+                    break;
+                default:
+                    NextPart().SetUnknown();
+                    break;
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>The destination ports on which packets of <paramref name="protocol"/> (one with ports) from <paramref name="sourcePort"/> pass every filter.</summary>
+    public PortSet AllowedDestinationPorts(SecurityProtocol protocol, int sourcePort)
+    {
+        if (_refused)
+        {
+            return PortSet.Empty;
+        }
+
+        var allowed = PortSet.All;
+        for (var i = 0; i < _count && !allowed.IsEmpty; i++)
+        {
+            var part = _parts[i];
+            allowed = allowed.Intersect(part.Firewall is { } firewall
+                ? FirewallRules.AllowedDestinationPorts(firewall, protocol, _source, _destination)
+                : part.IsUnknown ? PortSet.Empty : part.Ports(protocol, sourcePort));
+        }
+
+        return allowed;
+    }
+
+    /// <summary>Whether packets of <paramref name="protocol"/> (one without ports) pass every filter.</summary>
+    public bool Allows(SecurityProtocol protocol)
+    {
+        if (_refused)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            var part = _parts[i];
+            var allowed = part.Firewall is { } firewall
+                ? FirewallRules.Evaluate(firewall, Packet.Create(protocol, _source, 0, _destination, 0), []).Action == SecurityRuleAccess.Allow
+                : !part.IsUnknown && part.FirstMatchAllows(protocol);
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private Part NextPart()
+    {
+        if (_count == _parts.Count)
+        {
+            _parts.Add(new Part());
+        }
+
+        return _parts[_count++];
+    }
+
+    /// <summary>One NSG's rules with the indexes of those matching the addresses, or a firewall, or a filter not modelled.</summary>
+    private sealed class Part
+    {
+        private ImmutableArray<CompiledSecurityRule> _rules;
+        private int[] _matching = [];
+        private int _matchingCount;
+
+        public AzureFirewall? Firewall { get; private set; }
+
+        public bool IsUnknown { get; private set; }
+
+        public void SetRules(ImmutableArray<CompiledSecurityRule> rules, IpAddress source, IpAddress destination)
+        {
+            (_rules, Firewall, IsUnknown, _matchingCount) = (rules, null, false, 0);
+            if (_matching.Length < rules.Length)
+            {
+                _matching = new int[rules.Length];
+            }
+
+            for (var i = 0; i < rules.Length; i++)
+            {
+                if (rules[i].Sources.Contains(source) && rules[i].Destinations.Contains(destination))
+                {
+                    _matching[_matchingCount++] = i;
+                }
+            }
+        }
+
+        public void SetFirewall(AzureFirewall firewall) => (_rules, Firewall, IsUnknown, _matchingCount) = (default, firewall, false, 0);
+
+        public void SetUnknown() => (_rules, Firewall, IsUnknown, _matchingCount) = (default, null, true, 0);
+
+        /// <summary>First match over port sets: each rule decides the ports no earlier rule decided; ports no rule matches pass.</summary>
+        public PortSet Ports(SecurityProtocol protocol, int sourcePort)
+        {
+            var remaining = PortSet.All;
+            var allowed = PortSet.Empty;
+            for (var i = 0; i < _matchingCount; i++)
+            {
+                var rule = _rules[_matching[i]];
+                if (!rule.Protocols.Contains(protocol) || !rule.SourcePorts.Contains(sourcePort))
+                {
+                    continue;
+                }
+
+                if (rule.Access == SecurityRuleAccess.Allow)
+                {
+                    allowed = allowed.Union(remaining.Intersect(rule.DestinationPorts));
+                }
+
+                remaining = remaining.Except(rule.DestinationPorts);
+                if (remaining.IsEmpty)
+                {
+                    break;
+                }
+            }
+
+            return allowed.Union(remaining);
+        }
+
+        /// <summary>The first rule matching a packet without ports decides; none matching lets it through.</summary>
+        public bool FirstMatchAllows(SecurityProtocol protocol)
+        {
+            for (var i = 0; i < _matchingCount; i++)
+            {
+                var rule = _rules[_matching[i]];
+                if (rule.Protocols.Contains(protocol) && rule.MatchesPortlessPackets)
+                {
+                    return rule.Access == SecurityRuleAccess.Allow;
+                }
+            }
+
+            return true;
+        }
+    }
+}
