@@ -278,15 +278,14 @@ internal sealed class DestinationClasses
     /// <summary>Partition refinement over atom indexes: classes only ever split.</summary>
     private sealed class Partition
     {
-        private readonly int[] _hits;
-        private readonly int[] _splitTo;
+        // Scratch for Split only; a partition refined by labels (a sender's table) never needs them.
+        private int[]? _hits;
+        private int[]? _splitTo;
         private readonly List<int> _sizes;
 
         public Partition(int count)
         {
             ClassOf = new int[count];
-            _hits = new int[Math.Max(count, 1)];
-            _splitTo = new int[Math.Max(count, 1)];
             _sizes = [count];
         }
 
@@ -294,8 +293,6 @@ internal sealed class DestinationClasses
         public Partition(int[] classOf)
         {
             ClassOf = (int[])classOf.Clone();
-            _hits = new int[Math.Max(classOf.Length, 1)];
-            _splitTo = new int[Math.Max(classOf.Length, 1)];
             var count = classOf.Length == 0 ? 0 : classOf.Max() + 1;
             _sizes = [.. new int[count]];
             foreach (var c in classOf)
@@ -309,13 +306,15 @@ internal sealed class DestinationClasses
         /// <summary>Splits every class by "inside <paramref name="covered"/> or not"; costs the atoms covered, not all atoms.</summary>
         public void Split(int[] covered)
         {
+            var hits = _hits ??= new int[Math.Max(ClassOf.Length, 1)];
+            var splitTo = _splitTo ??= new int[Math.Max(ClassOf.Length, 1)];
             var touched = new List<int>();
             for (var p = 0; p < covered.Length; p += 2)
             {
                 for (var k = covered[p]; k <= covered[p + 1]; k++)
                 {
                     var c = ClassOf[k];
-                    if (_hits[c]++ == 0)
+                    if (hits[c]++ == 0)
                     {
                         touched.Add(c);
                     }
@@ -325,7 +324,7 @@ internal sealed class DestinationClasses
             foreach (var c in touched)
             {
                 // A class wholly inside the set does not split.
-                _splitTo[c] = _hits[c] < _sizes[c] ? NewClass() : -1;
+                splitTo[c] = hits[c] < _sizes[c] ? NewClass() : -1;
             }
 
             for (var p = 0; p < covered.Length; p += 2)
@@ -333,7 +332,7 @@ internal sealed class DestinationClasses
                 for (var k = covered[p]; k <= covered[p + 1]; k++)
                 {
                     var c = ClassOf[k];
-                    if (_splitTo[c] is var to and >= 0)
+                    if (splitTo[c] is var to and >= 0)
                     {
                         ClassOf[k] = to;
                         _sizes[c]--;
@@ -344,8 +343,8 @@ internal sealed class DestinationClasses
 
             foreach (var c in touched)
             {
-                _hits[c] = 0;
-                _splitTo[c] = -1;
+                hits[c] = 0;
+                splitTo[c] = -1;
             }
         }
 

@@ -30,6 +30,8 @@ public sealed class ReachabilityMatrix
 
     private static readonly SecurityProtocol[] AllProtocols = [.. ProtocolSet.All.Members];
 
+    private readonly ConcurrentDictionary<string, string> _siteExits = new(StringComparer.Ordinal);
+
     // Scratch for BySiteClass, one per worker thread: zero between calls.
     [ThreadStatic]
     private static int[]? t_classSlots;
@@ -164,7 +166,7 @@ public sealed class ReachabilityMatrix
                         continue;
                     }
 
-                    var targets = group.Members is not { } members ? null : filters is null ? members.Atoms : ByFilterClass(members, filters);
+                    var targets = group.Members is not { } members ? null : filters is null ? members.Atoms() : ByFilterClass(members, filters);
                     for (var i = 0; i < (targets?.Count ?? 1); i++)
                     {
                         var target = targets is null ? group.First : targets[i];
@@ -289,20 +291,19 @@ public sealed class ReachabilityMatrix
         var members = new SiteAtomGroup[order.Count];
         for (var i = 0; i < order.Count; i++)
         {
-            members[i] = new SiteAtomGroup(slots[order[i]]);
+            members[i] = new SiteAtomGroup(region, keepsAtoms: false, slots[order[i]]);
             slots[order[i]] = -(i + 1);
         }
 
         foreach (var index in siteAtoms)
         {
             var group = members[-slots[classOf[index]] - 1];
-            var atom = region.AtomRange(index);
-            if (group.Atoms.Count == 0)
+            if (group.Count == 0)
             {
-                groups.Add(new WalkGroup(atom, group));
+                groups.Add(new WalkGroup(region.AtomRange(index), group));
             }
 
-            group.Add(atom, index);
+            group.Add(default, index);
         }
 
         foreach (var siteClass in order)
@@ -343,7 +344,7 @@ public sealed class ReachabilityMatrix
             }
             else
             {
-                byClass.Add(siteClass, members = new SiteAtomGroup());
+                byClass.Add(siteClass, members = new SiteAtomGroup(_siteClasses.Value, keepsAtoms: true));
                 members.Add(atom, index);
                 groups.Add(new WalkGroup(atom, members));
             }
@@ -392,7 +393,7 @@ public sealed class ReachabilityMatrix
             {
                 if (seen.Add(subgroupOf[i]))
                 {
-                    representatives.Add(group.Atoms[i]);
+                    representatives.Add(group.AtomAt(i));
                 }
             }
 
@@ -488,22 +489,32 @@ public sealed class ReachabilityMatrix
     private sealed class SiteAtomGroup
     {
         private readonly List<int> _indexes;
+
+        // The atoms themselves, kept only when they may be smaller than the region's (a destination minus the sender's
+        // own addresses); otherwise each is the region's atom at its index, and a large site's groups hold only indexes.
+        private readonly List<AddressRange>? _atoms;
+        private readonly DestinationClasses _region;
         private ConcurrentDictionary<object[], List<AddressRange>>? _representatives;
         private int[]? _frozen;
 
-        public SiteAtomGroup(int capacity = 0)
+        public SiteAtomGroup(DestinationClasses region, bool keepsAtoms, int capacity = 0)
         {
-            Atoms = new List<AddressRange>(capacity);
+            _region = region;
             _indexes = new List<int>(capacity);
+            _atoms = keepsAtoms ? new List<AddressRange>(capacity) : null;
         }
 
-        public List<AddressRange> Atoms { get; }
+        public int Count => _indexes.Count;
 
         public int[] Indexes => _frozen ??= [.. _indexes];
 
+        public AddressRange AtomAt(int position) => _atoms?[position] ?? _region.AtomRange(_indexes[position]);
+
+        public List<AddressRange> Atoms() => [.. Enumerable.Range(0, Count).Select(AtomAt)];
+
         public void Add(AddressRange atom, int index)
         {
-            Atoms.Add(atom);
+            _atoms?.Add(atom);
             _indexes.Add(index);
         }
 
@@ -536,10 +547,12 @@ public sealed class ReachabilityMatrix
         }
     }
 
-    private static string Exit(Trace trace) => trace.Disposition switch
+    private string Exit(Trace trace) => trace.Disposition switch
     {
         FlowDisposition.ExitedToInternet => "Internet",
-        FlowDisposition.ExitedToExternalSite => "site " + (trace.LastHop?.Name ?? "?"),
+
+        // One label per site, not one string per recorded outcome.
+        FlowDisposition.ExitedToExternalSite => _siteExits.GetOrAdd(trace.LastHop?.Name ?? "?", static name => "site " + name),
         _ => "delivered",
     };
 }
