@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Tracing;
 using VNetLab.Model;
@@ -31,6 +32,10 @@ internal sealed class PathVerdicts
     private IpAddress _source;
     private IpAddress _destination;
 
+    // Per NSG rule array and source address, the rules whose sources hold it: a source row asks about one source atom
+    // against many destinations (a site's classes, a subnet's hosts), so each NSG's source sets are tested once for it.
+    private readonly Dictionary<(CompiledSecurityRule[] Rules, IpAddress Source), int[]> _bySource = new(RulesAndSourceComparer.Instance);
+
     public PathVerdicts(NetworkAnalysis analysis)
     {
         _analysis = analysis;
@@ -51,19 +56,19 @@ internal sealed class PathVerdicts
                     var (first, second) = _analysis.Security.For(nic).EvaluationPair(filter.Direction);
                     if (first is not null)
                     {
-                        NextPart().SetRules(first.NetworkSecurityGroup.Rules(filter.Direction), source, destination);
+                        SetRules(NextPart(), first.NetworkSecurityGroup.Rules(filter.Direction));
                     }
 
                     if (second is not null)
                     {
-                        NextPart().SetRules(second.NetworkSecurityGroup.Rules(filter.Direction), source, destination);
+                        SetRules(NextPart(), second.NetworkSecurityGroup.Rules(filter.Direction));
                     }
 
                     break;
                 case Subnet subnet:
                     if (_analysis.Security.SubnetNetworkSecurityGroup(subnet) is { } nsg)
                     {
-                        NextPart().SetRules(nsg.Rules(filter.Direction), source, destination);
+                        SetRules(NextPart(), nsg.Rules(filter.Direction));
                     }
 
                     break;
@@ -122,6 +127,26 @@ internal sealed class PathVerdicts
         return true;
     }
 
+    private void SetRules(Part part, ImmutableArray<CompiledSecurityRule> rules)
+    {
+        var array = ImmutableCollectionsMarshal.AsArray(rules) ?? [];
+        if (!_bySource.TryGetValue((array, _source), out var bySource))
+        {
+            var matching = new List<int>();
+            for (var i = 0; i < array.Length; i++)
+            {
+                if (array[i].Sources.Contains(_source))
+                {
+                    matching.Add(i);
+                }
+            }
+
+            _bySource.Add((array, _source), bySource = [.. matching]);
+        }
+
+        part.SetRules(rules, bySource, _destination);
+    }
+
     private Part NextPart()
     {
         if (_count == _parts.Count)
@@ -143,19 +168,20 @@ internal sealed class PathVerdicts
 
         public bool IsUnknown { get; private set; }
 
-        public void SetRules(ImmutableArray<CompiledSecurityRule> rules, IpAddress source, IpAddress destination)
+        /// <summary>Keeps, of the rules whose sources hold the source (<paramref name="bySource"/>, in order), those whose destinations hold the destination.</summary>
+        public void SetRules(ImmutableArray<CompiledSecurityRule> rules, int[] bySource, IpAddress destination)
         {
             (_rules, Firewall, IsUnknown, _matchingCount) = (rules, null, false, 0);
-            if (_matching.Length < rules.Length)
+            if (_matching.Length < bySource.Length)
             {
-                _matching = new int[rules.Length];
+                _matching = new int[bySource.Length];
             }
 
-            for (var i = 0; i < rules.Length; i++)
+            foreach (var index in bySource)
             {
-                if (rules[i].Sources.Contains(source) && rules[i].Destinations.Contains(destination))
+                if (rules[index].Destinations.Contains(destination))
                 {
-                    _matching[_matchingCount++] = i;
+                    _matching[_matchingCount++] = index;
                 }
             }
         }
@@ -206,5 +232,16 @@ internal sealed class PathVerdicts
 
             return true;
         }
+    }
+
+    private sealed class RulesAndSourceComparer : IEqualityComparer<(CompiledSecurityRule[] Rules, IpAddress Source)>
+    {
+        public static RulesAndSourceComparer Instance { get; } = new();
+
+        public bool Equals((CompiledSecurityRule[] Rules, IpAddress Source) x, (CompiledSecurityRule[] Rules, IpAddress Source) y) =>
+            ReferenceEquals(x.Rules, y.Rules) && x.Source == y.Source;
+
+        public int GetHashCode((CompiledSecurityRule[] Rules, IpAddress Source) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Rules), key.Source);
     }
 }
