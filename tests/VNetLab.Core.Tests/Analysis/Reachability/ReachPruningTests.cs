@@ -84,6 +84,31 @@ public sealed class ReachPruningTests
     }
 
     [Fact]
+    public void The_egress_set_skips_only_tables_whose_exits_it_holds_already()
+    {
+        // Three tables: the second routes out a part of what the first does (skipped, as it adds nothing), the third the
+        // first's prefix and one more (not skipped): every address some table routes out must still be held.
+        var estate = Estate.Create(
+        [
+            Vnet("vnet-a", "10.0.0.0/16",
+                Subnet("vnet-a", "web", "10.0.1.0/24", routeTable: Id("routeTables", "rt-web")),
+                Subnet("vnet-a", "app", "10.0.2.0/24", routeTable: Id("routeTables", "rt-app")),
+                Subnet("vnet-a", "db", "10.0.3.0/24", routeTable: Id("routeTables", "rt-db"))),
+            RouteTable("rt-web", false, ("0.0.0.0/0", RouteNextHopType.None), ("8.8.8.0/24", RouteNextHopType.Internet), ("9.9.0.0/16", RouteNextHopType.Internet)),
+            RouteTable("rt-app", false, ("0.0.0.0/0", RouteNextHopType.None), ("8.8.8.0/25", RouteNextHopType.Internet)),
+            RouteTable("rt-db", false, ("0.0.0.0/0", RouteNextHopType.None), ("8.8.8.0/24", RouteNextHopType.Internet), ("1.1.1.0/24", RouteNextHopType.Internet)),
+        ]);
+        var routing = NetworkAnalysis.Compile(estate).Routing;
+        var egress = EgressAddresses.For(routing);
+        foreach (var (address, exits) in new[] { ("8.8.8.1", true), ("8.8.8.200", true), ("9.9.1.1", true), ("1.1.1.1", true), ("2.2.2.2", false), ("10.0.2.4", false) })
+        {
+            Assert.Equal(exits, routing.Subnets.Any(s => routing.TryGetNextHop(s.SubnetId, IpAddress.Parse(address), out var next)
+                && next.NextHopType is NextHopType.Internet or NextHopType.VirtualNetworkGateway));
+            Assert.Equal(exits, egress.Contains(IpAddress.Parse(address)));
+        }
+    }
+
+    [Fact]
     public void A_deny_all_destination_is_pruned_and_the_rows_stay_those_of_the_traced_matrix()
     {
         var analysis = NetworkAnalysis.Compile(Estate.Create(
