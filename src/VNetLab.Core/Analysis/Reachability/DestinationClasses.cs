@@ -172,7 +172,12 @@ internal sealed class DestinationClasses
         subnets.AddRange(estate.VirtualNetworkGateways.SelectMany(g => g.IpConfigurations).Select(c => c.SubnetId).OfType<ResourceId>());
         subnets.AddRange(estate.AzureFirewalls.SelectMany(f => f.IpConfigurations).Select(c => c.SubnetId).OfType<ResourceId>());
         var tables = analysis.Routing.Subnets.Select(s => s.Table).Distinct(ReferenceEqualityComparer.Instance).Cast<EffectiveRouteTable>();
-        foreach (var route in tables.SelectMany(t => t.LocalRoutes.AsEnumerable().Concat(t.GatewayRoutes?.Routes ?? [])))
+
+        // Thousands of tables share one hub's gateway routes (4,000 on-premises prefixes at large): each shared set is
+        // read once, where its first table reads it, so the subnets are found in the same order.
+        var gatewayRouteSets = new HashSet<GatewayRouteSet>(ReferenceEqualityComparer.Instance);
+        foreach (var route in tables.SelectMany(t => t.LocalRoutes.AsEnumerable()
+            .Concat(t.GatewayRoutes is { } shared && gatewayRouteSets.Add(shared) ? shared.Routes : [])))
         {
             if (route.NextHopType == NextHopType.VirtualAppliance && !route.NextHopIpAddresses.IsDefaultOrEmpty
                 && analysis.Addresses.NetworkInterfaceAt(route.NextHopIpAddresses[0]) is { } nic && estate.SubnetOf(nic) is { } subnet)

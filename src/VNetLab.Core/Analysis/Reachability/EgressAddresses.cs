@@ -25,16 +25,45 @@ internal static class EgressAddresses
         var gatewayUnions = new Dictionary<GatewayRouteSet, AddressSet>(ReferenceEqualityComparer.Instance);
         var gatewayInside = new Dictionary<(GatewayRouteSet, IpPrefix), AddressSet>();
         var tables = new HashSet<EffectiveRouteTable>(ReferenceEqualityComparer.Instance);
+        var gatewaysHeld = new HashSet<GatewayRouteSet>(ReferenceEqualityComparer.Instance);
         var egress = AddressSet.Empty;
         foreach (var subnet in routing.Subnets)
         {
-            if (tables.Add(subnet.Table))
+            if (tables.Add(subnet.Table) && !Held(subnet.Table, egress, gatewaysHeld, gatewayUnions))
             {
                 egress = egress.Union(OfTable(subnet.Table, gatewayUnions, gatewayInside));
             }
         }
 
         return egress;
+    }
+
+    /// <summary>
+    /// True when every address the table could route out (its exit prefixes and its gateway routes, a superset of
+    /// what <see cref="OfTable"/> gives) is in <paramref name="egress"/> already, so uniting it would change nothing:
+    /// the spoke tables of one hub mostly route the same on-premises prefixes and Internet ranges out.
+    /// </summary>
+    private static bool Held(EffectiveRouteTable table, AddressSet egress, HashSet<GatewayRouteSet> gatewaysHeld,
+        Dictionary<GatewayRouteSet, AddressSet> gatewayUnions)
+    {
+        if (egress.IsEmpty || !AddressSet.FromPrefixes(table.LocalLookupEntries.Where(e => IsExit(e.NextHopType)).Select(e => e.Prefix)).IsSubsetOf(egress))
+        {
+            return false;
+        }
+
+        if (table.GatewayRoutes is not { } gateways || gatewaysHeld.Contains(gateways))
+        {
+            return true;
+        }
+
+        // The egress set only grows, so a gateway set found inside it once stays inside.
+        if (gatewayUnions.TryGetValue(gateways, out var union) && union.IsSubsetOf(egress))
+        {
+            gatewaysHeld.Add(gateways);
+            return true;
+        }
+
+        return false;
     }
 
     private static AddressSet OfTable(EffectiveRouteTable table, Dictionary<GatewayRouteSet, AddressSet> gatewayUnions,

@@ -33,19 +33,19 @@ internal static class FilterAdmission
         var admitted = PlatformAddresses.All;
         foreach (var rule in rules)
         {
-            var (ruleOwn, ruleRemote) = direction == SecurityRuleDirection.Inbound ? (rule.Destinations, rule.Sources) : (rule.Sources, rule.Destinations);
-            if (!ruleOwn.Overlaps(own))
+            var ruleOwn = OwnSide(rule, direction);
+            if (!Meets(ruleOwn, own))
             {
                 continue;
             }
 
             if (rule.Access == SecurityRuleAccess.Allow)
             {
-                admitted = admitted.Union(ruleRemote.Except(blocked));
+                admitted = admitted.Union(Remote(rule, direction).Except(blocked));
             }
-            else if (MatchesEveryPacket(rule) && ruleOwn.IsSupersetOf(own))
+            else if (MatchesEveryPacket(rule) && Covers(ruleOwn, own))
             {
-                blocked = blocked.Union(ruleRemote);
+                blocked = blocked.Union(Remote(rule, direction));
                 if (blocked.IsAll)
                 {
                     return admitted;
@@ -54,6 +54,95 @@ internal static class FilterAdmission
         }
 
         return admitted.Union(blocked.Complement());
+    }
+
+    /// <summary>
+    /// Everything <see cref="Admitted"/> reads of <paramref name="own"/>, as one string: whether it meets the platform
+    /// addresses, and per rule in order whether the rule's own side meets it and, for a deny rule matching every
+    /// packet, covers it. Two own-side sets with the same signature get the same admitted set from these rules, so
+    /// destinations (or senders) that the rules do not tell apart share one computation.
+    /// </summary>
+    public static string Signature(ImmutableArray<CompiledSecurityRule> rules, SecurityRuleDirection direction, AddressSet own)
+    {
+        if (own.Overlaps(PlatformAddresses.All))
+        {
+            return "P";
+        }
+
+        return string.Create(rules.Length, (Rules: rules, Direction: direction, Own: own), static (chars, state) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var rule = state.Rules[i];
+                var ruleOwn = OwnSide(rule, state.Direction);
+                chars[i] = !Meets(ruleOwn, state.Own) ? '-'
+                    : rule.Access != SecurityRuleAccess.Allow && MatchesEveryPacket(rule) && Covers(ruleOwn, state.Own) ? 'c'
+                    : 'm';
+            }
+        });
+    }
+
+    private static AddressSet OwnSide(CompiledSecurityRule rule, SecurityRuleDirection direction) =>
+        direction == SecurityRuleDirection.Inbound ? rule.Destinations : rule.Sources;
+
+    private static AddressSet Remote(CompiledSecurityRule rule, SecurityRuleDirection direction) =>
+        direction == SecurityRuleDirection.Inbound ? rule.Sources : rule.Destinations;
+
+    /// <summary>
+    /// <c>ruleOwn.Overlaps(own)</c>, by binary search for each of the own side's few intervals: a rule's own side can be
+    /// a <c>VirtualNetwork</c> tag of thousands of intervals, and a merge walk would cross most of them per question.
+    /// </summary>
+    private static bool Meets(AddressSet ruleOwn, AddressSet own)
+    {
+        if (ruleOwn.V6.Overlaps(own.V6))
+        {
+            return true;
+        }
+
+        var stored = ruleOwn.V4.Intervals;
+        foreach (var interval in own.V4.Intervals)
+        {
+            var index = FirstEndingAtOrAfter(stored, interval.First);
+            if (index < stored.Length && stored[index].First <= interval.Last)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>ruleOwn.IsSupersetOf(own)</c>, by binary search for each of the own side's intervals.</summary>
+    private static bool Covers(AddressSet ruleOwn, AddressSet own)
+    {
+        foreach (var interval in own.V4.Intervals)
+        {
+            if (!ruleOwn.V4.Contains(interval))
+            {
+                return false;
+            }
+        }
+
+        return own.V6.IsSubsetOf(ruleOwn.V6);
+    }
+
+    private static int FirstEndingAtOrAfter(ReadOnlySpan<Interval<uint>> intervals, uint value)
+    {
+        int low = 0, high = intervals.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (intervals[middle].Last < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private static bool MatchesEveryPacket(CompiledSecurityRule rule) =>

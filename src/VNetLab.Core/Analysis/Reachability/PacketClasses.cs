@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Tracing;
 using VNetLab.Routing;
+using VNetLab.Routing.Bgp;
 using VNetLab.Security;
 
 namespace VNetLab.Analysis.Reachability;
@@ -46,11 +47,11 @@ public sealed class PacketClasses
     {
         var estate = analysis.Estate;
         var routing = analysis.Routing;
-        var addresses = new List<uint> { 0 };
+        var addresses = new AddressCuts();
 
         // Only filters look at source addresses (routes never do), so the cuts of rule address sets alone tell which
         // senders of one subnet are interchangeable.
-        var ruleAddresses = new List<uint> { 0 };
+        var ruleAddresses = new AddressCuts();
         var destinationPorts = new List<int> { 0 };
         var sourcePorts = new List<int> { 0 };
 
@@ -65,18 +66,6 @@ public sealed class PacketClasses
         var cutSourcePortSets = new HashSet<PortSet>();
         var membership = ImmutableArray.CreateBuilder<AddressSet>();
 
-        void CutInto(List<uint> cuts, AddressSet set)
-        {
-            foreach (var interval in set.V4.Intervals)
-            {
-                cuts.Add(interval.First);
-                if (interval.Last < uint.MaxValue)
-                {
-                    cuts.Add(interval.Last + 1);
-                }
-            }
-        }
-
         // Cuts each distinct set once: by the identity of its stored intervals first, then by value.
         static bool IsNew(AddressSet set, HashSet<object> seenStorage, HashSet<IntervalSet<uint>> seen) =>
             set.V4.Storage is { } storage && seenStorage.Add(storage) && seen.Add(set.V4);
@@ -85,7 +74,7 @@ public sealed class PacketClasses
         {
             if (IsNew(set, seenAddressStorage, cutAddressSets))
             {
-                CutInto(addresses, set);
+                addresses.Add(set.V4);
             }
         }
 
@@ -94,7 +83,7 @@ public sealed class PacketClasses
             Cut(set);
             if (IsNew(set, seenRuleStorage, cutRuleSets))
             {
-                CutInto(ruleAddresses, set);
+                ruleAddresses.Add(set.V4);
             }
         }
 
@@ -123,16 +112,32 @@ public sealed class PacketClasses
             }
         }
 
-        // Subnets with the same routes share one table: its routes are cut once.
+        // Subnets with the same routes share one table: its routes are cut once. A table lists its own routes and some
+        // of its hub's gateway routes, which thousands of tables share (a spoke's 4,000 on-premises prefixes): those are
+        // cut once per shared set instead of once per table's rows. All of the set's routes are cut, those a table hides
+        // too; each is a gateway's learned route (overridden ones keep their prefix), cut below anyway, so the cuts are
+        // the same.
         var tables = new HashSet<EffectiveRouteTable>(ReferenceEqualityComparer.Instance);
+        var gatewayRouteSets = new HashSet<GatewayRouteSet>(ReferenceEqualityComparer.Instance);
         foreach (var (_, subnet) in estate.AllSubnets)
         {
             var table = routing.RouteTableOf(subnet.Id);
-            foreach (var route in table is not null && tables.Add(table) ? table.GetRoutes() : [])
+            if (table is not null && tables.Add(table))
             {
-                foreach (var prefix in route.AddressPrefixes)
+                foreach (var route in table.LocalRoutes)
                 {
-                    CutPrefix(prefix);
+                    foreach (var prefix in route.AddressPrefixes)
+                    {
+                        CutPrefix(prefix);
+                    }
+                }
+
+                foreach (var route in table.GatewayRoutes is { } shared && gatewayRouteSets.Add(shared) ? shared.Routes : [])
+                {
+                    foreach (var prefix in route.AddressPrefixes)
+                    {
+                        CutPrefix(prefix);
+                    }
                 }
             }
 
@@ -214,7 +219,7 @@ public sealed class PacketClasses
             }
         }
 
-        return new PacketClasses(SortedDistinct(addresses), SortedDistinct(ruleAddresses), SortedDistinct(destinationPorts), SortedDistinct(sourcePorts),
+        return new PacketClasses(addresses.ToSortedArray(), ruleAddresses.ToSortedArray(), SortedDistinct(destinationPorts), SortedDistinct(sourcePorts),
             membership.ToImmutable());
     }
 

@@ -39,6 +39,11 @@ internal sealed class ReachPruning
     // What a destination admits depends only on its addresses: kept across the matrix's Compute calls (diff, benchmarks).
     private readonly ConcurrentDictionary<AddressSet, AddressSet> _admittedAt = new();
 
+    // What one NSG admits, by what its rules can tell of the own side (FilterAdmission.Signature): the subnets of a
+    // spoke behind one NSG that no rule tells apart, and every NIC of one subnet, share one walk of the rules and
+    // one admitted set instead of each uniting and subtracting the rules' remote sets again.
+    private readonly ConcurrentDictionary<AdmissionKey, AddressSet> _admissions = new();
+
     public ReachPruning(NetworkAnalysis analysis)
     {
         _analysis = analysis;
@@ -161,14 +166,25 @@ internal sealed class ReachPruning
         {
             if (!memo.TryGetValue(nsg, out var set))
             {
-                set = FilterAdmission.Admitted(nsg.Inbound, SecurityRuleDirection.Inbound, destinations);
+                set = Admitted(nsg, SecurityRuleDirection.Inbound, destinations);
                 memo.Add(nsg, set);
             }
 
             return set;
         }
 
+        // The NICs of a subnet mostly have the same NSGs, whose admitted sets are shared: each distinct set is united once.
+        var byAssociations = new Dictionary<(CompiledNetworkSecurityGroup? First, CompiledNetworkSecurityGroup? Second), AddressSet>();
+        var united = new HashSet<object>(ReferenceEqualityComparer.Instance);
         var admitted = AddressSet.Empty;
+        void Unite(AddressSet set)
+        {
+            if (set.V4.Storage is not { } storage || set.V6.Storage is not null || united.Add(storage))
+            {
+                admitted = admitted.Union(set);
+            }
+        }
+
         foreach (var range in destinations.V4.Intervals)
         {
             for (var i = LowerBound(_hostAddresses, range.First); i < _hostAddresses.Length && _hostAddresses[i] <= range.Last; i++)
@@ -180,9 +196,25 @@ internal sealed class ReachPruning
                 }
 
                 var associations = security.For(nic).Associations;
-                admitted = admitted.Union(associations.IsEmpty
-                    ? AddressSet.All
-                    : associations.Select(a => Inbound(a.NetworkSecurityGroup)).Aggregate((a, b) => a.Intersect(b)));
+                if (associations.Length > 2)
+                {
+                    Unite(associations.Select(a => Inbound(a.NetworkSecurityGroup)).Aggregate((a, b) => a.Intersect(b)));
+                    continue;
+                }
+
+                var key = (associations.Length > 0 ? associations[0].NetworkSecurityGroup : null, associations.Length > 1 ? associations[1].NetworkSecurityGroup : null);
+                if (!byAssociations.TryGetValue(key, out var set))
+                {
+                    set = key switch
+                    {
+                        ({ } first, { } second) => Inbound(first).Intersect(Inbound(second)),
+                        ({ } first, null) => Inbound(first),
+                        _ => AddressSet.All,
+                    };
+                    byAssociations.Add(key, set);
+                }
+
+                Unite(set);
             }
 
             for (var j = UpperBound(_subnetFirsts, range.Last) - 1; j >= 0 && _subnetReach[j] >= range.First; j--)
@@ -193,7 +225,7 @@ internal sealed class ReachPruning
                 }
 
                 var subnet = _subnets[j];
-                admitted = admitted.Union(security.SubnetNetworkSecurityGroup(subnet) is { } nsg ? Inbound(nsg) : AddressSet.All);
+                Unite(security.SubnetNetworkSecurityGroup(subnet) is { } nsg ? Inbound(nsg) : AddressSet.All);
             }
 
             if (admitted.V4.IsAll)
@@ -214,7 +246,7 @@ internal sealed class ReachPruning
         {
             if (!memo.TryGetValue(nsg, out var set))
             {
-                set = FilterAdmission.Admitted(nsg.Outbound, SecurityRuleDirection.Outbound, source.Addresses);
+                set = Admitted(nsg, SecurityRuleDirection.Outbound, source.Addresses);
                 memo.Add(nsg, set);
             }
 
@@ -251,6 +283,16 @@ internal sealed class ReachPruning
         return allowed;
     }
 
+    /// <summary>
+    /// <see cref="FilterAdmission.Admitted"/> for <paramref name="own"/>, shared with every own side of the same
+    /// signature (the same answer to every question the rule walk asks of it), so the same result.
+    /// </summary>
+    private AddressSet Admitted(CompiledNetworkSecurityGroup nsg, SecurityRuleDirection direction, AddressSet own)
+    {
+        var key = new AdmissionKey(nsg, direction, FilterAdmission.Signature(nsg.Rules(direction), direction, own));
+        return _admissions.GetOrAdd(key, static (k, own) => FilterAdmission.Admitted(k.Nsg.Rules(k.Direction), k.Direction, own), own);
+    }
+
     private static int LowerBound(uint[] sorted, uint value)
     {
         var index = Array.BinarySearch(sorted, value);
@@ -282,4 +324,7 @@ internal sealed class ReachPruning
 
         return index + 1;
     }
+
+    /// <summary>One NSG (by identity), a direction, and what its rules can tell of an own side.</summary>
+    private readonly record struct AdmissionKey(CompiledNetworkSecurityGroup Nsg, SecurityRuleDirection Direction, string Signature);
 }

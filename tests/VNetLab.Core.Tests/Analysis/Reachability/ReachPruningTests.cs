@@ -84,6 +84,31 @@ public sealed class ReachPruningTests
     }
 
     [Fact]
+    public void The_egress_set_skips_only_tables_whose_exits_it_holds_already()
+    {
+        // Three tables: the second routes out a part of what the first does (skipped, as it adds nothing), the third the
+        // first's prefix and one more (not skipped): every address some table routes out must still be held.
+        var estate = Estate.Create(
+        [
+            Vnet("vnet-a", "10.0.0.0/16",
+                Subnet("vnet-a", "web", "10.0.1.0/24", routeTable: Id("routeTables", "rt-web")),
+                Subnet("vnet-a", "app", "10.0.2.0/24", routeTable: Id("routeTables", "rt-app")),
+                Subnet("vnet-a", "db", "10.0.3.0/24", routeTable: Id("routeTables", "rt-db"))),
+            RouteTable("rt-web", false, ("0.0.0.0/0", RouteNextHopType.None), ("8.8.8.0/24", RouteNextHopType.Internet), ("9.9.0.0/16", RouteNextHopType.Internet)),
+            RouteTable("rt-app", false, ("0.0.0.0/0", RouteNextHopType.None), ("8.8.8.0/25", RouteNextHopType.Internet)),
+            RouteTable("rt-db", false, ("0.0.0.0/0", RouteNextHopType.None), ("8.8.8.0/24", RouteNextHopType.Internet), ("1.1.1.0/24", RouteNextHopType.Internet)),
+        ]);
+        var routing = NetworkAnalysis.Compile(estate).Routing;
+        var egress = EgressAddresses.For(routing);
+        foreach (var (address, exits) in new[] { ("8.8.8.1", true), ("8.8.8.200", true), ("9.9.1.1", true), ("1.1.1.1", true), ("2.2.2.2", false), ("10.0.2.4", false) })
+        {
+            Assert.Equal(exits, routing.Subnets.Any(s => routing.TryGetNextHop(s.SubnetId, IpAddress.Parse(address), out var next)
+                && next.NextHopType is NextHopType.Internet or NextHopType.VirtualNetworkGateway));
+            Assert.Equal(exits, egress.Contains(IpAddress.Parse(address)));
+        }
+    }
+
+    [Fact]
     public void A_deny_all_destination_is_pruned_and_the_rows_stay_those_of_the_traced_matrix()
     {
         var analysis = NetworkAnalysis.Compile(Estate.Create(
@@ -107,5 +132,71 @@ public sealed class ReachPruningTests
         Assert.Equal(new TracedReachabilityMatrix(analysis).Compute().Select(r => $"{r.Source} {r.Destination} {r.Summary}"),
             new ReachabilityMatrix(analysis).Compute().Select(r => $"{r.Source} {r.Destination} {r.Summary}"));
         Assert.Contains(new ReachabilityMatrix(analysis).Compute(), r => r.Source == "vnet-a/app" && r.Destination == "vnet-a/db" && r.Summary == "Tcp 1433");
+    }
+
+    [Fact]
+    public void Destinations_behind_one_nsg_share_what_it_admits_only_when_no_rule_tells_them_apart()
+    {
+        // One NSG on five subnets, each told apart from the others by a single rule or a single address: "partial" meets
+        // the same rules as "covered" but is only partly inside the deny's destination; "web" and "app" differ in one
+        // allow rule; "multi" meets a rule through its second prefix only; "twin" is told apart from nothing (it shares
+        // with "web"). Whatever order they are asked in, each must get what it alone would get.
+        var analysis = NetworkAnalysis.Compile(Estate.Create(
+        [
+            Vnet("vnet-a", "10.0.0.0/16",
+                Subnet("vnet-a", "covered", "10.0.3.0/25", nsg: "nsg-spoke"),
+                Subnet("vnet-a", "partial", "10.0.4.0/24", nsg: "nsg-spoke"),
+                Subnet("vnet-a", "web", "10.0.1.0/24", nsg: "nsg-spoke"),
+                Subnet("vnet-a", "twin", "10.0.11.0/24", nsg: "nsg-spoke"),
+                Subnet("vnet-a", "app", "10.0.2.0/24", nsg: "nsg-spoke"),
+                Subnet("vnet-a", "multi", "10.0.5.0/24", nsg: "nsg-spoke") with
+                {
+                    AddressPrefixes = [AddressPrefix.Of(IpPrefix.Parse("10.0.5.0/24")), AddressPrefix.Of(IpPrefix.Parse("10.0.12.0/24"))],
+                },
+                Subnet("vnet-a", "mgmt", "10.0.9.0/24"),
+                Subnet("vnet-a", "ops", "10.0.8.0/24"),
+                Subnet("vnet-a", "batch", "10.0.7.0/24")),
+            Nsg("nsg-spoke",
+                Inbound("nsg-spoke", "Deny-Mgmt-Covered", 100, SecurityRuleAccess.Deny, source: "10.0.9.0/24", destination: "10.0.3.0/25 10.0.4.0/25"),
+                Inbound("nsg-spoke", "Allow-Mgmt-Ssh", 110, SecurityRuleAccess.Allow, "Tcp", source: "10.0.9.0/24", destinationPorts: "22"),
+                Inbound("nsg-spoke", "Allow-Ops-App", 120, SecurityRuleAccess.Allow, "Tcp", source: "10.0.8.0/24", destination: "10.0.2.0/24", destinationPorts: "443"),
+                Inbound("nsg-spoke", "Allow-Batch-Multi", 130, SecurityRuleAccess.Allow, "Tcp", source: "10.0.7.0/24", destination: "10.0.12.0/24", destinationPorts: "80"),
+                Inbound("nsg-spoke", "Deny-All", 4096, SecurityRuleAccess.Deny)),
+            Nic("covered1", SubnetId("vnet-a", "covered"), "10.0.3.4"),
+            Nic("partial1", SubnetId("vnet-a", "partial"), "10.0.4.4"),
+            Nic("partial2", SubnetId("vnet-a", "partial"), "10.0.4.200"),
+            Nic("web1", SubnetId("vnet-a", "web"), "10.0.1.4"),
+            Nic("twin1", SubnetId("vnet-a", "twin"), "10.0.11.4"),
+            Nic("app1", SubnetId("vnet-a", "app"), "10.0.2.4"),
+            Nic("multi1", SubnetId("vnet-a", "multi"), "10.0.12.4"),
+            Nic("mgmt1", SubnetId("vnet-a", "mgmt"), "10.0.9.4"),
+            Nic("ops1", SubnetId("vnet-a", "ops"), "10.0.8.4"),
+            Nic("batch1", SubnetId("vnet-a", "batch"), "10.0.7.4"),
+        ]));
+        var destinations = new[] { "10.0.3.0/25", "10.0.4.0/24", "10.0.1.0/24", "10.0.11.0/24", "10.0.2.0/24", "10.0.5.0/24 10.0.12.0/24" }
+            .Select(d => AddressSet.FromPrefixes(d.Split(' ').Select(IpPrefix.Parse)))
+            .ToArray();
+        var alone = destinations.Select(d => new ReachPruning(analysis).SourcesAdmittedAt(d)).ToArray();
+        foreach (var order in new[] { new[] { 0, 1, 2, 3, 4, 5 }, [5, 4, 3, 2, 1, 0], [1, 0, 4, 2, 5, 3] })
+        {
+            var shared = new ReachPruning(analysis);
+            foreach (var d in order)
+            {
+                Assert.Equal(alone[d], shared.SourcesAdmittedAt(destinations[d]));
+            }
+        }
+
+        // What each admits, from the rules: the bound is tight enough here to tell every destination apart.
+        bool Admits(int destination, string source) => alone[destination].Contains(IpAddress.Parse(source));
+        Assert.False(Admits(0, "10.0.9.4"));
+        Assert.True(Admits(1, "10.0.9.4"));
+        Assert.True(Admits(2, "10.0.9.4") && !Admits(2, "10.0.8.4") && !Admits(2, "10.0.7.4"));
+        Assert.Equal(alone[2], alone[3]);
+        Assert.True(Admits(4, "10.0.8.4") && Admits(4, "10.0.9.4"));
+        Assert.True(Admits(5, "10.0.7.4") && !Admits(5, "10.0.8.4"));
+
+        // And the rows stay those of the traced matrix.
+        Assert.Equal(new TracedReachabilityMatrix(analysis).Compute().Select(r => $"{r.Source} {r.Destination} {r.Summary}"),
+            new ReachabilityMatrix(analysis).Compute().Select(r => $"{r.Source} {r.Destination} {r.Summary}"));
     }
 }
