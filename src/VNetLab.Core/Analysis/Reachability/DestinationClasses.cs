@@ -3,6 +3,7 @@ using VNetLab.Addressing;
 using VNetLab.Analysis.Tracing;
 using VNetLab.Model;
 using VNetLab.Routing;
+using VNetLab.Routing.Bgp;
 
 namespace VNetLab.Analysis.Reachability;
 
