@@ -22,8 +22,7 @@ public sealed class BulkNextHopTests
 
     public BulkNextHopTests(TinyEstateFixture fixture) => _fixture = fixture;
 
-    public static TheoryData<string> Examples =>
-        [.. Directory.GetDirectories(RepositoryPaths.Examples).Where(d => Directory.Exists(Path.Combine(d, "estate"))).Select(Path.GetFileName).OfType<string>()];
+    public static TheoryData<string> Examples => [.. RepositoryPaths.ExampleNames()];
 
     [Fact]
     [Trait("fact", "semantics.md 3.1, 3.2, 3.3")]

@@ -42,8 +42,7 @@ public sealed class IncrementalPeeringTests
 
     public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 10)];
 
-    public static TheoryData<string> Examples =>
-        [.. Directory.GetDirectories(RepositoryPaths.Examples).Where(d => Directory.Exists(Path.Combine(d, "estate"))).Select(Path.GetFileName).OfType<string>()];
+    public static TheoryData<string> Examples => [.. RepositoryPaths.ExampleNames()];
 
     [Theory]
     [MemberData(nameof(Seeds))]

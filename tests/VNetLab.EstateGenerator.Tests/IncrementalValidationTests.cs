@@ -25,8 +25,7 @@ public sealed class IncrementalValidationTests
 
     public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 16)];
 
-    public static TheoryData<string> Examples =>
-        [.. Directory.GetDirectories(RepositoryPaths.Examples).Where(d => Directory.Exists(Path.Combine(d, "estate"))).Select(Path.GetFileName).OfType<string>()];
+    public static TheoryData<string> Examples => [.. RepositoryPaths.ExampleNames()];
 
     [Theory]
     [MemberData(nameof(Seeds))]

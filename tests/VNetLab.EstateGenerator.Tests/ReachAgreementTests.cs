@@ -22,14 +22,7 @@ public sealed class ReachAgreementTests
         Hubs = 1, Spokes = 4, SubnetsPerSpoke = 2, NicsPerSubnet = 2, OnPremisesPrefixes = 20, NsgRules = 12, Udrs = 3,
     };
 
-    public static TheoryData<string> Examples() =>
-    [
-        .. Directory.GetDirectories(RepositoryPaths.Examples)
-            .Where(d => Directory.Exists(Path.Combine(d, "estate")))
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal),
-    ];
+    public static TheoryData<string> Examples() => [.. RepositoryPaths.ExampleNames()];
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -23,8 +23,7 @@ public sealed class RouteDecisionsTests
 
     public RouteDecisionsTests(TinyEstateFixture fixture) => _fixture = fixture;
 
-    public static TheoryData<string> Examples =>
-        [.. Directory.GetDirectories(RepositoryPaths.Examples).Where(d => Directory.Exists(Path.Combine(d, "estate"))).Select(Path.GetFileName).OfType<string>()];
+    public static TheoryData<string> Examples => [.. RepositoryPaths.ExampleNames()];
 
     [Fact]
     [Trait("fact", "issue #7: the reach matrix agrees with a trace per packet class")]

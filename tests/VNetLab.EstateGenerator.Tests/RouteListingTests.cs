@@ -18,8 +18,7 @@ public sealed class RouteListingTests
 
     public RouteListingTests(TinyEstateFixture fixture) => _fixture = fixture;
 
-    public static TheoryData<string> Examples =>
-        [.. Directory.GetDirectories(RepositoryPaths.Examples).Where(d => Directory.Exists(Path.Combine(d, "estate"))).Select(Path.GetFileName).OfType<string>()];
+    public static TheoryData<string> Examples => [.. RepositoryPaths.ExampleNames()];
 
     [Fact]
     public void Every_listing_of_the_generated_estate_gives_the_same_rows()

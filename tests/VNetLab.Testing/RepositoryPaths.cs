@@ -20,5 +20,10 @@ public static class RepositoryPaths
 
     public static string Example(string name) => Path.Combine(Examples, name);
 
+    /// <summary>The names of the examples that hold an estate folder, in ordinal order (the tests' theory data).</summary>
+    public static IEnumerable<string> ExampleNames() =>
+        Directory.GetDirectories(Examples).Where(d => Directory.Exists(Path.Combine(d, "estate"))).Select(Path.GetFileName).OfType<string>()
+            .Order(StringComparer.Ordinal);
+
     public static string Source(params string[] parts) => Path.Combine([Root, "src", .. parts]);
 }
