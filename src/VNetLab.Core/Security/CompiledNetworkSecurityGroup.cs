@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
 
@@ -17,14 +18,20 @@ public sealed class CompiledNetworkSecurityGroup
     private readonly Lazy<PacketSet> _allowedPlatformOutbound;
     private readonly Lazy<ImmutableArray<Diagnostic>> _applicationSecurityGroupRenderingNotes;
 
+    // What a verdict tests, rule by rule in evaluation order (the same order as Inbound and Outbound), side by side.
+    private readonly SecurityRuleConditions[] _inboundConditions;
+    private readonly SecurityRuleConditions[] _outboundConditions;
+
     internal CompiledNetworkSecurityGroup(NetworkSecurityGroup networkSecurityGroup, VirtualNetworkTag virtualNetworkTag,
-        ImmutableArray<CompiledSecurityRule> rules)
+        ReadOnlySpan<CompiledSecurityRule> rules)
     {
         NetworkSecurityGroup = networkSecurityGroup;
         VirtualNetworkTag = virtualNetworkTag;
         Inbound = Sorted(rules, SecurityRuleDirection.Inbound);
         Outbound = Sorted(rules, SecurityRuleDirection.Outbound);
-        Notes = [.. rules.SelectMany(r => r.Notes)];
+        _inboundConditions = ConditionsOf(Inbound);
+        _outboundConditions = ConditionsOf(Outbound);
+        Notes = NotesOf(rules);
         _allowedInbound = new(() => FirstMatch.Allowed(Inbound, SecurityRuleAccess.Deny));
         _allowedOutbound = new(() => FirstMatch.Allowed(Outbound, SecurityRuleAccess.Deny));
         _allowedPlatformInbound = new(() => FirstMatch.Allowed(Inbound.Where(r => r.AppliesToPlatformTraffic), SecurityRuleAccess.Allow));
@@ -63,10 +70,10 @@ public sealed class CompiledNetworkSecurityGroup
     /// </summary>
     public int IndexOfFirstMatch(SecurityRuleDirection direction, in Packet packet)
     {
-        var rules = Rules(direction);
-        for (var i = 0; i < rules.Length; i++)
+        var conditions = Conditions(direction);
+        for (var i = 0; i < conditions.Length; i++)
         {
-            if (rules[i].Matches(packet))
+            if (conditions[i].Matches(packet))
             {
                 return i;
             }
@@ -81,10 +88,10 @@ public sealed class CompiledNetworkSecurityGroup
     /// </summary>
     public int IndexOfFirstPlatformMatch(SecurityRuleDirection direction, in Packet packet)
     {
-        var rules = Rules(direction);
-        for (var i = 0; i < rules.Length; i++)
+        var conditions = Conditions(direction);
+        for (var i = 0; i < conditions.Length; i++)
         {
-            if (rules[i].AppliesToPlatformTraffic && rules[i].Matches(packet))
+            if (conditions[i].AppliesToPlatformTraffic && conditions[i].Matches(packet))
             {
                 return i;
             }
@@ -125,9 +132,83 @@ public sealed class CompiledNetworkSecurityGroup
         }
     }
 
-    private static ImmutableArray<CompiledSecurityRule> Sorted(ImmutableArray<CompiledSecurityRule> rules, SecurityRuleDirection direction) =>
-        [.. rules.Where(r => r.Direction == direction)
-            .OrderBy(r => r.Priority)
-            .ThenBy(r => r.Rule.IsDefault)
-            .ThenBy(r => r.Rule.Name, StringComparer.OrdinalIgnoreCase)];
+    private ReadOnlySpan<SecurityRuleConditions> Conditions(SecurityRuleDirection direction) =>
+        direction == SecurityRuleDirection.Inbound ? _inboundConditions : _outboundConditions;
+
+    // Evaluation order: priority, custom before default, then name; rules equal in all three (a conflict validation
+    // reports) keep their order in the NSG, as the stable sort this replaces did.
+    private static ImmutableArray<CompiledSecurityRule> Sorted(ReadOnlySpan<CompiledSecurityRule> rules, SecurityRuleDirection direction)
+    {
+        var count = 0;
+        foreach (var rule in rules)
+        {
+            count += rule.Direction == direction ? 1 : 0;
+        }
+
+        var sorted = new (CompiledSecurityRule Rule, int Position)[count];
+        var next = 0;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            if (rules[i].Direction == direction)
+            {
+                sorted[next++] = (rules[i], i);
+            }
+        }
+
+        Array.Sort(sorted, static (a, b) =>
+        {
+            var order = a.Rule.Priority.CompareTo(b.Rule.Priority);
+            if (order == 0)
+            {
+                order = a.Rule.Rule.IsDefault.CompareTo(b.Rule.Rule.IsDefault);
+            }
+
+            if (order == 0)
+            {
+                order = StringComparer.OrdinalIgnoreCase.Compare(a.Rule.Rule.Name, b.Rule.Rule.Name);
+            }
+
+            return order == 0 ? a.Position.CompareTo(b.Position) : order;
+        });
+        var ordered = new CompiledSecurityRule[count];
+        for (var i = 0; i < count; i++)
+        {
+            ordered[i] = sorted[i].Rule;
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(ordered);
+    }
+
+    private static SecurityRuleConditions[] ConditionsOf(ImmutableArray<CompiledSecurityRule> rules)
+    {
+        var conditions = new SecurityRuleConditions[rules.Length];
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            conditions[i] = rules[i].Conditions;
+        }
+
+        return conditions;
+    }
+
+    private static ImmutableArray<Diagnostic> NotesOf(ReadOnlySpan<CompiledSecurityRule> rules)
+    {
+        var count = 0;
+        foreach (var rule in rules)
+        {
+            count += rule.Notes.Length;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var notes = ImmutableArray.CreateBuilder<Diagnostic>(count);
+        foreach (var rule in rules)
+        {
+            notes.AddRange(rule.Notes);
+        }
+
+        return notes.MoveToImmutable();
+    }
 }

@@ -97,9 +97,13 @@ public sealed class CompiledSecurity
     {
         // Exports carry the six default rules; templates and designs do not, and Azure adds them anyway.
         var defaults = nsg.DefaultSecurityRules.IsEmpty ? DefaultSecurityRules.For(nsg.Id) : nsg.DefaultSecurityRules;
-        var rules = nsg.SecurityRules.Concat(defaults)
-            .Select(r => SecurityRuleCompiler.Compile(r, context, Options.ServiceTags, ApplicationSecurityGroups, _terms))
-            .ToImmutableArray();
+        var rules = new CompiledSecurityRule[nsg.SecurityRules.Length + defaults.Length];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = i < nsg.SecurityRules.Length ? nsg.SecurityRules[i] : defaults[i - nsg.SecurityRules.Length];
+            rules[i] = SecurityRuleCompiler.Compile(rule, context, Options.ServiceTags, ApplicationSecurityGroups, _terms);
+        }
+
         return new CompiledNetworkSecurityGroup(nsg, context, rules);
     }
 

@@ -12,7 +12,13 @@ namespace VNetLab.Security;
 /// </summary>
 public sealed class CompiledSecurityRule
 {
-    private readonly Lazy<PacketSet> _packets;
+    // Both made on first read, without a Lazy per rule: the large estate compiles two million rules, and a flow
+    // verdict reads neither (the name only for the deciding rule, when it is printed). Racing threads make equal values.
+    private PacketSet? _packets;
+    private string? _name;
+
+    // A field rather than an auto-property: members read it in place instead of copying its 56 bytes per call.
+    private readonly SecurityRuleConditions _conditions;
 
     internal CompiledSecurityRule(
         SecurityRule rule,
@@ -22,29 +28,32 @@ public sealed class CompiledSecurityRule
         PortSet sourcePorts,
         PortSet destinationPorts,
         ImmutableArray<Diagnostic> notes)
+        : this(rule, sources, destinations,
+            new SecurityRuleConditions(protocols, Union(sources), Union(destinations), sourcePorts, destinationPorts,
+                NamesPlatformServiceTag(sources) || NamesPlatformServiceTag(destinations)),
+            notes)
+    {
+    }
+
+    internal CompiledSecurityRule(
+        SecurityRule rule,
+        ImmutableArray<RuleAddress> sources,
+        ImmutableArray<RuleAddress> destinations,
+        SecurityRuleConditions conditions,
+        ImmutableArray<Diagnostic> notes)
     {
         Rule = rule;
-        Name = (rule.IsDefault ? "defaultSecurityRules/" : "securityRules/") + rule.Name;
-        Protocols = protocols;
         SourceTerms = sources;
         DestinationTerms = destinations;
-        Sources = Union(sources);
-        Destinations = Union(destinations);
-        SourcePorts = sourcePorts;
-        DestinationPorts = destinationPorts;
-        MatchesPortlessPackets = sourcePorts.IsAll && destinationPorts.IsAll;
-        AppliesToPlatformTraffic = sources.Concat(destinations)
-            .Any(t => t.Kind == RuleAddressKind.ServiceTag && ServiceTagNames.IsPlatformServiceTag(t.Text));
+        _conditions = conditions;
         Notes = notes;
-        // Only set questions (allowed packets, audit) need the cubes; a flow verdict never does.
-        _packets = new(BuildPackets);
     }
 
     /// <summary>The rule as the model holds it.</summary>
     public SecurityRule Rule { get; }
 
     /// <summary>The name as Azure's effective rules and IP flow verify print it: <c>securityRules/NAME</c> or <c>defaultSecurityRules/NAME</c>.</summary>
-    public string Name { get; }
+    public string Name => _name ??= (Rule.IsDefault ? "defaultSecurityRules/" : "securityRules/") + Rule.Name;
 
     public SecurityRuleAccess Access => Rule.Access;
 
@@ -52,87 +61,50 @@ public sealed class CompiledSecurityRule
 
     public SecurityRuleDirection Direction => Rule.Direction;
 
-    public ProtocolSet Protocols { get; }
+    public ProtocolSet Protocols => _conditions.Protocols;
 
     /// <summary>Each source value as written and resolved (for effective rules and explanations).</summary>
     public ImmutableArray<RuleAddress> SourceTerms { get; }
 
     public ImmutableArray<RuleAddress> DestinationTerms { get; }
 
-    public AddressSet Sources { get; }
+    public AddressSet Sources => _conditions.Sources;
 
-    public AddressSet Destinations { get; }
+    public AddressSet Destinations => _conditions.Destinations;
 
-    public PortSet SourcePorts { get; }
+    public PortSet SourcePorts => _conditions.SourcePorts;
 
-    public PortSet DestinationPorts { get; }
+    public PortSet DestinationPorts => _conditions.DestinationPorts;
 
     /// <summary>
     /// True when both port fields are <c>*</c>: only then does the rule match ICMP, ESP and AH packets, which have
     /// no ports (VNL9103).
     /// </summary>
-    public bool MatchesPortlessPackets { get; }
+    public bool MatchesPortlessPackets => _conditions.MatchesPortlessPackets;
 
     /// <summary>True when the rule names AzurePlatformDNS, AzurePlatformIMDS or AzurePlatformLKM, the only rules that filter platform traffic.</summary>
-    public bool AppliesToPlatformTraffic { get; }
+    public bool AppliesToPlatformTraffic => _conditions.AppliesToPlatformTraffic;
 
     /// <summary>Every packet the rule matches, exactly (the symbolic form of <see cref="Matches"/>).</summary>
-    public PacketSet Packets => _packets.Value;
+    /// <remarks>Only set questions (allowed packets, audit) need the cubes; a flow verdict never does.</remarks>
+    public PacketSet Packets => _packets ?? PublishPackets();
 
     /// <summary>What the twin assumed or could not read while compiling the rule (VNL91xx).</summary>
     public ImmutableArray<Diagnostic> Notes { get; }
 
+    /// <summary>The conditions as one value, which the NSG lays out side by side with its other rules'.</summary>
+    internal SecurityRuleConditions Conditions => _conditions;
+
     /// <summary>True when the rule matches <paramref name="packet"/>; allocates nothing.</summary>
-    public bool Matches(in Packet packet) =>
-        Protocols.Contains(packet.Protocol)
-        && Sources.Contains(packet.Source)
-        && Destinations.Contains(packet.Destination)
-        && (packet.Protocol.HasPorts()
-            ? SourcePorts.Contains(packet.SourcePort) && DestinationPorts.Contains(packet.DestinationPort)
-            : MatchesPortlessPackets);
+    public bool Matches(in Packet packet) => _conditions.Matches(packet);
 
     /// <summary>Which conditions of the rule <paramref name="packet"/> fails; <see cref="RuleMismatch.None"/> when it matches.</summary>
-    public RuleMismatch Mismatch(in Packet packet)
-    {
-        var mismatch = RuleMismatch.None;
-        if (!Protocols.Contains(packet.Protocol))
-        {
-            mismatch |= RuleMismatch.Protocol;
-        }
-
-        if (!Sources.Contains(packet.Source))
-        {
-            mismatch |= RuleMismatch.SourceAddress;
-        }
-
-        if (!Destinations.Contains(packet.Destination))
-        {
-            mismatch |= RuleMismatch.DestinationAddress;
-        }
-
-        if (packet.Protocol.HasPorts())
-        {
-            if (!SourcePorts.Contains(packet.SourcePort))
-            {
-                mismatch |= RuleMismatch.SourcePort;
-            }
-
-            if (!DestinationPorts.Contains(packet.DestinationPort))
-            {
-                mismatch |= RuleMismatch.DestinationPort;
-            }
-        }
-        else if (!MatchesPortlessPackets)
-        {
-            mismatch |= RuleMismatch.PortsOfPortlessProtocol;
-        }
-
-        return mismatch;
-    }
+    public RuleMismatch Mismatch(in Packet packet) => _conditions.Mismatch(packet);
 
     public override string ToString() => $"{Name} ({Direction} {Priority} {Access})";
 
-    private static AddressSet Union(ImmutableArray<RuleAddress> terms)
+    /// <summary>The union of the terms' addresses; one term's own set when there is one, so rules share cached sets.</summary>
+    internal static AddressSet Union(ImmutableArray<RuleAddress> terms)
     {
         var set = AddressSet.Empty;
         foreach (var term in terms)
@@ -141,6 +113,25 @@ public sealed class CompiledSecurityRule
         }
 
         return set;
+    }
+
+    internal static bool NamesPlatformServiceTag(ImmutableArray<RuleAddress> terms)
+    {
+        foreach (var term in terms)
+        {
+            if (term.Kind == RuleAddressKind.ServiceTag && ServiceTagNames.IsPlatformServiceTag(term.Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private PacketSet PublishPackets()
+    {
+        var built = BuildPackets();
+        return Interlocked.CompareExchange(ref _packets, built, null) ?? built;
     }
 
     private PacketSet BuildPackets()

@@ -35,9 +35,7 @@ public sealed class NetworkInterfaceSecurity
         Associations = NetworkInterfaceAssociation is null
             ? context.SubnetAssociations
             : [NetworkInterfaceAssociation, .. context.SubnetAssociations];
-        Addresses = AddressSet.FromRanges(networkInterface.IpConfigurations
-            .Where(c => c.PrivateIpAddress is not null)
-            .Select(c => new AddressRange(c.PrivateIpAddress.GetValueOrDefault(), c.PrivateIpAddress.GetValueOrDefault())));
+        Addresses = AddressesOf(networkInterface);
     }
 
     public NetworkInterface NetworkInterface { get; }
@@ -207,6 +205,27 @@ public sealed class NetworkInterfaceSecurity
 
     public static SecurityRuleDirection Opposite(SecurityRuleDirection direction) =>
         direction == SecurityRuleDirection.Inbound ? SecurityRuleDirection.Outbound : SecurityRuleDirection.Inbound;
+
+    // Made for every NIC of the estate, and nearly all have one address: that case builds its set directly.
+    private static AddressSet AddressesOf(NetworkInterface networkInterface)
+    {
+        var configurations = networkInterface.IpConfigurations;
+        if (configurations.Length == 1 && configurations[0].PrivateIpAddress is { } only)
+        {
+            return AddressSet.FromAddress(only);
+        }
+
+        var ranges = new List<AddressRange>(configurations.Length);
+        foreach (var configuration in configurations)
+        {
+            if (configuration.PrivateIpAddress is { } address)
+            {
+                ranges.Add(new AddressRange(address, address));
+            }
+        }
+
+        return AddressSet.FromRanges(ranges);
+    }
 
     /// <summary>
     /// Applies one NSG; returns true when it denies (the verdict is then final). An allowing rule replaces the

@@ -12,30 +12,30 @@ namespace VNetLab.Security;
 /// </summary>
 internal static class SecurityRuleCompiler
 {
-    private static readonly RuleAddress AnyAddress = new("*", RuleAddressKind.Any, AddressSet.All, []);
+    private static readonly ImmutableArray<RuleAddress> AnyAddress = [new("*", RuleAddressKind.Any, AddressSet.All, [])];
 
     public static CompiledSecurityRule Compile(SecurityRule rule, VirtualNetworkTag virtualNetwork, ServiceTagSet serviceTags,
         ApplicationSecurityGroupMembers asgMembers, SecurityRuleTermCache cache)
     {
-        var notes = ImmutableArray.CreateBuilder<Diagnostic>();
+        var notes = default(RuleNotes);
 
         if (!ProtocolSet.TryParse(rule.Protocol, out var protocols))
         {
             notes.Add(DiagnosticCatalog.RuleValueNotUnderstood(rule, "protocol", rule.Protocol, "protocol (Tcp, Udp, Icmp, Esp, Ah or *)"));
         }
 
-        var sourcePorts = Ports(rule, rule.SourcePortRanges, "sourcePortRanges", cache, notes);
-        var destinationPorts = Ports(rule, rule.DestinationPortRanges, "destinationPortRanges", cache, notes);
+        var sourcePorts = Ports(rule, rule.SourcePortRanges, "sourcePortRanges", cache, ref notes);
+        var destinationPorts = Ports(rule, rule.DestinationPortRanges, "destinationPortRanges", cache, ref notes);
         var sources = Addresses(rule, rule.SourceAddressPrefixes, rule.SourceApplicationSecurityGroupIds, "sourceAddressPrefixes",
-            virtualNetwork, serviceTags, asgMembers, cache, notes);
+            virtualNetwork, serviceTags, asgMembers, cache, ref notes);
         var destinations = Addresses(rule, rule.DestinationAddressPrefixes, rule.DestinationApplicationSecurityGroupIds, "destinationAddressPrefixes",
-            virtualNetwork, serviceTags, asgMembers, cache, notes);
+            virtualNetwork, serviceTags, asgMembers, cache, ref notes);
 
         return new CompiledSecurityRule(rule, protocols, sources, destinations, sourcePorts, destinationPorts, notes.ToImmutable());
     }
 
     private static PortSet Ports(SecurityRule rule, ImmutableArray<string> values, string field, SecurityRuleTermCache cache,
-        ImmutableArray<Diagnostic>.Builder notes)
+        ref RuleNotes notes)
     {
         if (values.Length == 1 && cache.TryGetPorts(values[0], out var cached))
         {
@@ -71,22 +71,37 @@ internal static class SecurityRuleCompiler
 
     private static ImmutableArray<RuleAddress> Addresses(SecurityRule rule, ImmutableArray<string> prefixes, ImmutableArray<ResourceId> asgIds,
         string field, VirtualNetworkTag virtualNetwork, ServiceTagSet serviceTags, ApplicationSecurityGroupMembers asgMembers,
-        SecurityRuleTermCache cache, ImmutableArray<Diagnostic>.Builder notes)
+        SecurityRuleTermCache cache, ref RuleNotes notes)
     {
-        var terms = ImmutableArray.CreateBuilder<RuleAddress>();
+        // Most sides say one thing: their one-term list is shared, not built per rule.
+        if (prefixes.Length == 1 && asgIds.IsEmpty && IsOneValue(prefixes[0]))
+        {
+            return Address(rule, prefixes[0], field, virtualNetwork, serviceTags, cache, ref notes);
+        }
+
+        if (prefixes.IsEmpty && asgIds.Length == 1)
+        {
+            return cache.ApplicationSecurityGroup(asgIds[0], asgMembers);
+        }
+
+        var terms = ImmutableArray.CreateBuilder<RuleAddress>(prefixes.Length + asgIds.Length);
         foreach (var value in prefixes)
         {
+            if (IsOneValue(value))
+            {
+                terms.Add(Address(rule, value, field, virtualNetwork, serviceTags, cache, ref notes)[0]);
+                continue;
+            }
+
             foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                terms.Add(cache.TryGetAddress(part, out var cached) && cached is not null
-                    ? cached
-                    : Address(rule, part, field, virtualNetwork, serviceTags, cache, notes));
+                terms.Add(Address(rule, part, field, virtualNetwork, serviceTags, cache, ref notes)[0]);
             }
         }
 
         foreach (var asgId in asgIds)
         {
-            terms.Add(cache.ApplicationSecurityGroup(asgId, asgMembers));
+            terms.Add(cache.ApplicationSecurityGroup(asgId, asgMembers)[0]);
         }
 
         if (terms.Count == 0)
@@ -94,14 +109,23 @@ internal static class SecurityRuleCompiler
             notes.Add(DiagnosticCatalog.RuleValueNotUnderstood(rule, field, "(empty)", "address prefix, service tag or application security group"));
         }
 
-        return terms.ToImmutable();
+        return terms.Count == terms.Capacity ? terms.MoveToImmutable() : terms.ToImmutable();
     }
 
+    // A value that splitting on commas and trimming would leave as it is: it is read without making a copy.
+    private static bool IsOneValue(string value) =>
+        value.Length > 0 && !value.Contains(',', StringComparison.Ordinal) && !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1]);
+
     // Everything but the VirtualNetwork tag and values that leave a note means the same in every context, so it is kept
-    // in the cache for the next rule that writes it.
-    private static RuleAddress Address(SecurityRule rule, string text, string field, VirtualNetworkTag virtualNetwork,
-        ServiceTagSet serviceTags, SecurityRuleTermCache cache, ImmutableArray<Diagnostic>.Builder notes)
+    // in the cache for the next rule that writes it. Returns the term as a one-term list.
+    private static ImmutableArray<RuleAddress> Address(SecurityRule rule, string text, string field, VirtualNetworkTag virtualNetwork,
+        ServiceTagSet serviceTags, SecurityRuleTermCache cache, ref RuleNotes notes)
     {
+        if (cache.TryGetAddress(text, out var cached))
+        {
+            return cached;
+        }
+
         if (text == "*")
         {
             return AnyAddress;
@@ -116,7 +140,7 @@ internal static class SecurityRuleCompiler
         var tagName = ServiceTagNames.Canonical(text);
         if (tagName.Equals(ServiceTagNames.VirtualNetwork, StringComparison.Ordinal))
         {
-            return virtualNetwork.Expansion.Term;
+            return virtualNetwork.Expansion.Terms;
         }
 
         if (serviceTags.TryGet(tagName, out var tag))
@@ -133,11 +157,23 @@ internal static class SecurityRuleCompiler
             notes.Add(DiagnosticCatalog.RuleValueNotUnderstood(rule, field, text, "address prefix or service tag"));
         }
 
-        return new RuleAddress(text, RuleAddressKind.Unresolved, AddressSet.Empty, []);
+        return [new RuleAddress(text, RuleAddressKind.Unresolved, AddressSet.Empty, [])];
     }
 
     // Service tags are words with optional ".Region" suffixes (Storage.WestEurope, AzureCloud.westeurope);
     // anything with digits and dots or a slash was meant as an address.
     private static bool LooksLikeServiceTag(string text) =>
         text.Length > 0 && char.IsLetter(text[0]) && text.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-');
+
+    /// <summary>A rule's notes, with no list made for the rules (nearly all) that have none.</summary>
+    private struct RuleNotes
+    {
+        private ImmutableArray<Diagnostic>.Builder? _notes;
+
+        public readonly int Count => _notes?.Count ?? 0;
+
+        public void Add(Diagnostic note) => (_notes ??= ImmutableArray.CreateBuilder<Diagnostic>()).Add(note);
+
+        public readonly ImmutableArray<Diagnostic> ToImmutable() => _notes?.ToImmutable() ?? [];
+    }
 }

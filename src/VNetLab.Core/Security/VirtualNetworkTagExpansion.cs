@@ -34,6 +34,7 @@ internal sealed class VirtualNetworkTagExpansion
         _prefixes = new(contributions);
         _expandedPrefixes = new(() => Expand(Prefixes));
         Term = new RuleAddress(ServiceTagNames.VirtualNetwork, RuleAddressKind.ServiceTag, addresses, () => ExpandedPrefixes);
+        Terms = [Term];
     }
 
     public ImmutableArray<VirtualNetworkTagPrefix> Prefixes => _prefixes.Value;
@@ -47,6 +48,9 @@ internal sealed class VirtualNetworkTagExpansion
     /// <see cref="ExpandedPrefixes"/> only when listed.
     /// </summary>
     public RuleAddress Term { get; }
+
+    /// <summary><see cref="Term"/> as the one-term list of a rule side that says only <c>VirtualNetwork</c>, shared by every such side.</summary>
+    public ImmutableArray<RuleAddress> Terms { get; }
 
     // The prefixes are sorted by family, network, then length, so a prefix inside another comes after it, and one
     // sweep that keeps the last kept prefix finds every nested one: kept prefixes are disjoint, so the only one that
