@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Model;
 
 namespace VNetLab.Arm.Import;
@@ -12,12 +14,61 @@ namespace VNetLab.Arm.Import;
 internal sealed class ImportPool
 {
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringsBySpan;
     private readonly ConcurrentDictionary<string, ResourceId> _references = new(StringComparer.Ordinal);
-    private readonly Func<string, string> _intern;
+    private readonly ConcurrentDictionary<string, ImmutableArray<string>> _singleStrings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ImmutableArray<string>, ImmutableArray<string>> _stringLists = new(new SequenceComparer<string>(StringComparer.Ordinal));
+    private readonly ConcurrentDictionary<ImmutableArray<ResourceId>, ImmutableArray<ResourceId>> _referenceLists = new(new SequenceComparer<ResourceId>(ReferenceEqualityComparer.Instance));
+    private readonly Func<ReadOnlySpan<char>, string> _internSpan;
 
-    public ImportPool() => _intern = Intern;
+    public ImportPool()
+    {
+        _stringsBySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _internSpan = Intern;
+    }
 
     public string Intern(string text) => text.Length == 0 ? string.Empty : _strings.GetOrAdd(text, text);
+
+    /// <summary>As <see cref="Intern(string)"/>, without making a string when the value is already pooled.</summary>
+    public string Intern(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (_stringsBySpan.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var fresh = text.ToString();
+        return _strings.GetOrAdd(fresh, fresh);
+    }
+
+    /// <summary>
+    /// One array for each list of values: a large estate's two million rules hold about eight million port and
+    /// prefix lists, almost all of them one of a few hundred (<c>["*"]</c>, <c>["443"]</c>, <c>["VirtualNetwork"]</c>).
+    /// The values are expected pooled already.
+    /// </summary>
+    public ImmutableArray<string> Share(ImmutableArray<string> values)
+    {
+        if (values.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        if (values.Length == 1)
+        {
+            return _singleStrings.GetOrAdd(values[0], values);
+        }
+
+        return _stringLists.GetOrAdd(values, values);
+    }
+
+    /// <summary>One array for each list of references (the application security groups rules and NICs name).</summary>
+    public ImmutableArray<ResourceId> Share(ImmutableArray<ResourceId> references) =>
+        references.IsDefaultOrEmpty ? [] : _referenceLists.GetOrAdd(references, references);
 
     /// <summary>Parses an id that other resources may name too; the same text always gives the same instance.</summary>
     public ResourceId? Reference(string text)
@@ -27,7 +78,7 @@ internal sealed class ImportPool
             return known;
         }
 
-        if (!ResourceId.TryParse(text, _intern, out var id))
+        if (!ResourceId.TryParse(text, _internSpan, out var id))
         {
             return null;
         }
@@ -36,11 +87,32 @@ internal sealed class ImportPool
     }
 
     /// <summary>Parses a resource's own id (rules, routes, IP configurations): unique, so not remembered.</summary>
-    public ResourceId? Declared(string text) => ResourceId.TryParse(text, _intern, out var id) ? id : null;
+    public ResourceId? Declared(string text) => ResourceId.TryParse(text, _internSpan, out var id) ? id : null;
 
     public SourceLocation Location(SourceLocation location)
     {
         var path = Intern(location.JsonPath);
         return ReferenceEquals(path, location.JsonPath) ? location : location with { JsonPath = path };
+    }
+
+    /// <summary>
+    /// Lists equal element by element: strings ordinally, references by instance (a referenced id is parsed once per
+    /// text, so two lists share an array only when they name the same ids in the same casing).
+    /// </summary>
+    private sealed class SequenceComparer<T>(IEqualityComparer<T> elements) : IEqualityComparer<ImmutableArray<T>>
+    {
+        public bool Equals(ImmutableArray<T> x, ImmutableArray<T> y) =>
+            x.Length == y.Length && MemoryExtensions.SequenceEqual(x.AsSpan(), y.AsSpan(), elements);
+
+        public int GetHashCode(ImmutableArray<T> values)
+        {
+            var hash = default(HashCode);
+            foreach (var value in ImmutableCollectionsMarshal.AsArray(values) ?? [])
+            {
+                hash.Add(value is null ? 0 : elements.GetHashCode(value));
+            }
+
+            return hash.ToHashCode();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
@@ -22,14 +23,25 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     private const string ResourceGroupsKeyword = "resourceGroups";
     private const string ProvidersKeyword = "providers";
 
-    // Ids built in a row mostly share their type segments (every rule of an NSG): reusing the last array
-    // keeps one copy per run instead of one per id.
-    [ThreadStatic]
-    private static ImmutableArray<string> t_lastTypes;
+    // Deeper than any ARM type nests; an id with more segments is not one.
+    private const int MaxSegments = 64;
 
-    private readonly string _subscriptionsKeyword;
-    private readonly string _resourceGroupsKeyword;
-    private readonly string _providersKeyword;
+    // ARM's spelling of the three fixed words, shared by every id written that way (nearly all of them).
+    private static readonly string[] _armKeywords = [SubscriptionsKeyword, ResourceGroupsKeyword, ProvidersKeyword];
+
+    // Subscriptions, groups, namespaces and type names repeat across every resource of an estate: one copy of
+    // each, looked up by the characters so that a known segment costs no string. Process-wide, as string.Intern
+    // (which this replaces) was; it holds only these few thousand segments, never names.
+    private static readonly ConcurrentDictionary<string, string> _segments = SegmentPool();
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _segmentsBySpan =
+        _segments.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // One type-segment array per type (every rule of every NSG has ["networkSecurityGroups", "securityRules"]).
+    private static readonly ConcurrentDictionary<(string, string?), ImmutableArray<string>> _sharedTypes = new();
+
+    // The three fixed words as given, in one shared array (ARM's spelling in nearly every id), so that the text
+    // rebuilt from the segments is exactly the text parsed.
+    private readonly string[] _keywords;
     private readonly int _hashCode;
 
     // The text is built from the segments on first use, not kept from the start: an estate holds millions
@@ -37,12 +49,10 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     // most of an imported estate's memory. Most ids are only ever hashed and compared, which the segments do.
     private string? _value;
 
-    private ResourceId(string subscriptionsKeyword, string subscription, string resourceGroupsKeyword, string resourceGroup,
-        string providersKeyword, string providerNamespace, ImmutableArray<string> types, ImmutableArray<string> names)
+    private ResourceId(string[] keywords, string subscription, string resourceGroup, string providerNamespace,
+        ImmutableArray<string> types, ImmutableArray<string> names)
     {
-        _subscriptionsKeyword = subscriptionsKeyword;
-        _resourceGroupsKeyword = resourceGroupsKeyword;
-        _providersKeyword = providersKeyword;
+        _keywords = keywords;
         Subscription = subscription;
         ResourceGroup = resourceGroup;
         ProviderNamespace = providerNamespace;
@@ -98,8 +108,7 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
             throw new ArgumentException("A resource id needs one name per type segment.", nameof(names));
         }
 
-        return new ResourceId(SubscriptionsKeyword, subscription, ResourceGroupsKeyword, resourceGroup, ProvidersKeyword, providerNamespace,
-            [.. types], [.. names]);
+        return new ResourceId(_armKeywords, subscription, resourceGroup, providerNamespace, [.. types], [.. names]);
     }
 
     /// <summary>
@@ -121,13 +130,21 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     }
 
     /// <summary>Parses an ARM resource id; returns false for anything that is not one.</summary>
-    public static bool TryParse(string? text, [NotNullWhen(true)] out ResourceId? id) => TryParse(text, null, out id);
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ResourceId? id) =>
+        TryParse(text, (Func<ReadOnlySpan<char>, string>?)null, out id);
 
     /// <summary>
     /// Parses an ARM resource id, passing each name segment through <paramref name="internName"/> (an importer's
     /// string pool: the same rule and subnet names recur in every NSG and VNet of an estate).
     /// </summary>
-    public static bool TryParse(string? text, Func<string, string>? internName, [NotNullWhen(true)] out ResourceId? id)
+    public static bool TryParse(string? text, Func<string, string>? internName, [NotNullWhen(true)] out ResourceId? id) =>
+        TryParse(text, internName is null ? null : new Func<ReadOnlySpan<char>, string>(name => internName(name.ToString())), out id);
+
+    /// <summary>
+    /// Parses an ARM resource id, passing each name segment's characters through <paramref name="internName"/>, so that
+    /// a pool that already holds the name gives it without a string being made for it.
+    /// </summary>
+    public static bool TryParse(string? text, Func<ReadOnlySpan<char>, string>? internName, [NotNullWhen(true)] out ResourceId? id)
     {
         id = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -135,33 +152,67 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
             return false;
         }
 
-        var parts = text.Trim().Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // The segments are the non-empty runs between '/' (as Split with RemoveEmptyEntries gave them), found
+        // without making a string of each: a large estate parses millions of ids.
+        var trimmed = text.AsSpan().Trim();
+        Span<Range> parts = stackalloc Range[MaxSegments + 1];
+        var count = 0;
+        for (var start = 0; start < trimmed.Length;)
+        {
+            var slash = trimmed[start..].IndexOf('/');
+            var end = slash < 0 ? trimmed.Length : start + slash;
+            if (end > start)
+            {
+                if (count == parts.Length)
+                {
+                    return false;
+                }
+
+                parts[count++] = new Range(start, end);
+            }
+
+            start = end + 1;
+        }
 
         // subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}/{name}[/{type}/{name}]...
-        if (parts.Length < 8 || (parts.Length - 6) % 2 != 0
-            || !parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase)
-            || !parts[2].Equals("resourceGroups", StringComparison.OrdinalIgnoreCase)
-            || !parts[4].Equals("providers", StringComparison.OrdinalIgnoreCase))
+        if (count < 8 || count > MaxSegments || (count - 6) % 2 != 0
+            || !trimmed[parts[0]].Equals(SubscriptionsKeyword, StringComparison.OrdinalIgnoreCase)
+            || !trimmed[parts[2]].Equals(ResourceGroupsKeyword, StringComparison.OrdinalIgnoreCase)
+            || !trimmed[parts[4]].Equals(ProvidersKeyword, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var count = (parts.Length - 6) / 2;
-        var types = new string[count];
-        var names = new string[count];
-        for (var i = 0; i < count; i++)
+        var levels = (count - 6) / 2;
+        var names = new string[levels];
+        for (var i = 0; i < levels; i++)
         {
-            types[i] = string.Intern(parts[6 + (2 * i)]);
-            var name = parts[7 + (2 * i)];
-            names[i] = internName is null ? name : internName(name);
+            var name = trimmed[parts[7 + (2 * i)]];
+            names[i] = internName is null ? name.ToString() : internName(name);
         }
 
-        // Subscriptions, groups, namespaces and type names repeat across every resource of an estate:
-        // interned, an estate of hundreds of thousands of ids holds each once.
-        id = new ResourceId(string.Intern(parts[0]), string.Intern(parts[1]), string.Intern(parts[2]), string.Intern(parts[3]),
-            string.Intern(parts[4]), string.Intern(parts[5]), ImmutableCollectionsMarshal.AsImmutableArray(types),
+        var types = levels switch
+        {
+            1 => SharedTypes(Segment(trimmed[parts[6]]), null),
+            2 => SharedTypes(Segment(trimmed[parts[6]]), Segment(trimmed[parts[8]])),
+            _ => TypesOf(trimmed, parts[..count], levels),
+        };
+
+        id = new ResourceId(Keywords(Segment(trimmed[parts[0]]), Segment(trimmed[parts[2]]), Segment(trimmed[parts[4]])),
+            Segment(trimmed[parts[1]]), Segment(trimmed[parts[3]]), Segment(trimmed[parts[5]]), types,
             ImmutableCollectionsMarshal.AsImmutableArray(names));
         return true;
+
+        static ImmutableArray<string> TypesOf(ReadOnlySpan<char> text, ReadOnlySpan<Range> parts, int levels)
+        {
+            var types = new string[levels];
+            for (var i = 0; i < levels; i++)
+            {
+                types[i] = Segment(text[parts[6 + (2 * i)]]);
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(types);
+        }
     }
 
     public static ResourceId Parse(string text) =>
@@ -229,8 +280,8 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
 
     private int TextLength()
     {
-        var length = 6 + _subscriptionsKeyword.Length + Subscription.Length + _resourceGroupsKeyword.Length + ResourceGroup.Length
-            + _providersKeyword.Length + ProviderNamespace.Length;
+        var length = 6 + _keywords[0].Length + Subscription.Length + _keywords[1].Length + ResourceGroup.Length
+            + _keywords[2].Length + ProviderNamespace.Length;
         for (var i = 0; i < Types.Length; i++)
         {
             length += 2 + Types[i].Length + Names[i].Length;
@@ -242,11 +293,11 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     private void WriteText(Span<char> destination)
     {
         var at = 0;
-        Append(destination, ref at, _subscriptionsKeyword);
+        Append(destination, ref at, _keywords[0]);
         Append(destination, ref at, Subscription);
-        Append(destination, ref at, _resourceGroupsKeyword);
+        Append(destination, ref at, _keywords[1]);
         Append(destination, ref at, ResourceGroup);
-        Append(destination, ref at, _providersKeyword);
+        Append(destination, ref at, _keywords[2]);
         Append(destination, ref at, ProviderNamespace);
         for (var i = 0; i < Types.Length; i++)
         {
@@ -277,26 +328,53 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
         return string.GetHashCode(buffer, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static ImmutableArray<string> ShareTypes(ImmutableArray<string> types)
+    private static ImmutableArray<string> ShareTypes(ImmutableArray<string> types) => types.Length switch
     {
-        var last = t_lastTypes;
-        if (!last.IsDefault && last.Length == types.Length)
-        {
-            var same = true;
-            for (var i = 0; i < types.Length && same; i++)
-            {
-                same = ReferenceEquals(last[i], types[i]) || string.Equals(last[i], types[i], StringComparison.Ordinal);
-            }
+        1 => SharedTypes(Segment(types[0]), null),
+        2 => SharedTypes(Segment(types[0]), Segment(types[1])),
+        _ => types,
+    };
 
-            if (same)
-            {
-                return last;
-            }
+    private static ImmutableArray<string> SharedTypes(string outer, string? inner)
+    {
+        if (_sharedTypes.TryGetValue((outer, inner), out var known))
+        {
+            return known;
         }
 
-        t_lastTypes = types;
-        return types;
+        return _sharedTypes.GetOrAdd((outer, inner), inner is null ? [outer] : [outer, inner]);
     }
+
+    private static string Segment(ReadOnlySpan<char> text)
+    {
+        if (_segmentsBySpan.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var fresh = text.ToString();
+        return _segments.GetOrAdd(fresh, fresh);
+    }
+
+    private static string Segment(string text) => _segments.GetOrAdd(text, text);
+
+    // Seeded with ARM's spelling of the fixed words, so that an id written that way finds these very instances.
+    private static ConcurrentDictionary<string, string> SegmentPool()
+    {
+        var pool = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var keyword in (string[])[SubscriptionsKeyword, ResourceGroupsKeyword, ProvidersKeyword])
+        {
+            pool[keyword] = keyword;
+        }
+
+        return pool;
+    }
+
+    private static string[] Keywords(string subscriptions, string resourceGroups, string providers) =>
+        ReferenceEquals(subscriptions, SubscriptionsKeyword) && ReferenceEquals(resourceGroups, ResourceGroupsKeyword)
+            && ReferenceEquals(providers, ProvidersKeyword)
+            ? _armKeywords
+            : [subscriptions, resourceGroups, providers];
 
     public static bool operator ==(ResourceId? left, ResourceId? right) => left?.Equals(right) ?? right is null;
 
