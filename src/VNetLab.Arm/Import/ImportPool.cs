@@ -16,6 +16,7 @@ internal sealed class ImportPool
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringsBySpan;
     private readonly ConcurrentDictionary<string, ResourceId> _references = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ResourceId>.AlternateLookup<ReadOnlySpan<char>> _referencesBySpan;
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _singleStrings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ImmutableArray<string>, ImmutableArray<string>> _stringLists = new(new SequenceComparer<string>(StringComparer.Ordinal));
     private readonly ConcurrentDictionary<ImmutableArray<ResourceId>, ImmutableArray<ResourceId>> _referenceLists = new(new SequenceComparer<ResourceId>(ReferenceEqualityComparer.Instance));
@@ -24,6 +25,7 @@ internal sealed class ImportPool
     public ImportPool()
     {
         _stringsBySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _referencesBySpan = _references.GetAlternateLookup<ReadOnlySpan<char>>();
         _internSpan = Intern;
     }
 
@@ -86,8 +88,26 @@ internal sealed class ImportPool
         return _references.GetOrAdd(text, id);
     }
 
-    /// <summary>Parses a resource's own id (rules, routes, IP configurations): unique, so not remembered.</summary>
-    public ResourceId? Declared(string text) => ResourceId.TryParse(text, _internSpan, out var id) ? id : null;
+    /// <summary>
+    /// Parses a resource's own id (rules, routes, IP configurations): unique, so not remembered. A child's id is its
+    /// parent's text and two more segments, and its parent (the NSG of a rule) was read before it: the child then
+    /// points at that very parent id instead of a copy of it.
+    /// </summary>
+    public ResourceId? Declared(string text)
+    {
+        var trimmed = text.AsSpan().Trim();
+        var nameSlash = trimmed.LastIndexOf('/');
+        if (nameSlash > 0 && nameSlash < trimmed.Length - 1)
+        {
+            var typeSlash = trimmed[..nameSlash].LastIndexOf('/');
+            if (typeSlash > 0 && typeSlash < nameSlash - 1 && _referencesBySpan.TryGetValue(trimmed[..typeSlash], out var parent))
+            {
+                return parent.Child(Intern(trimmed[(typeSlash + 1)..nameSlash]), Intern(trimmed[(nameSlash + 1)..]));
+            }
+        }
+
+        return ResourceId.TryParse(text, _internSpan, out var id) ? id : null;
+    }
 
     public SourceLocation Location(SourceLocation location)
     {

@@ -36,12 +36,18 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _segmentsBySpan =
         _segments.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // One type-segment array per type (every rule of every NSG has ["networkSecurityGroups", "securityRules"]).
-    private static readonly ConcurrentDictionary<(string, string?), ImmutableArray<string>> _sharedTypes = new();
+    // Other spellings of the three fixed words, one array each, so that their ids share scopes too.
+    private static readonly ConcurrentDictionary<(string, string, string), string[]> _keywordSpellings = new();
 
-    // The three fixed words as given, in one shared array (ARM's spelling in nearly every id), so that the text
-    // rebuilt from the segments is exactly the text parsed.
-    private readonly string[] _keywords;
+    // One scope per resource group and provider (all the ids of a resource group share it).
+    private static readonly ConcurrentDictionary<(string[], string, string, string), IdScope> _scopes = new();
+
+    // An id is its parent (shared: every rule of an NSG points at the NSG's id) and its own type and name, so a
+    // child id costs one small object, not a copy of every segment above it: an estate holds millions of ids.
+    private readonly IdScope _scope;
+    private readonly ResourceId? _parent;
+    private readonly string _type;
+    private readonly string _name;
     private readonly int _hashCode;
 
     // The text is built from the segments on first use, not kept from the start: an estate holds millions
@@ -49,15 +55,12 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     // most of an imported estate's memory. Most ids are only ever hashed and compared, which the segments do.
     private string? _value;
 
-    private ResourceId(string[] keywords, string subscription, string resourceGroup, string providerNamespace,
-        ImmutableArray<string> types, ImmutableArray<string> names)
+    private ResourceId(IdScope scope, ResourceId? parent, string type, string name)
     {
-        _keywords = keywords;
-        Subscription = subscription;
-        ResourceGroup = resourceGroup;
-        ProviderNamespace = providerNamespace;
-        Types = ShareTypes(types);
-        Names = names;
+        _scope = scope;
+        _parent = parent;
+        _type = type;
+        _name = name;
 
         // Ids key every index and every compiled lookup: hash the long text once, not on each probe.
         _hashCode = HashText();
@@ -66,36 +69,47 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     /// <summary>The id as text, in the casing it was given.</summary>
     public string Value => _value ??= BuildText();
 
-    public string Subscription { get; }
+    public string Subscription => _scope.Subscription;
 
-    public string ResourceGroup { get; }
+    public string ResourceGroup => _scope.ResourceGroup;
 
     /// <summary>The resource provider, e.g. <c>Microsoft.Network</c>.</summary>
-    public string ProviderNamespace { get; }
+    public string ProviderNamespace => _scope.ProviderNamespace;
 
     /// <summary>The type segments, outermost first: <c>virtualNetworks</c>, <c>subnets</c>.</summary>
-    public ImmutableArray<string> Types { get; }
+    public ImmutableArray<string> Types => Segments(id => id._type);
 
     /// <summary>The name segments, matching <see cref="Types"/>.</summary>
-    public ImmutableArray<string> Names { get; }
+    public ImmutableArray<string> Names => Segments(id => id._name);
 
     /// <summary>The resource's own name (the last name segment).</summary>
-    public string Name => Names[^1];
+    public string Name => _name;
 
     /// <summary>The full type, e.g. <c>Microsoft.Network/virtualNetworks/subnets</c>.</summary>
     public string ResourceType => ProviderNamespace + "/" + string.Join('/', Types);
 
-    public bool IsChild => Types.Length > 1;
+    public bool IsChild => _parent is not null;
 
     /// <summary>The parent resource of a child (the VNet of a subnet); null for a top-level resource.</summary>
-    public ResourceId? Parent => IsChild ? Create(Subscription, ResourceGroup, ProviderNamespace, Types[..^1], Names[..^1]) : null;
+    public ResourceId? Parent => _parent;
 
     /// <summary>The top-level resource this id belongs to (itself when not a child).</summary>
-    public ResourceId Root => IsChild ? Create(Subscription, ResourceGroup, ProviderNamespace, [Types[0]], [Names[0]]) : this;
+    public ResourceId Root
+    {
+        get
+        {
+            var root = this;
+            while (root._parent is { } parent)
+            {
+                root = parent;
+            }
+
+            return root;
+        }
+    }
 
     /// <summary>A child of this resource, e.g. <c>vnetId.Child("subnets", "GatewaySubnet")</c>.</summary>
-    public ResourceId Child(string type, string name) =>
-        Create(Subscription, ResourceGroup, ProviderNamespace, Types.Add(type), Names.Add(name));
+    public ResourceId Child(string type, string name) => new(_scope, this, Segment(type), name);
 
     /// <summary>True when the type equals <paramref name="resourceType"/> (case-insensitive), e.g. <c>Microsoft.Network/virtualNetworks</c>.</summary>
     public bool IsOfType(string resourceType) => string.Equals(ResourceType, resourceType, StringComparison.OrdinalIgnoreCase);
@@ -108,7 +122,13 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
             throw new ArgumentException("A resource id needs one name per type segment.", nameof(names));
         }
 
-        return new ResourceId(_armKeywords, subscription, resourceGroup, providerNamespace, [.. types], [.. names]);
+        var id = new ResourceId(ScopeOf(_armKeywords, subscription, resourceGroup, providerNamespace), null, Segment(types[0]), names[0]);
+        for (var i = 1; i < types.Count; i++)
+        {
+            id = id.Child(types[i], names[i]);
+        }
+
+        return id;
     }
 
     /// <summary>
@@ -183,36 +203,17 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
             return false;
         }
 
-        var levels = (count - 6) / 2;
-        var names = new string[levels];
-        for (var i = 0; i < levels; i++)
+        var scope = ScopeOf(Keywords(Segment(trimmed[parts[0]]), Segment(trimmed[parts[2]]), Segment(trimmed[parts[4]])),
+            Segment(trimmed[parts[1]]), Segment(trimmed[parts[3]]), Segment(trimmed[parts[5]]));
+        ResourceId? parsed = null;
+        for (var i = 6; i < count; i += 2)
         {
-            var name = trimmed[parts[7 + (2 * i)]];
-            names[i] = internName is null ? name.ToString() : internName(name);
+            var name = trimmed[parts[i + 1]];
+            parsed = new ResourceId(scope, parsed, Segment(trimmed[parts[i]]), internName is null ? name.ToString() : internName(name));
         }
 
-        var types = levels switch
-        {
-            1 => SharedTypes(Segment(trimmed[parts[6]]), null),
-            2 => SharedTypes(Segment(trimmed[parts[6]]), Segment(trimmed[parts[8]])),
-            _ => TypesOf(trimmed, parts[..count], levels),
-        };
-
-        id = new ResourceId(Keywords(Segment(trimmed[parts[0]]), Segment(trimmed[parts[2]]), Segment(trimmed[parts[4]])),
-            Segment(trimmed[parts[1]]), Segment(trimmed[parts[3]]), Segment(trimmed[parts[5]]), types,
-            ImmutableCollectionsMarshal.AsImmutableArray(names));
-        return true;
-
-        static ImmutableArray<string> TypesOf(ReadOnlySpan<char> text, ReadOnlySpan<Range> parts, int levels)
-        {
-            var types = new string[levels];
-            for (var i = 0; i < levels; i++)
-            {
-                types[i] = Segment(text[parts[6 + (2 * i)]]);
-            }
-
-            return ImmutableCollectionsMarshal.AsImmutableArray(types);
-        }
+        id = parsed;
+        return id is not null;
     }
 
     public static ResourceId Parse(string text) =>
@@ -258,59 +259,73 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     // segments are (the fixed segments are the same words ignoring case in every id).
     private bool SameSegments(ResourceId other)
     {
-        if (Types.Length != other.Types.Length
-            || !string.Equals(Subscription, other.Subscription, StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(ResourceGroup, other.ResourceGroup, StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(ProviderNamespace, other.ProviderNamespace, StringComparison.OrdinalIgnoreCase))
+        var left = this;
+        var right = other;
+        while (true)
         {
-            return false;
-        }
-
-        for (var i = Types.Length - 1; i >= 0; i--)
-        {
-            if (!string.Equals(Names[i], other.Names[i], StringComparison.OrdinalIgnoreCase)
-                || !string.Equals(Types[i], other.Types[i], StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(left._name, right._name, StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(left._type, right._type, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
-        }
 
-        return true;
+            if (left._parent is null || right._parent is null)
+            {
+                return left._parent is null && right._parent is null && left._scope.SameAs(right._scope);
+            }
+
+            left = left._parent;
+            right = right._parent;
+            if (ReferenceEquals(left, right))
+            {
+                return true;
+            }
+        }
     }
 
-    private int TextLength()
+    private ImmutableArray<string> Segments(Func<ResourceId, string> segment)
     {
-        var length = 6 + _keywords[0].Length + Subscription.Length + _keywords[1].Length + ResourceGroup.Length
-            + _keywords[2].Length + ProviderNamespace.Length;
-        for (var i = 0; i < Types.Length; i++)
+        var depth = 0;
+        for (var id = this; id is not null; id = id._parent)
         {
-            length += 2 + Types[i].Length + Names[i].Length;
+            depth++;
         }
 
-        return length;
+        var segments = new string[depth];
+        for (var id = this; id is not null; id = id._parent)
+        {
+            segments[--depth] = segment(id);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(segments);
     }
 
+    private int TextLength() => (_parent is null ? _scope.TextLength : _parent.TextLength()) + 2 + _type.Length + _name.Length;
+
+    // Writes the text into a span exactly TextLength() long.
     private void WriteText(Span<char> destination)
     {
-        var at = 0;
-        Append(destination, ref at, _keywords[0]);
-        Append(destination, ref at, Subscription);
-        Append(destination, ref at, _keywords[1]);
-        Append(destination, ref at, ResourceGroup);
-        Append(destination, ref at, _keywords[2]);
-        Append(destination, ref at, ProviderNamespace);
-        for (var i = 0; i < Types.Length; i++)
+        var own = 2 + _type.Length + _name.Length;
+        var above = destination[..^own];
+        if (_parent is null)
         {
-            Append(destination, ref at, Types[i]);
-            Append(destination, ref at, Names[i]);
+            _scope.WriteText(above);
+        }
+        else if (_parent._value is { } parentText)
+        {
+            parentText.CopyTo(above);
+        }
+        else
+        {
+            _parent.WriteText(above);
         }
 
-        static void Append(Span<char> destination, ref int at, string segment)
-        {
-            destination[at++] = '/';
-            segment.CopyTo(destination[at..]);
-            at += segment.Length;
-        }
+        var at = destination.Length - own;
+        destination[at++] = '/';
+        _type.CopyTo(destination[at..]);
+        at += _type.Length;
+        destination[at++] = '/';
+        _name.CopyTo(destination[at..]);
     }
 
     private string BuildText() => string.Create(TextLength(), this, static (destination, id) => id.WriteText(destination));
@@ -328,21 +343,12 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
         return string.GetHashCode(buffer, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static ImmutableArray<string> ShareTypes(ImmutableArray<string> types) => types.Length switch
+    private static IdScope ScopeOf(string[] keywords, string subscription, string resourceGroup, string providerNamespace)
     {
-        1 => SharedTypes(Segment(types[0]), null),
-        2 => SharedTypes(Segment(types[0]), Segment(types[1])),
-        _ => types,
-    };
-
-    private static ImmutableArray<string> SharedTypes(string outer, string? inner)
-    {
-        if (_sharedTypes.TryGetValue((outer, inner), out var known))
-        {
-            return known;
-        }
-
-        return _sharedTypes.GetOrAdd((outer, inner), inner is null ? [outer] : [outer, inner]);
+        var key = (keywords, subscription, resourceGroup, providerNamespace);
+        return _scopes.TryGetValue(key, out var known)
+            ? known
+            : _scopes.GetOrAdd(key, new IdScope(keywords, subscription, resourceGroup, providerNamespace));
     }
 
     private static string Segment(ReadOnlySpan<char> text)
@@ -374,9 +380,49 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
         ReferenceEquals(subscriptions, SubscriptionsKeyword) && ReferenceEquals(resourceGroups, ResourceGroupsKeyword)
             && ReferenceEquals(providers, ProvidersKeyword)
             ? _armKeywords
-            : [subscriptions, resourceGroups, providers];
+            : _keywordSpellings.GetOrAdd((subscriptions, resourceGroups, providers), static k => [k.Item1, k.Item2, k.Item3]);
 
     public static bool operator ==(ResourceId? left, ResourceId? right) => left?.Equals(right) ?? right is null;
 
     public static bool operator !=(ResourceId? left, ResourceId? right) => !(left == right);
+
+    /// <summary>
+    /// What every id of one resource group and provider shares: the subscription, the group, the namespace and the
+    /// three fixed words as given.
+    /// </summary>
+    private sealed class IdScope(string[] keywords, string subscription, string resourceGroup, string providerNamespace)
+    {
+        public string Subscription { get; } = subscription;
+
+        public string ResourceGroup { get; } = resourceGroup;
+
+        public string ProviderNamespace { get; } = providerNamespace;
+
+        public int TextLength { get; } = 6 + keywords[0].Length + subscription.Length + keywords[1].Length + resourceGroup.Length
+            + keywords[2].Length + providerNamespace.Length;
+
+        public bool SameAs(IdScope other) =>
+            ReferenceEquals(this, other)
+            || (string.Equals(Subscription, other.Subscription, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(ResourceGroup, other.ResourceGroup, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(ProviderNamespace, other.ProviderNamespace, StringComparison.OrdinalIgnoreCase));
+
+        public void WriteText(Span<char> destination)
+        {
+            var at = 0;
+            Append(destination, ref at, keywords[0]);
+            Append(destination, ref at, Subscription);
+            Append(destination, ref at, keywords[1]);
+            Append(destination, ref at, ResourceGroup);
+            Append(destination, ref at, keywords[2]);
+            Append(destination, ref at, ProviderNamespace);
+
+            static void Append(Span<char> destination, ref int at, string segment)
+            {
+                destination[at++] = '/';
+                segment.CopyTo(destination[at..]);
+                at += segment.Length;
+            }
+        }
+    }
 }
