@@ -100,7 +100,10 @@ internal sealed class ImportPool
         if (nameSlash > 0 && nameSlash < trimmed.Length - 1)
         {
             var typeSlash = trimmed[..nameSlash].LastIndexOf('/');
-            if (typeSlash > 0 && typeSlash < nameSlash - 1 && _referencesBySpan.TryGetValue(trimmed[..typeSlash], out var parent))
+            // A parent text ending in white space parsed trimmed, while the same characters inside a longer id stay
+            // part of its name: only a parent that ends in a name character is the child's parent as parsed.
+            if (typeSlash > 0 && typeSlash < nameSlash - 1 && !char.IsWhiteSpace(trimmed[typeSlash - 1])
+                && _referencesBySpan.TryGetValue(trimmed[..typeSlash], out var parent))
             {
                 return parent.Child(Intern(trimmed[(typeSlash + 1)..nameSlash]), Intern(trimmed[(nameSlash + 1)..]));
             }

@@ -84,11 +84,15 @@ public sealed class ImportPoolTests
     [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/N/securityRules/r")]
     [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/n/securityRules/")]
     [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/n")]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/n /securityRules/r")]
     [InlineData("not an id")]
     public void DeclaredIds_ParseAsTheyWouldAlone_WhateverTheirParentsSpelling(string text)
     {
         var pool = new ImportPool();
         Assert.NotNull(pool.Reference("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/n"));
+
+        // Parsed trimmed: its name is "n", while inside the rule's id above the name is "n ".
+        Assert.NotNull(pool.Reference("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/n "));
 
         var declared = pool.Declared(text);
 
