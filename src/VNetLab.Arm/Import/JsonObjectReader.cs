@@ -170,7 +170,7 @@ internal sealed class JsonObjectReader
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            return [_sink.Pool.Intern(value.GetString() ?? string.Empty)];
+            return _sink.Pool.Share([_sink.Pool.Intern(value.GetString() ?? string.Empty)]);
         }
 
         if (value.ValueKind != JsonValueKind.Array)
@@ -179,7 +179,7 @@ internal sealed class JsonObjectReader
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<string>();
+        var builder = ImmutableArray.CreateBuilder<string>(value.GetArrayLength());
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
@@ -195,7 +195,7 @@ internal sealed class JsonObjectReader
             index++;
         }
 
-        return builder.ToImmutable();
+        return _sink.Pool.Share(builder.DrainToImmutable());
     }
 
     public bool? Bool(string name)
@@ -296,7 +296,7 @@ internal sealed class JsonObjectReader
             }
         }
 
-        return builder.ToImmutable();
+        return _sink.Pool.Share(builder.DrainToImmutable());
     }
 
     /// <summary>A resource's own id. Child ids (rules, routes) are unique and not remembered; see <see cref="ImportPool"/>.</summary>

@@ -87,22 +87,29 @@ public sealed partial class Estate
             .ToFrozenDictionary(g => g.Key, g => g.First());
         _sitesByAttachment = GroupBy(ExternalSites.SelectMany(s => s.AttachedTo.Select(a => (Attachment: a, Site: s))),
             p => p.Attachment, p => p.Site);
-        _associationsByTarget = GroupBy(
-            AllResources.SelectMany(ResourceReferences.Of).Where(r => r.Property.Contains("networkSecurityGroup", StringComparison.Ordinal)
-                || r.Property.Contains("routeTable", StringComparison.Ordinal) || r.Property.Contains("ApplicationSecurityGroups", StringComparison.OrdinalIgnoreCase)),
-            r => r.Target, r => r.From);
         _featuresBySubscription = SubscriptionFeatures
             .GroupBy(f => f.SubscriptionId, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
-        // Sorted by the referencing resource (ids are unique here, so the order is total); a resource's own
-        // references keep their order, as the stable sort leaves them. Only the dangling few are sorted, not the
-        // millions of resources of a large estate.
+        // One walk over every resource's references serves both the association index and the dangling references
+        // (a large estate has three million resources, and each walk enumerates them all). Associations keep the
+        // order of first appearance, as a GroupBy over the resources in input order gave them.
+        var associations = new Dictionary<ResourceId, List<Resource>>();
         var unresolved = new List<ResourceReference>();
         foreach (var resource in distinct)
         {
             foreach (var reference in ResourceReferences.Of(resource))
             {
+                if (IsAssociation(reference))
+                {
+                    if (!associations.TryGetValue(reference.Target, out var from))
+                    {
+                        associations[reference.Target] = from = [];
+                    }
+
+                    from.Add(reference.From);
+                }
+
                 if (!_byId.ContainsKey(reference.Target))
                 {
                     unresolved.Add(reference);
@@ -110,6 +117,11 @@ public sealed partial class Estate
             }
         }
 
+        _associationsByTarget = associations.ToFrozenDictionary(a => a.Key, a => a.Value.ToImmutableArray());
+
+        // Sorted by the referencing resource (ids are unique here, so the order is total); a resource's own
+        // references keep their order, as the stable sort leaves them. Only the dangling few are sorted, not the
+        // millions of resources of a large estate.
         UnresolvedReferences = [.. unresolved
             .OrderBy(r => r.From.Id)
             .Select(r => new UnresolvedReference(r.From.Id, r.Property, r.Target, r.From.Source))];
@@ -347,6 +359,11 @@ public sealed partial class Estate
 
     private static FrozenDictionary<ResourceId, ImmutableArray<TValue>> GroupBy<T, TValue>(IEnumerable<T> items, Func<T, ResourceId> key, Func<T, TValue> value) =>
         items.GroupBy(key).ToFrozenDictionary(g => g.Key, g => g.Select(value).ToImmutableArray());
+
+    private static bool IsAssociation(ResourceReference reference) =>
+        reference.Property.Contains("networkSecurityGroup", StringComparison.Ordinal)
+        || reference.Property.Contains("routeTable", StringComparison.Ordinal)
+        || reference.Property.Contains("ApplicationSecurityGroups", StringComparison.OrdinalIgnoreCase);
 
     private static int ChildCount(Resource resource) => resource switch
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
@@ -22,14 +23,31 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     private const string ResourceGroupsKeyword = "resourceGroups";
     private const string ProvidersKeyword = "providers";
 
-    // Ids built in a row mostly share their type segments (every rule of an NSG): reusing the last array
-    // keeps one copy per run instead of one per id.
-    [ThreadStatic]
-    private static ImmutableArray<string> t_lastTypes;
+    // Deeper than any ARM type nests; an id with more segments is not one.
+    private const int MaxSegments = 64;
 
-    private readonly string _subscriptionsKeyword;
-    private readonly string _resourceGroupsKeyword;
-    private readonly string _providersKeyword;
+    // ARM's spelling of the three fixed words, shared by every id written that way (nearly all of them).
+    private static readonly string[] _armKeywords = [SubscriptionsKeyword, ResourceGroupsKeyword, ProvidersKeyword];
+
+    // Subscriptions, groups, namespaces and type names repeat across every resource of an estate: one copy of
+    // each, looked up by the characters so that a known segment costs no string. Process-wide, as string.Intern
+    // (which this replaces) was; it holds only these few thousand segments, never names.
+    private static readonly ConcurrentDictionary<string, string> _segments = SegmentPool();
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _segmentsBySpan =
+        _segments.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Other spellings of the three fixed words, one array each, so that their ids share scopes too.
+    private static readonly ConcurrentDictionary<(string, string, string), string[]> _keywordSpellings = new();
+
+    // One scope per resource group and provider (all the ids of a resource group share it).
+    private static readonly ConcurrentDictionary<(string[], string, string, string), IdScope> _scopes = new();
+
+    // An id is its parent (shared: every rule of an NSG points at the NSG's id) and its own type and name, so a
+    // child id costs one small object, not a copy of every segment above it: an estate holds millions of ids.
+    private readonly IdScope _scope;
+    private readonly ResourceId? _parent;
+    private readonly string _type;
+    private readonly string _name;
     private readonly int _hashCode;
 
     // The text is built from the segments on first use, not kept from the start: an estate holds millions
@@ -37,21 +55,12 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     // most of an imported estate's memory. Most ids are only ever hashed and compared, which the segments do.
     private string? _value;
 
-    // Built on first use and kept: a trace asks a subnet for its VNet at every hop (Subnet.VirtualNetworkId), and
-    // building an id (segment arrays, hash) each time was a tenth of the reach matrix's rows.
-    private ResourceId? _parent;
-
-    private ResourceId(string subscriptionsKeyword, string subscription, string resourceGroupsKeyword, string resourceGroup,
-        string providersKeyword, string providerNamespace, ImmutableArray<string> types, ImmutableArray<string> names)
+    private ResourceId(IdScope scope, ResourceId? parent, string type, string name)
     {
-        _subscriptionsKeyword = subscriptionsKeyword;
-        _resourceGroupsKeyword = resourceGroupsKeyword;
-        _providersKeyword = providersKeyword;
-        Subscription = subscription;
-        ResourceGroup = resourceGroup;
-        ProviderNamespace = providerNamespace;
-        Types = ShareTypes(types);
-        Names = names;
+        _scope = scope;
+        _parent = parent;
+        _type = type;
+        _name = name;
 
         // Ids key every index and every compiled lookup: hash the long text once, not on each probe.
         _hashCode = HashText();
@@ -60,36 +69,47 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     /// <summary>The id as text, in the casing it was given.</summary>
     public string Value => _value ??= BuildText();
 
-    public string Subscription { get; }
+    public string Subscription => _scope.Subscription;
 
-    public string ResourceGroup { get; }
+    public string ResourceGroup => _scope.ResourceGroup;
 
     /// <summary>The resource provider, e.g. <c>Microsoft.Network</c>.</summary>
-    public string ProviderNamespace { get; }
+    public string ProviderNamespace => _scope.ProviderNamespace;
 
     /// <summary>The type segments, outermost first: <c>virtualNetworks</c>, <c>subnets</c>.</summary>
-    public ImmutableArray<string> Types { get; }
+    public ImmutableArray<string> Types => Segments(id => id._type);
 
     /// <summary>The name segments, matching <see cref="Types"/>.</summary>
-    public ImmutableArray<string> Names { get; }
+    public ImmutableArray<string> Names => Segments(id => id._name);
 
     /// <summary>The resource's own name (the last name segment).</summary>
-    public string Name => Names[^1];
+    public string Name => _name;
 
     /// <summary>The full type, e.g. <c>Microsoft.Network/virtualNetworks/subnets</c>.</summary>
     public string ResourceType => ProviderNamespace + "/" + string.Join('/', Types);
 
-    public bool IsChild => Types.Length > 1;
+    public bool IsChild => _parent is not null;
 
     /// <summary>The parent resource of a child (the VNet of a subnet); null for a top-level resource.</summary>
-    public ResourceId? Parent => IsChild ? _parent ??= Create(Subscription, ResourceGroup, ProviderNamespace, Types[..^1], Names[..^1]) : null;
+    public ResourceId? Parent => _parent;
 
     /// <summary>The top-level resource this id belongs to (itself when not a child).</summary>
-    public ResourceId Root => IsChild ? Create(Subscription, ResourceGroup, ProviderNamespace, [Types[0]], [Names[0]]) : this;
+    public ResourceId Root
+    {
+        get
+        {
+            var root = this;
+            while (root._parent is { } parent)
+            {
+                root = parent;
+            }
+
+            return root;
+        }
+    }
 
     /// <summary>A child of this resource, e.g. <c>vnetId.Child("subnets", "GatewaySubnet")</c>.</summary>
-    public ResourceId Child(string type, string name) =>
-        Create(Subscription, ResourceGroup, ProviderNamespace, Types.Add(type), Names.Add(name));
+    public ResourceId Child(string type, string name) => new(_scope, this, Segment(type), name);
 
     /// <summary>True when the type equals <paramref name="resourceType"/> (case-insensitive), e.g. <c>Microsoft.Network/virtualNetworks</c>.</summary>
     public bool IsOfType(string resourceType) => string.Equals(ResourceType, resourceType, StringComparison.OrdinalIgnoreCase);
@@ -102,8 +122,13 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
             throw new ArgumentException("A resource id needs one name per type segment.", nameof(names));
         }
 
-        return new ResourceId(SubscriptionsKeyword, subscription, ResourceGroupsKeyword, resourceGroup, ProvidersKeyword, providerNamespace,
-            [.. types], [.. names]);
+        var id = new ResourceId(ScopeOf(_armKeywords, subscription, resourceGroup, providerNamespace), null, Segment(types[0]), names[0]);
+        for (var i = 1; i < types.Count; i++)
+        {
+            id = id.Child(types[i], names[i]);
+        }
+
+        return id;
     }
 
     /// <summary>
@@ -125,13 +150,21 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     }
 
     /// <summary>Parses an ARM resource id; returns false for anything that is not one.</summary>
-    public static bool TryParse(string? text, [NotNullWhen(true)] out ResourceId? id) => TryParse(text, null, out id);
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ResourceId? id) =>
+        TryParse(text, (Func<ReadOnlySpan<char>, string>?)null, out id);
 
     /// <summary>
     /// Parses an ARM resource id, passing each name segment through <paramref name="internName"/> (an importer's
     /// string pool: the same rule and subnet names recur in every NSG and VNet of an estate).
     /// </summary>
-    public static bool TryParse(string? text, Func<string, string>? internName, [NotNullWhen(true)] out ResourceId? id)
+    public static bool TryParse(string? text, Func<string, string>? internName, [NotNullWhen(true)] out ResourceId? id) =>
+        TryParse(text, internName is null ? null : new Func<ReadOnlySpan<char>, string>(name => internName(name.ToString())), out id);
+
+    /// <summary>
+    /// Parses an ARM resource id, passing each name segment's characters through <paramref name="internName"/>, so that
+    /// a pool that already holds the name gives it without a string being made for it.
+    /// </summary>
+    public static bool TryParse(string? text, Func<ReadOnlySpan<char>, string>? internName, [NotNullWhen(true)] out ResourceId? id)
     {
         id = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -139,33 +172,48 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
             return false;
         }
 
-        var parts = text.Trim().Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // The segments are the non-empty runs between '/' (as Split with RemoveEmptyEntries gave them), found
+        // without making a string of each: a large estate parses millions of ids.
+        var trimmed = text.AsSpan().Trim();
+        Span<Range> parts = stackalloc Range[MaxSegments + 1];
+        var count = 0;
+        for (var start = 0; start < trimmed.Length;)
+        {
+            var slash = trimmed[start..].IndexOf('/');
+            var end = slash < 0 ? trimmed.Length : start + slash;
+            if (end > start)
+            {
+                if (count == parts.Length)
+                {
+                    return false;
+                }
+
+                parts[count++] = new Range(start, end);
+            }
+
+            start = end + 1;
+        }
 
         // subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}/{name}[/{type}/{name}]...
-        if (parts.Length < 8 || (parts.Length - 6) % 2 != 0
-            || !parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase)
-            || !parts[2].Equals("resourceGroups", StringComparison.OrdinalIgnoreCase)
-            || !parts[4].Equals("providers", StringComparison.OrdinalIgnoreCase))
+        if (count < 8 || count > MaxSegments || (count - 6) % 2 != 0
+            || !trimmed[parts[0]].Equals(SubscriptionsKeyword, StringComparison.OrdinalIgnoreCase)
+            || !trimmed[parts[2]].Equals(ResourceGroupsKeyword, StringComparison.OrdinalIgnoreCase)
+            || !trimmed[parts[4]].Equals(ProvidersKeyword, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var count = (parts.Length - 6) / 2;
-        var types = new string[count];
-        var names = new string[count];
-        for (var i = 0; i < count; i++)
+        var scope = ScopeOf(Keywords(Segment(trimmed[parts[0]]), Segment(trimmed[parts[2]]), Segment(trimmed[parts[4]])),
+            Segment(trimmed[parts[1]]), Segment(trimmed[parts[3]]), Segment(trimmed[parts[5]]));
+        ResourceId? parsed = null;
+        for (var i = 6; i < count; i += 2)
         {
-            types[i] = string.Intern(parts[6 + (2 * i)]);
-            var name = parts[7 + (2 * i)];
-            names[i] = internName is null ? name : internName(name);
+            var name = trimmed[parts[i + 1]];
+            parsed = new ResourceId(scope, parsed, Segment(trimmed[parts[i]]), internName is null ? name.ToString() : internName(name));
         }
 
-        // Subscriptions, groups, namespaces and type names repeat across every resource of an estate:
-        // interned, an estate of hundreds of thousands of ids holds each once.
-        id = new ResourceId(string.Intern(parts[0]), string.Intern(parts[1]), string.Intern(parts[2]), string.Intern(parts[3]),
-            string.Intern(parts[4]), string.Intern(parts[5]), ImmutableCollectionsMarshal.AsImmutableArray(types),
-            ImmutableCollectionsMarshal.AsImmutableArray(names));
-        return true;
+        id = parsed;
+        return id is not null;
     }
 
     public static ResourceId Parse(string text) =>
@@ -211,59 +259,73 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     // segments are (the fixed segments are the same words ignoring case in every id).
     private bool SameSegments(ResourceId other)
     {
-        if (Types.Length != other.Types.Length
-            || !string.Equals(Subscription, other.Subscription, StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(ResourceGroup, other.ResourceGroup, StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(ProviderNamespace, other.ProviderNamespace, StringComparison.OrdinalIgnoreCase))
+        var left = this;
+        var right = other;
+        while (true)
         {
-            return false;
-        }
-
-        for (var i = Types.Length - 1; i >= 0; i--)
-        {
-            if (!string.Equals(Names[i], other.Names[i], StringComparison.OrdinalIgnoreCase)
-                || !string.Equals(Types[i], other.Types[i], StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(left._name, right._name, StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(left._type, right._type, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
-        }
 
-        return true;
+            if (left._parent is null || right._parent is null)
+            {
+                return left._parent is null && right._parent is null && left._scope.SameAs(right._scope);
+            }
+
+            left = left._parent;
+            right = right._parent;
+            if (ReferenceEquals(left, right))
+            {
+                return true;
+            }
+        }
     }
 
-    private int TextLength()
+    private ImmutableArray<string> Segments(Func<ResourceId, string> segment)
     {
-        var length = 6 + _subscriptionsKeyword.Length + Subscription.Length + _resourceGroupsKeyword.Length + ResourceGroup.Length
-            + _providersKeyword.Length + ProviderNamespace.Length;
-        for (var i = 0; i < Types.Length; i++)
+        var depth = 0;
+        for (var id = this; id is not null; id = id._parent)
         {
-            length += 2 + Types[i].Length + Names[i].Length;
+            depth++;
         }
 
-        return length;
+        var segments = new string[depth];
+        for (var id = this; id is not null; id = id._parent)
+        {
+            segments[--depth] = segment(id);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(segments);
     }
 
+    private int TextLength() => (_parent is null ? _scope.TextLength : _parent.TextLength()) + 2 + _type.Length + _name.Length;
+
+    // Writes the text into a span exactly TextLength() long.
     private void WriteText(Span<char> destination)
     {
-        var at = 0;
-        Append(destination, ref at, _subscriptionsKeyword);
-        Append(destination, ref at, Subscription);
-        Append(destination, ref at, _resourceGroupsKeyword);
-        Append(destination, ref at, ResourceGroup);
-        Append(destination, ref at, _providersKeyword);
-        Append(destination, ref at, ProviderNamespace);
-        for (var i = 0; i < Types.Length; i++)
+        var own = 2 + _type.Length + _name.Length;
+        var above = destination[..^own];
+        if (_parent is null)
         {
-            Append(destination, ref at, Types[i]);
-            Append(destination, ref at, Names[i]);
+            _scope.WriteText(above);
+        }
+        else if (_parent._value is { } parentText)
+        {
+            parentText.CopyTo(above);
+        }
+        else
+        {
+            _parent.WriteText(above);
         }
 
-        static void Append(Span<char> destination, ref int at, string segment)
-        {
-            destination[at++] = '/';
-            segment.CopyTo(destination[at..]);
-            at += segment.Length;
-        }
+        var at = destination.Length - own;
+        destination[at++] = '/';
+        _type.CopyTo(destination[at..]);
+        at += _type.Length;
+        destination[at++] = '/';
+        _name.CopyTo(destination[at..]);
     }
 
     private string BuildText() => string.Create(TextLength(), this, static (destination, id) => id.WriteText(destination));
@@ -281,28 +343,86 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
         return string.GetHashCode(buffer, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static ImmutableArray<string> ShareTypes(ImmutableArray<string> types)
+    private static IdScope ScopeOf(string[] keywords, string subscription, string resourceGroup, string providerNamespace)
     {
-        var last = t_lastTypes;
-        if (!last.IsDefault && last.Length == types.Length)
-        {
-            var same = true;
-            for (var i = 0; i < types.Length && same; i++)
-            {
-                same = ReferenceEquals(last[i], types[i]) || string.Equals(last[i], types[i], StringComparison.Ordinal);
-            }
+        var key = (keywords, subscription, resourceGroup, providerNamespace);
+        return _scopes.TryGetValue(key, out var known)
+            ? known
+            : _scopes.GetOrAdd(key, new IdScope(keywords, subscription, resourceGroup, providerNamespace));
+    }
 
-            if (same)
-            {
-                return last;
-            }
+    private static string Segment(ReadOnlySpan<char> text)
+    {
+        if (_segmentsBySpan.TryGetValue(text, out var known))
+        {
+            return known;
         }
 
-        t_lastTypes = types;
-        return types;
+        var fresh = text.ToString();
+        return _segments.GetOrAdd(fresh, fresh);
     }
+
+    private static string Segment(string text) => _segments.GetOrAdd(text, text);
+
+    // Seeded with ARM's spelling of the fixed words, so that an id written that way finds these very instances.
+    private static ConcurrentDictionary<string, string> SegmentPool()
+    {
+        var pool = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var keyword in (string[])[SubscriptionsKeyword, ResourceGroupsKeyword, ProvidersKeyword])
+        {
+            pool[keyword] = keyword;
+        }
+
+        return pool;
+    }
+
+    private static string[] Keywords(string subscriptions, string resourceGroups, string providers) =>
+        ReferenceEquals(subscriptions, SubscriptionsKeyword) && ReferenceEquals(resourceGroups, ResourceGroupsKeyword)
+            && ReferenceEquals(providers, ProvidersKeyword)
+            ? _armKeywords
+            : _keywordSpellings.GetOrAdd((subscriptions, resourceGroups, providers), static k => [k.Item1, k.Item2, k.Item3]);
 
     public static bool operator ==(ResourceId? left, ResourceId? right) => left?.Equals(right) ?? right is null;
 
     public static bool operator !=(ResourceId? left, ResourceId? right) => !(left == right);
+
+    /// <summary>
+    /// What every id of one resource group and provider shares: the subscription, the group, the namespace and the
+    /// three fixed words as given.
+    /// </summary>
+    private sealed class IdScope(string[] keywords, string subscription, string resourceGroup, string providerNamespace)
+    {
+        public string Subscription { get; } = subscription;
+
+        public string ResourceGroup { get; } = resourceGroup;
+
+        public string ProviderNamespace { get; } = providerNamespace;
+
+        public int TextLength { get; } = 6 + keywords[0].Length + subscription.Length + keywords[1].Length + resourceGroup.Length
+            + keywords[2].Length + providerNamespace.Length;
+
+        public bool SameAs(IdScope other) =>
+            ReferenceEquals(this, other)
+            || (string.Equals(Subscription, other.Subscription, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(ResourceGroup, other.ResourceGroup, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(ProviderNamespace, other.ProviderNamespace, StringComparison.OrdinalIgnoreCase));
+
+        public void WriteText(Span<char> destination)
+        {
+            var at = 0;
+            Append(destination, ref at, keywords[0]);
+            Append(destination, ref at, Subscription);
+            Append(destination, ref at, keywords[1]);
+            Append(destination, ref at, ResourceGroup);
+            Append(destination, ref at, keywords[2]);
+            Append(destination, ref at, ProviderNamespace);
+
+            static void Append(Span<char> destination, ref int at, string segment)
+            {
+                destination[at++] = '/';
+                segment.CopyTo(destination[at..]);
+                at += segment.Length;
+            }
+        }
+    }
 }

@@ -47,6 +47,37 @@ public sealed class ParallelReadTests
         Assert.Equal(Keys(result.Diagnostics), Keys(EstateReader.Read([files.Root]).Diagnostics));
     }
 
+    [Fact]
+    public void ManyNsgFiles_ReadInParallel_GiveEachFilesRulesAsReadAlone_AndShareTheirEqualValues()
+    {
+        using var files = new TempFiles();
+        var paths = new List<string>();
+        for (var i = 0; i < 24; i++)
+        {
+            paths.Add(files.Write($"n{i:D2}.json", Fixtures.Nsg.Replace("nsg-app", $"nsg-{i:D2}", StringComparison.Ordinal)));
+        }
+
+        var result = EstateReader.Read([files.Root]);
+
+        Assert.Equal(paths.Count, result.Estate.NetworkSecurityGroups.Length);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            var nsg = result.Estate.NetworkSecurityGroups[i];
+            var alone = Assert.Single(EstateReader.Read([paths[i]]).Estate.NetworkSecurityGroups);
+            Assert.Equal(alone.Id.Value, nsg.Id.Value);
+            Assert.Equal(Rules(alone), Rules(nsg));
+            Assert.Same(nsg.Id, nsg.SecurityRules[0].Id.Parent);
+            Assert.Same(
+                System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(result.Estate.NetworkSecurityGroups[0].SecurityRules[0].DestinationPortRanges),
+                System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(nsg.SecurityRules[0].DestinationPortRanges));
+        }
+    }
+
+    private static List<string> Rules(VNetLab.Model.NetworkSecurityGroup nsg) =>
+        [.. nsg.SecurityRules.Concat(nsg.DefaultSecurityRules).Select(r => string.Join("|", r.Id.Value, r.Source, r.Protocol, r.Priority, r.Access,
+            r.Direction, string.Join(",", r.SourcePortRanges), string.Join(",", r.DestinationPortRanges), string.Join(",", r.SourceAddressPrefixes),
+            string.Join(",", r.DestinationAddressPrefixes)))];
+
     private static List<(string Code, string? File, string? JsonPath, string Message)> Keys(IEnumerable<Diagnostic> diagnostics) =>
         [.. diagnostics.Select(d => (d.Code, d.Location?.File, d.Location?.JsonPath, d.Message))];
 }

@@ -34,6 +34,24 @@ public sealed class ResourceIdTextTests
     }
 
     [Fact]
+    public void Child_PointsAtItsParentsId_AndHasTheSegmentsOfItsText()
+    {
+        var nsg = ResourceId.Parse("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg");
+        var rule = nsg.Child("securityRules", "r1");
+
+        Assert.Same(nsg, rule.Parent);
+        Assert.Same(nsg, rule.Root);
+        var parsed = ResourceId.Parse(rule.Value);
+        Assert.Equal(parsed, rule);
+        Assert.Equal(parsed.GetHashCode(), rule.GetHashCode());
+        Assert.Equal(nsg, parsed.Parent);
+        Assert.Equal<string>(["networkSecurityGroups", "securityRules"], rule.Types);
+        Assert.Equal<string>(["nsg", "r1"], rule.Names);
+        Assert.Equal("Microsoft.Network/networkSecurityGroups/securityRules", rule.ResourceType);
+        Assert.Equal("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg/securityRules/r1", rule.Value);
+    }
+
+    [Fact]
     public void Ids_WithTheSameTextSplitDifferently_AreNotEqual()
     {
         var vnet = ResourceId.Parse("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v");

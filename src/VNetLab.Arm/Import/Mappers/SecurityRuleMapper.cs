@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using VNetLab.Model;
 
 namespace VNetLab.Arm.Import.Mappers;
@@ -47,6 +48,21 @@ internal sealed class SecurityRuleMapper : IResourceMapper
         };
     }
 
-    private static System.Collections.Immutable.ImmutableArray<string> Merge(JsonObjectReader p, string singular, string plural) =>
-        [.. p.Strings(singular).Concat(p.Strings(plural)).Where(s => s.Length > 0)];
+    // Nearly every rule gives one of the pair and no empty value: that list is already the pool's shared one.
+    private static ImmutableArray<string> Merge(JsonObjectReader p, string singular, string plural)
+    {
+        var one = p.Strings(singular);
+        var many = p.Strings(plural);
+        if (many.IsEmpty && !one.Contains(string.Empty))
+        {
+            return one;
+        }
+
+        if (one.IsEmpty && !many.Contains(string.Empty))
+        {
+            return many;
+        }
+
+        return p.Sink.Pool.Share([.. one.Concat(many).Where(s => s.Length > 0)]);
+    }
 }
