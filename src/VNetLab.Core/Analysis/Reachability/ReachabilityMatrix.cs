@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Policies;
 using VNetLab.Analysis.Tracing;
-using VNetLab.Routing;
 using VNetLab.Security;
 
 namespace VNetLab.Analysis.Reachability;
@@ -433,117 +431,6 @@ public sealed class ReachabilityMatrix
                 var packetClass = new PacketClass(protocol, source, target, sourcePort, first);
                 record(protocol, PortSet.FromRange(new PortRange(first.First, last.Last)), _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
             }
-        }
-    }
-
-    /// <summary>
-    /// Walk groups by (sender table, destination index) for one <see cref="Rows"/> call, read by every thread; emptied when
-    /// it grows past a few tables' worth, since sources come table by table and a large site's groups hold thousands of atoms.
-    /// </summary>
-    private sealed class WalkGroupCache
-    {
-        private const int Kept = 1024;
-        private readonly ConcurrentDictionary<(EffectiveRouteTable? Table, int Destination), List<WalkGroup>> _groups = new(KeyComparer.Instance);
-
-        private readonly ConcurrentDictionary<int, int[]?> _siteAtoms = new();
-
-        /// <summary>A destination's site atom indexes (<see cref="SiteAtomsOf"/>): the same for every sender, found once.</summary>
-        public int[]? SiteAtoms(int destination, Func<int[]?> find) =>
-            _siteAtoms.TryGetValue(destination, out var known) ? known : _siteAtoms.GetOrAdd(destination, find());
-
-        public List<WalkGroup> GetOrAdd(EffectiveRouteTable? table, int destination, Func<List<WalkGroup>> build)
-        {
-            if (_groups.TryGetValue((table, destination), out var known))
-            {
-                return known;
-            }
-
-            var built = build();
-            if (_groups.Count >= Kept)
-            {
-                _groups.Clear();
-            }
-
-            return _groups.GetOrAdd((table, destination), built);
-        }
-
-        private sealed class KeyComparer : IEqualityComparer<(EffectiveRouteTable? Table, int Destination)>
-        {
-            public static KeyComparer Instance { get; } = new();
-
-            public bool Equals((EffectiveRouteTable? Table, int Destination) x, (EffectiveRouteTable? Table, int Destination) y) =>
-                ReferenceEquals(x.Table, y.Table) && x.Destination == y.Destination;
-
-            public int GetHashCode((EffectiveRouteTable? Table, int Destination) key) =>
-                HashCode.Combine(key.Table is null ? 0 : RuntimeHelpers.GetHashCode(key.Table), key.Destination);
-        }
-    }
-
-    /// <summary>Atoms one permissive walk serves: <see cref="First"/>, walked, and when it is one of the sites' atoms, all of its class (<see cref="Members"/>).</summary>
-    private readonly record struct WalkGroup(AddressRange First, SiteAtomGroup? Members);
-
-    /// <summary>
-    /// The sites' atoms of one walk class, in address order, with their indexes in the region; and, once asked, their
-    /// representatives per sequence of filters (<see cref="ByFilterClass"/>). Built by one thread, then only read.
-    /// </summary>
-    private sealed class SiteAtomGroup
-    {
-        private readonly List<int> _indexes;
-
-        // The atoms themselves, kept only when they may be smaller than the region's (a destination minus the sender's
-        // own addresses); otherwise each is the region's atom at its index, and a large site's groups hold only indexes.
-        private readonly List<AddressRange>? _atoms;
-        private readonly DestinationClasses _region;
-        private ConcurrentDictionary<object[], List<AddressRange>>? _representatives;
-        private int[]? _frozen;
-
-        public SiteAtomGroup(DestinationClasses region, bool keepsAtoms, int capacity = 0)
-        {
-            _region = region;
-            _indexes = new List<int>(capacity);
-            _atoms = keepsAtoms ? new List<AddressRange>(capacity) : null;
-        }
-
-        public int Count => _indexes.Count;
-
-        public int[] Indexes => _frozen ??= [.. _indexes];
-
-        public AddressRange AtomAt(int position) => _atoms?[position] ?? _region.AtomRange(_indexes[position]);
-
-        public List<AddressRange> Atoms() => [.. Enumerable.Range(0, Count).Select(AtomAt)];
-
-        public void Add(AddressRange atom, int index)
-        {
-            _atoms?.Add(atom);
-            _indexes.Add(index);
-        }
-
-        public List<AddressRange> Representatives(object[] filters, Func<List<AddressRange>> split)
-        {
-            // Most groups are walked by one sender table's filters only: the map is made when first asked.
-            var representatives = LazyInitializer.EnsureInitialized(ref _representatives,
-                static () => new ConcurrentDictionary<object[], List<AddressRange>>(FilterSequenceComparer.Instance));
-            return representatives.TryGetValue(filters, out var known) ? known : representatives.GetOrAdd(filters, split());
-        }
-    }
-
-    /// <summary>Filter sequences compare by the identity of each filter part (an NSG's rule array, a firewall).</summary>
-    private sealed class FilterSequenceComparer : IEqualityComparer<object[]>
-    {
-        public static FilterSequenceComparer Instance { get; } = new();
-
-        public bool Equals(object[]? x, object[]? y) =>
-            ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y, ReferenceEqualityComparer.Instance));
-
-        public int GetHashCode(object[] filters)
-        {
-            var hash = new HashCode();
-            foreach (var filter in filters)
-            {
-                hash.Add(RuntimeHelpers.GetHashCode(filter));
-            }
-
-            return hash.ToHashCode();
         }
     }
 

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using VNetLab.Addressing;
+
+namespace VNetLab.Analysis.Reachability;
+
+/// <summary>Atoms one permissive walk serves: <see cref="First"/>, walked, and when it is one of the sites' atoms, all of its class (<see cref="Members"/>).</summary>
+internal readonly record struct WalkGroup(AddressRange First, SiteAtomGroup? Members);
+
+/// <summary>
+/// The sites' atoms of one walk class, in address order, with their indexes in the region; and, once asked, their
+/// representatives per sequence of filters (the matrix's split by the filters on a path). Built by one thread, then only read.
+/// </summary>
+internal sealed class SiteAtomGroup
+{
+    private readonly List<int> _indexes;
+
+    // The atoms themselves, kept only when they may be smaller than the region's (a destination minus the sender's
+    // own addresses); otherwise each is the region's atom at its index, and a large site's groups hold only indexes.
+    private readonly List<AddressRange>? _atoms;
+    private readonly DestinationClasses _region;
+    private ConcurrentDictionary<object[], List<AddressRange>>? _representatives;
+    private int[]? _frozen;
+
+    public SiteAtomGroup(DestinationClasses region, bool keepsAtoms, int capacity = 0)
+    {
+        _region = region;
+        _indexes = new List<int>(capacity);
+        _atoms = keepsAtoms ? new List<AddressRange>(capacity) : null;
+    }
+
+    public int Count => _indexes.Count;
+
+    public int[] Indexes => _frozen ??= [.. _indexes];
+
+    public AddressRange AtomAt(int position) => _atoms?[position] ?? _region.AtomRange(_indexes[position]);
+
+    public List<AddressRange> Atoms() => [.. Enumerable.Range(0, Count).Select(AtomAt)];
+
+    public void Add(AddressRange atom, int index)
+    {
+        _atoms?.Add(atom);
+        _indexes.Add(index);
+    }
+
+    public List<AddressRange> Representatives(object[] filters, Func<List<AddressRange>> split)
+    {
+        // Most groups are walked by one sender table's filters only: the map is made when first asked.
+        var representatives = LazyInitializer.EnsureInitialized(ref _representatives,
+            static () => new ConcurrentDictionary<object[], List<AddressRange>>(FilterSequenceComparer.Instance));
+        return representatives.TryGetValue(filters, out var known) ? known : representatives.GetOrAdd(filters, split());
+    }
+}
+
+/// <summary>Filter sequences compare by the identity of each filter part (an NSG's rule array, a firewall).</summary>
+internal sealed class FilterSequenceComparer : IEqualityComparer<object[]>
+{
+    public static FilterSequenceComparer Instance { get; } = new();
+
+    public bool Equals(object[]? x, object[]? y) =>
+        ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y, ReferenceEqualityComparer.Instance));
+
+    public int GetHashCode(object[] filters)
+    {
+        var hash = new HashCode();
+        foreach (var filter in filters)
+        {
+            hash.Add(RuntimeHelpers.GetHashCode(filter));
+        }
+
+        return hash.ToHashCode();
+    }
+}
