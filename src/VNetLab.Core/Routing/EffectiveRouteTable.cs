@@ -243,9 +243,9 @@ public sealed class EffectiveRouteTable
     /// </summary>
     internal void GetNextHops(ReadOnlySpan<uint> addresses, ReadOnlySpan<int> gatewayMatches, Span<int> codes)
     {
+        // The codes first hold each address's longest local entry (-1: none), then the answer once the layers are ranked.
         var entries = _lookup.Entries;
-        var localEntry = codes;
-        localEntry.Fill(-1);
+        codes.Fill(-1);
         foreach (var entry in LocalEntriesShortestFirst)
         {
             var prefix = entries[entry].Key;
@@ -257,13 +257,13 @@ public sealed class EffectiveRouteTable
             var last = prefix.Last.V4Value;
             for (var i = LowerBound(addresses, prefix.Network.V4Value); i < addresses.Length && addresses[i] <= last; i++)
             {
-                localEntry[i] = entry;
+                codes[i] = entry;
             }
         }
 
         for (var i = 0; i < codes.Length; i++)
         {
-            var entry = localEntry[i];
+            var entry = codes[i];
             var hasLocal = entry >= 0;
             var (localPrefix, localIndex) = hasLocal ? (entries[entry].Key, entries[entry].Value) : (default, -1);
             if (_gateways is { } gateways && gatewayMatches[i] is var gatewayIndex and >= 0

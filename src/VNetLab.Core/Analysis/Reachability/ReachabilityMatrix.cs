@@ -301,7 +301,7 @@ public sealed class ReachabilityMatrix
                 groups.Add(new WalkGroup(region.AtomRange(index), group));
             }
 
-            group.Add(default, index);
+            group.Add(index);
         }
 
         foreach (var siteClass in order)

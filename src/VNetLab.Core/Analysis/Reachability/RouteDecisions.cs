@@ -26,11 +26,12 @@ internal sealed class RouteDecisions
     private readonly Tracer _tracer;
     private readonly uint[] _firsts;
 
-    // Per gateway: (matched prefix, atom) → the exit's number and value. Where a packet leaves depends on the gateway,
-    // the prefix it matched and the address (the learned route and the site holding it), never on the table.
-    private readonly ConcurrentDictionary<VirtualNetworkGateway, ConcurrentDictionary<(IpPrefix? Matched, int Atom), NumberedExit>> _exits =
-        new(ReferenceEqualityComparer.Instance);
+    // Where a packet leaves depends on the gateway, the prefix it matched and the address (the learned route and the site
+    // holding it), never on the table. Equal exits get one number. A User route to the gateway keeps its exits per
+    // (matched prefix, atom) here; a hub's gateway routes keep theirs by atom (_exitNumbersByAtom).
     private readonly Dictionary<GatewayExit, int> _exitNumbers = [];
+    private readonly ConcurrentDictionary<VirtualNetworkGateway, ConcurrentDictionary<(IpPrefix? Matched, int Atom), int>> _exits =
+        new(ReferenceEqualityComparer.Instance);
 
     // Per hub's gateway route set: its longest match per atom and its routes' classes; per (set, gateway): the exits by atom.
     private readonly ConcurrentDictionary<GatewayRouteSet, int[]> _gatewayMatches = new(ReferenceEqualityComparer.Instance);
@@ -96,7 +97,7 @@ internal sealed class RouteDecisions
                 part = local.Part;
                 if (local.Next.NextHopType == NextHopType.VirtualNetworkGateway)
                 {
-                    exit = GatewayOf(local.Next) is { } gateway ? ExitOf(gateway, local.Next.MatchedPrefix, i).Number : NoGateway;
+                    exit = GatewayOf(local.Next) is { } gateway ? ExitNumber(gateway, local.Next.MatchedPrefix, i) : NoGateway;
                 }
             }
 
@@ -180,33 +181,35 @@ internal sealed class RouteDecisions
         var number = Volatile.Read(ref numbers[atom]);
         if (number == 0)
         {
-            number = ExitOf(gateway, set.Routes[route].AddressPrefixes[0], atom).Number;
+            number = NumberOf(Exit(gateway, set.Routes[route].AddressPrefixes[0], IpAddress.FromV4(_firsts[atom])));
             Volatile.Write(ref numbers[atom], number);
         }
 
         return number;
     }
 
-    private NumberedExit ExitOf(VirtualNetworkGateway gateway, IpPrefix? matched, int atom)
+    /// <summary>The number of the exit by which <paramref name="gateway"/> sends atom <paramref name="atom"/> matched by <paramref name="matched"/> (a route of the table's own).</summary>
+    private int ExitNumber(VirtualNetworkGateway gateway, IpPrefix? matched, int atom)
     {
         var exits = _exits.GetOrAdd(gateway, static _ => new());
-        if (exits.TryGetValue((matched, atom), out var known))
-        {
-            return known;
-        }
+        return exits.TryGetValue((matched, atom), out var known)
+            ? known
+            : exits.GetOrAdd((matched, atom), NumberOf(Exit(gateway, matched, IpAddress.FromV4(_firsts[atom]))));
+    }
 
-        var exit = Exit(gateway, matched, IpAddress.FromV4(_firsts[atom]));
-        int number;
+    /// <summary>The exit's number: equal exits, equal numbers, above the two that stand for no exit.</summary>
+    private int NumberOf(GatewayExit exit)
+    {
         lock (_exitNumbers)
         {
-            if (!_exitNumbers.TryGetValue(exit, out number))
+            if (!_exitNumbers.TryGetValue(exit, out var number))
             {
                 number = _exitNumbers.Count + NoGateway + 1;
                 _exitNumbers.Add(exit, number);
             }
-        }
 
-        return exits.GetOrAdd((matched, atom), new NumberedExit(number, exit));
+            return number;
+        }
     }
 
     private GatewayExit Exit(VirtualNetworkGateway gateway, IpPrefix? matched, IpAddress destination)
@@ -229,9 +232,6 @@ internal sealed class RouteDecisions
     /// <summary>What the tracer does at a gateway: which one, which learned route's connection and kind, and where the packet ends up.</summary>
     private readonly record struct GatewayExit(ResourceId? GatewayId, ResourceId? GatewayVirtualNetworkId, ResourceId? ConnectionId, GatewayRouteKind Kind,
         ResourceId? SourceVirtualNetworkId, bool IsExpressRoute, ResourceId? SiteId, ResourceId? LocalNetworkGatewayId);
-
-    /// <summary>An exit and its number (equal exits, equal numbers).</summary>
-    private sealed record NumberedExit(int Number, GatewayExit Exit);
 
     /// <summary>A gateway route set's routes by decision part (<see cref="ClassOf"/>), and per class whether its next hop is a gateway.</summary>
     private sealed record GatewayRouteClasses(int[] ClassOf, bool[] LeavesByGateway)

@@ -37,6 +37,14 @@ internal sealed class SiteAtomGroup
 
     public List<AddressRange> Atoms() => [.. Enumerable.Range(0, Count).Select(AtomAt)];
 
+    /// <summary>Adds the region's atom at <paramref name="index"/>.</summary>
+    public void Add(int index)
+    {
+        _indexes.Add(index);
+        _atoms?.Add(_region.AtomRange(index));
+    }
+
+    /// <summary>Adds an atom that may be smaller than the region's atom at <paramref name="index"/> (a destination minus the sender's own addresses).</summary>
     public void Add(AddressRange atom, int index)
     {
         _atoms?.Add(atom);
