@@ -52,7 +52,7 @@ internal sealed class RoutingArguments
             return null;
         }
 
-        return EstateLoading.Load(context, paths) is { } import ? new RoutingInput(import.Estate, options) : null;
+        return EstateLoading.LoadAndCollectImportGarbage(context, paths) is { } import ? new RoutingInput(import.Estate, options) : null;
     }
 
     /// <summary>The compiler options the user asked for; false (with the message) when the service tags file is unusable.</summary>
