@@ -21,9 +21,16 @@ public sealed class CompiledNetworkSecurityGroup
     private PacketSet? _allowedPlatformOutbound;
     private Diagnostic[]? _applicationSecurityGroupRenderingNotes;
 
-    // What a verdict tests, rule by rule in evaluation order (the same order as Inbound and Outbound), side by side.
+    // What a verdict tests, rule by rule in evaluation order (the same order as Inbound and Outbound), side by side, and
+    // the rest of each rule beside it. The rule objects are made from both when the rules are first asked for (a
+    // verdict asks for the deciding one, effective rules for all) and published like the sets above: a compile of
+    // every NIC kept one object per rule alive that questions about NICs never read.
     private readonly SecurityRuleConditions[] _inboundConditions;
     private readonly SecurityRuleConditions[] _outboundConditions;
+    private readonly SecurityRuleTerms[] _inboundTerms;
+    private readonly SecurityRuleTerms[] _outboundTerms;
+    private CompiledSecurityRule[]? _inbound;
+    private CompiledSecurityRule[]? _outbound;
 
     // rules: the rules' parts in the NSG's order, custom then default.
     internal CompiledNetworkSecurityGroup(NetworkSecurityGroup networkSecurityGroup, VirtualNetworkTag virtualNetworkTag,
@@ -31,8 +38,8 @@ public sealed class CompiledNetworkSecurityGroup
     {
         NetworkSecurityGroup = networkSecurityGroup;
         VirtualNetworkTag = virtualNetworkTag;
-        (Inbound, _inboundConditions) = Placed(rules, SecurityRuleDirection.Inbound);
-        (Outbound, _outboundConditions) = Placed(rules, SecurityRuleDirection.Outbound);
+        (_inboundTerms, _inboundConditions) = Placed(rules, SecurityRuleDirection.Inbound);
+        (_outboundTerms, _outboundConditions) = Placed(rules, SecurityRuleDirection.Outbound);
         Notes = NotesOf(rules);
     }
 
@@ -44,10 +51,12 @@ public sealed class CompiledNetworkSecurityGroup
     public VirtualNetworkTag VirtualNetworkTag { get; }
 
     /// <summary>Inbound rules, custom and default, in evaluation order (priority, then name).</summary>
-    public ImmutableArray<CompiledSecurityRule> Inbound { get; }
+    public ImmutableArray<CompiledSecurityRule> Inbound =>
+        ImmutableCollectionsMarshal.AsImmutableArray(_inbound ?? Publish(ref _inbound, Made(_inboundTerms, _inboundConditions)));
 
     /// <summary>Outbound rules, custom and default, in evaluation order.</summary>
-    public ImmutableArray<CompiledSecurityRule> Outbound { get; }
+    public ImmutableArray<CompiledSecurityRule> Outbound =>
+        ImmutableCollectionsMarshal.AsImmutableArray(_outbound ?? Publish(ref _outbound, Made(_outboundTerms, _outboundConditions)));
 
     /// <summary>The rules' compile notes (unknown service tags, unreadable values).</summary>
     public ImmutableArray<Diagnostic> Notes { get; }
@@ -147,7 +156,7 @@ public sealed class CompiledNetworkSecurityGroup
     // Evaluation order: priority, custom before default, then name; rules equal in all three (a conflict validation
     // reports) keep their order in the NSG, as the stable sort this replaces did. The conditions are laid out in that
     // order and each rule made pointing at its own.
-    private static (ImmutableArray<CompiledSecurityRule> Rules, SecurityRuleConditions[] Conditions) Placed(
+    private static (SecurityRuleTerms[] Terms, SecurityRuleConditions[] Conditions) Placed(
         ReadOnlySpan<CompiledSecurityRuleParts> rules, SecurityRuleDirection direction)
     {
         var count = 0;
@@ -168,15 +177,26 @@ public sealed class CompiledNetworkSecurityGroup
 
         Array.Sort(order, static (a, b) => Compare(a.Rule, b.Rule, a.Position, b.Position));
         var conditions = new SecurityRuleConditions[count];
-        var placed = new CompiledSecurityRule[count];
+        var terms = new SecurityRuleTerms[count];
         for (var i = 0; i < count; i++)
         {
             ref readonly var parts = ref rules[order[i].Position];
             conditions[i] = parts.Conditions;
-            placed[i] = new CompiledSecurityRule(parts, conditions, i);
+            terms[i] = parts.Terms;
         }
 
-        return (ImmutableCollectionsMarshal.AsImmutableArray(placed), conditions);
+        return (terms, conditions);
+    }
+
+    private static CompiledSecurityRule[] Made(SecurityRuleTerms[] terms, SecurityRuleConditions[] conditions)
+    {
+        var rules = new CompiledSecurityRule[terms.Length];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            rules[i] = new CompiledSecurityRule(terms[i], conditions, i);
+        }
+
+        return rules;
     }
 
     private static int Compare(SecurityRule a, SecurityRule b, int positionOfA, int positionOfB)
@@ -200,7 +220,7 @@ public sealed class CompiledNetworkSecurityGroup
         var count = 0;
         foreach (var rule in rules)
         {
-            count += rule.Notes.Length;
+            count += rule.Terms.Notes.Length;
         }
 
         if (count == 0)
@@ -211,7 +231,7 @@ public sealed class CompiledNetworkSecurityGroup
         var notes = ImmutableArray.CreateBuilder<Diagnostic>(count);
         foreach (var rule in rules)
         {
-            notes.AddRange(rule.Notes);
+            notes.AddRange(rule.Terms.Notes);
         }
 
         return notes.MoveToImmutable();

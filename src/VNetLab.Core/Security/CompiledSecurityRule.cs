@@ -22,12 +22,12 @@ public sealed class CompiledSecurityRule
     private readonly SecurityRuleConditions[] _conditionsTable;
     private readonly int _conditionsIndex;
 
-    internal CompiledSecurityRule(in CompiledSecurityRuleParts parts, SecurityRuleConditions[] conditionsTable, int conditionsIndex)
+    internal CompiledSecurityRule(in SecurityRuleTerms terms, SecurityRuleConditions[] conditionsTable, int conditionsIndex)
     {
-        Rule = parts.Rule;
-        SourceTerms = parts.Sources;
-        DestinationTerms = parts.Destinations;
-        Notes = parts.Notes;
+        Rule = terms.Rule;
+        SourceTerms = terms.Sources;
+        DestinationTerms = terms.Destinations;
+        Notes = terms.Notes;
         _conditionsTable = conditionsTable;
         _conditionsIndex = conditionsIndex;
     }

@@ -34,7 +34,7 @@ internal static class SecurityRuleCompiler
         var conditions = new SecurityRuleConditions(protocols, CompiledSecurityRule.Union(sources), CompiledSecurityRule.Union(destinations),
             sourcePorts, destinationPorts,
             CompiledSecurityRule.NamesPlatformServiceTag(sources) || CompiledSecurityRule.NamesPlatformServiceTag(destinations));
-        return new CompiledSecurityRuleParts(rule, sources, destinations, conditions, notes.ToImmutable());
+        return new CompiledSecurityRuleParts(new SecurityRuleTerms(rule, sources, destinations, notes.ToImmutable()), conditions);
     }
 
     private static PortSet Ports(SecurityRule rule, ImmutableArray<string> values, string field, SecurityRuleTermCache cache,
