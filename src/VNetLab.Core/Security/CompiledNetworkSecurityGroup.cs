@@ -12,31 +12,35 @@ namespace VNetLab.Security;
 /// </summary>
 public sealed class CompiledNetworkSecurityGroup
 {
-    private readonly Lazy<PacketSet> _allowedInbound;
-    private readonly Lazy<PacketSet> _allowedOutbound;
-    private readonly Lazy<PacketSet> _allowedPlatformInbound;
-    private readonly Lazy<PacketSet> _allowedPlatformOutbound;
-    private readonly Lazy<ImmutableArray<Diagnostic>> _applicationSecurityGroupRenderingNotes;
+    // Made on first read and published with Interlocked.CompareExchange rather than through a Lazy each: five Lazy
+    // objects with their delegates were about 650 bytes per compiled NSG that a compile of every NIC kept alive and the
+    // GC traced, for sets only set questions read. Racing threads make equal values and one is kept.
+    private PacketSet? _allowedInbound;
+    private PacketSet? _allowedOutbound;
+    private PacketSet? _allowedPlatformInbound;
+    private PacketSet? _allowedPlatformOutbound;
+    private Diagnostic[]? _applicationSecurityGroupRenderingNotes;
 
-    // What a verdict tests, rule by rule in evaluation order (the same order as Inbound and Outbound), side by side.
+    // What a verdict tests, rule by rule in evaluation order (the same order as Inbound and Outbound), side by side, and
+    // the rest of each rule beside it. The rule objects are made from both when the rules are first asked for (a
+    // verdict asks for the deciding one, effective rules for all) and published like the sets above: a compile of
+    // every NIC kept one object per rule alive that questions about NICs never read.
     private readonly SecurityRuleConditions[] _inboundConditions;
     private readonly SecurityRuleConditions[] _outboundConditions;
+    private readonly SecurityRuleTerms[] _inboundTerms;
+    private readonly SecurityRuleTerms[] _outboundTerms;
+    private CompiledSecurityRule[]? _inbound;
+    private CompiledSecurityRule[]? _outbound;
 
+    // rules: the rules' parts in the NSG's order, custom then default.
     internal CompiledNetworkSecurityGroup(NetworkSecurityGroup networkSecurityGroup, VirtualNetworkTag virtualNetworkTag,
-        ReadOnlySpan<CompiledSecurityRule> rules)
+        ReadOnlySpan<CompiledSecurityRuleParts> rules)
     {
         NetworkSecurityGroup = networkSecurityGroup;
         VirtualNetworkTag = virtualNetworkTag;
-        Inbound = Sorted(rules, SecurityRuleDirection.Inbound);
-        Outbound = Sorted(rules, SecurityRuleDirection.Outbound);
-        _inboundConditions = ConditionsOf(Inbound);
-        _outboundConditions = ConditionsOf(Outbound);
+        (_inboundTerms, _inboundConditions) = Placed(rules, SecurityRuleDirection.Inbound);
+        (_outboundTerms, _outboundConditions) = Placed(rules, SecurityRuleDirection.Outbound);
         Notes = NotesOf(rules);
-        _allowedInbound = new(() => FirstMatch.Allowed(Inbound, SecurityRuleAccess.Deny));
-        _allowedOutbound = new(() => FirstMatch.Allowed(Outbound, SecurityRuleAccess.Deny));
-        _allowedPlatformInbound = new(() => FirstMatch.Allowed(Inbound.Where(r => r.AppliesToPlatformTraffic), SecurityRuleAccess.Allow));
-        _allowedPlatformOutbound = new(() => FirstMatch.Allowed(Outbound.Where(r => r.AppliesToPlatformTraffic), SecurityRuleAccess.Allow));
-        _applicationSecurityGroupRenderingNotes = new(() => [.. ApplicationSecurityGroupRenderingNotesOf(Inbound.Concat(Outbound))]);
     }
 
     public NetworkSecurityGroup NetworkSecurityGroup { get; }
@@ -47,10 +51,12 @@ public sealed class CompiledNetworkSecurityGroup
     public VirtualNetworkTag VirtualNetworkTag { get; }
 
     /// <summary>Inbound rules, custom and default, in evaluation order (priority, then name).</summary>
-    public ImmutableArray<CompiledSecurityRule> Inbound { get; }
+    public ImmutableArray<CompiledSecurityRule> Inbound =>
+        ImmutableCollectionsMarshal.AsImmutableArray(_inbound ?? Publish(ref _inbound, Made(_inboundTerms, _inboundConditions)));
 
     /// <summary>Outbound rules, custom and default, in evaluation order.</summary>
-    public ImmutableArray<CompiledSecurityRule> Outbound { get; }
+    public ImmutableArray<CompiledSecurityRule> Outbound =>
+        ImmutableCollectionsMarshal.AsImmutableArray(_outbound ?? Publish(ref _outbound, Made(_outboundTerms, _outboundConditions)));
 
     /// <summary>The rules' compile notes (unknown service tags, unreadable values).</summary>
     public ImmutableArray<Diagnostic> Notes { get; }
@@ -59,7 +65,9 @@ public sealed class CompiledNetworkSecurityGroup
     /// A note for each rule side that names ASGs (inbound rules, then outbound), which every NIC the NSG filters
     /// repeats: made once here rather than once per NIC.
     /// </summary>
-    internal ImmutableArray<Diagnostic> ApplicationSecurityGroupRenderingNotes => _applicationSecurityGroupRenderingNotes.Value;
+    internal ImmutableArray<Diagnostic> ApplicationSecurityGroupRenderingNotes =>
+        ImmutableCollectionsMarshal.AsImmutableArray(_applicationSecurityGroupRenderingNotes
+            ?? Publish(ref _applicationSecurityGroupRenderingNotes, [.. ApplicationSecurityGroupRenderingNotesOf(Inbound.Concat(Outbound))]));
 
     public ImmutableArray<CompiledSecurityRule> Rules(SecurityRuleDirection direction) =>
         direction == SecurityRuleDirection.Inbound ? Inbound : Outbound;
@@ -105,16 +113,26 @@ public sealed class CompiledNetworkSecurityGroup
     /// once, on first use. Platform traffic is not special here (see <see cref="AllowedPlatformPackets"/>).
     /// </summary>
     public PacketSet AllowedPackets(SecurityRuleDirection direction) =>
-        direction == SecurityRuleDirection.Inbound ? _allowedInbound.Value : _allowedOutbound.Value;
+        direction == SecurityRuleDirection.Inbound
+            ? _allowedInbound ?? Publish(ref _allowedInbound, FirstMatch.Allowed(Inbound, SecurityRuleAccess.Deny))
+            : _allowedOutbound ?? Publish(ref _allowedOutbound, FirstMatch.Allowed(Outbound, SecurityRuleAccess.Deny));
 
     /// <summary>
     /// The packets this NSG allows when they go to or come from a platform address: everything except what a rule
     /// naming a platform service tag denies.
     /// </summary>
     public PacketSet AllowedPlatformPackets(SecurityRuleDirection direction) =>
-        direction == SecurityRuleDirection.Inbound ? _allowedPlatformInbound.Value : _allowedPlatformOutbound.Value;
+        direction == SecurityRuleDirection.Inbound
+            ? _allowedPlatformInbound ?? Publish(ref _allowedPlatformInbound,
+                FirstMatch.Allowed(Inbound.Where(r => r.AppliesToPlatformTraffic), SecurityRuleAccess.Allow))
+            : _allowedPlatformOutbound ?? Publish(ref _allowedPlatformOutbound,
+                FirstMatch.Allowed(Outbound.Where(r => r.AppliesToPlatformTraffic), SecurityRuleAccess.Allow));
 
     public override string ToString() => NetworkSecurityGroup.Name;
+
+    private static T Publish<T>(ref T? field, T built)
+        where T : class =>
+        Interlocked.CompareExchange(ref field, built, null) ?? built;
 
     private static IEnumerable<Diagnostic> ApplicationSecurityGroupRenderingNotesOf(IEnumerable<CompiledSecurityRule> rules)
     {
@@ -136,66 +154,73 @@ public sealed class CompiledNetworkSecurityGroup
         direction == SecurityRuleDirection.Inbound ? _inboundConditions : _outboundConditions;
 
     // Evaluation order: priority, custom before default, then name; rules equal in all three (a conflict validation
-    // reports) keep their order in the NSG, as the stable sort this replaces did.
-    private static ImmutableArray<CompiledSecurityRule> Sorted(ReadOnlySpan<CompiledSecurityRule> rules, SecurityRuleDirection direction)
+    // reports) keep their order in the NSG, as the stable sort this replaces did. The conditions are laid out in that
+    // order and each rule made pointing at its own.
+    private static (SecurityRuleTerms[] Terms, SecurityRuleConditions[] Conditions) Placed(
+        ReadOnlySpan<CompiledSecurityRuleParts> rules, SecurityRuleDirection direction)
     {
         var count = 0;
         foreach (var rule in rules)
         {
-            count += rule.Direction == direction ? 1 : 0;
+            count += rule.Rule.Direction == direction ? 1 : 0;
         }
 
-        var sorted = new (CompiledSecurityRule Rule, int Position)[count];
+        var order = new (SecurityRule Rule, int Position)[count];
         var next = 0;
         for (var i = 0; i < rules.Length; i++)
         {
-            if (rules[i].Direction == direction)
+            if (rules[i].Rule.Direction == direction)
             {
-                sorted[next++] = (rules[i], i);
+                order[next++] = (rules[i].Rule, i);
             }
         }
 
-        Array.Sort(sorted, static (a, b) =>
-        {
-            var order = a.Rule.Priority.CompareTo(b.Rule.Priority);
-            if (order == 0)
-            {
-                order = a.Rule.Rule.IsDefault.CompareTo(b.Rule.Rule.IsDefault);
-            }
-
-            if (order == 0)
-            {
-                order = StringComparer.OrdinalIgnoreCase.Compare(a.Rule.Rule.Name, b.Rule.Rule.Name);
-            }
-
-            return order == 0 ? a.Position.CompareTo(b.Position) : order;
-        });
-        var ordered = new CompiledSecurityRule[count];
+        Array.Sort(order, static (a, b) => Compare(a.Rule, b.Rule, a.Position, b.Position));
+        var conditions = new SecurityRuleConditions[count];
+        var terms = new SecurityRuleTerms[count];
         for (var i = 0; i < count; i++)
         {
-            ordered[i] = sorted[i].Rule;
+            ref readonly var parts = ref rules[order[i].Position];
+            conditions[i] = parts.Conditions;
+            terms[i] = parts.Terms;
         }
 
-        return ImmutableCollectionsMarshal.AsImmutableArray(ordered);
+        return (terms, conditions);
     }
 
-    private static SecurityRuleConditions[] ConditionsOf(ImmutableArray<CompiledSecurityRule> rules)
+    private static CompiledSecurityRule[] Made(SecurityRuleTerms[] terms, SecurityRuleConditions[] conditions)
     {
-        var conditions = new SecurityRuleConditions[rules.Length];
-        for (var i = 0; i < conditions.Length; i++)
+        var rules = new CompiledSecurityRule[terms.Length];
+        for (var i = 0; i < rules.Length; i++)
         {
-            conditions[i] = rules[i].Conditions;
+            rules[i] = new CompiledSecurityRule(terms[i], conditions, i);
         }
 
-        return conditions;
+        return rules;
     }
 
-    private static ImmutableArray<Diagnostic> NotesOf(ReadOnlySpan<CompiledSecurityRule> rules)
+    private static int Compare(SecurityRule a, SecurityRule b, int positionOfA, int positionOfB)
+    {
+        var order = a.Priority.CompareTo(b.Priority);
+        if (order == 0)
+        {
+            order = a.IsDefault.CompareTo(b.IsDefault);
+        }
+
+        if (order == 0)
+        {
+            order = StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name);
+        }
+
+        return order == 0 ? positionOfA.CompareTo(positionOfB) : order;
+    }
+
+    private static ImmutableArray<Diagnostic> NotesOf(ReadOnlySpan<CompiledSecurityRuleParts> rules)
     {
         var count = 0;
         foreach (var rule in rules)
         {
-            count += rule.Notes.Length;
+            count += rule.Terms.Notes.Length;
         }
 
         if (count == 0)
@@ -206,7 +231,7 @@ public sealed class CompiledNetworkSecurityGroup
         var notes = ImmutableArray.CreateBuilder<Diagnostic>(count);
         foreach (var rule in rules)
         {
-            notes.AddRange(rule.Notes);
+            notes.AddRange(rule.Terms.Notes);
         }
 
         return notes.MoveToImmutable();

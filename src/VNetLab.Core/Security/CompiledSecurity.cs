@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using VNetLab.Addressing;
@@ -97,14 +98,23 @@ public sealed class CompiledSecurity
     {
         // Exports carry the six default rules; templates and designs do not, and Azure adds them anyway.
         var defaults = nsg.DefaultSecurityRules.IsEmpty ? DefaultSecurityRules.For(nsg.Id) : nsg.DefaultSecurityRules;
-        var rules = new CompiledSecurityRule[nsg.SecurityRules.Length + defaults.Length];
-        for (var i = 0; i < rules.Length; i++)
+        // The parts only live until the NSG has placed them: a rented buffer, not an array per compile.
+        var count = nsg.SecurityRules.Length + defaults.Length;
+        var rules = ArrayPool<CompiledSecurityRuleParts>.Shared.Rent(count);
+        try
         {
-            var rule = i < nsg.SecurityRules.Length ? nsg.SecurityRules[i] : defaults[i - nsg.SecurityRules.Length];
-            rules[i] = SecurityRuleCompiler.Compile(rule, context, Options.ServiceTags, ApplicationSecurityGroups, _terms);
-        }
+            for (var i = 0; i < count; i++)
+            {
+                var rule = i < nsg.SecurityRules.Length ? nsg.SecurityRules[i] : defaults[i - nsg.SecurityRules.Length];
+                rules[i] = SecurityRuleCompiler.Compile(rule, context, Options.ServiceTags, ApplicationSecurityGroups, _terms);
+            }
 
-        return new CompiledNetworkSecurityGroup(nsg, context, rules);
+            return new CompiledNetworkSecurityGroup(nsg, context, rules.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<CompiledSecurityRuleParts>.Shared.Return(rules, clearArray: true);
+        }
     }
 
     private NetworkInterfaceSecurity CompileNow(NetworkInterface nic)

@@ -17,36 +17,19 @@ public sealed class CompiledSecurityRule
     private PacketSet? _packets;
     private string? _name;
 
-    // A field rather than an auto-property: members read it in place instead of copying its 56 bytes per call.
-    private readonly SecurityRuleConditions _conditions;
+    // The conditions live in the NSG's array for the rule's direction, in evaluation order, where verdicts walk them; the
+    // rule points at its entry instead of keeping a copy, and members read it in place.
+    private readonly SecurityRuleConditions[] _conditionsTable;
+    private readonly int _conditionsIndex;
 
-    internal CompiledSecurityRule(
-        SecurityRule rule,
-        ProtocolSet protocols,
-        ImmutableArray<RuleAddress> sources,
-        ImmutableArray<RuleAddress> destinations,
-        PortSet sourcePorts,
-        PortSet destinationPorts,
-        ImmutableArray<Diagnostic> notes)
-        : this(rule, sources, destinations,
-            new SecurityRuleConditions(protocols, Union(sources), Union(destinations), sourcePorts, destinationPorts,
-                NamesPlatformServiceTag(sources) || NamesPlatformServiceTag(destinations)),
-            notes)
+    internal CompiledSecurityRule(in SecurityRuleTerms terms, SecurityRuleConditions[] conditionsTable, int conditionsIndex)
     {
-    }
-
-    internal CompiledSecurityRule(
-        SecurityRule rule,
-        ImmutableArray<RuleAddress> sources,
-        ImmutableArray<RuleAddress> destinations,
-        SecurityRuleConditions conditions,
-        ImmutableArray<Diagnostic> notes)
-    {
-        Rule = rule;
-        SourceTerms = sources;
-        DestinationTerms = destinations;
-        _conditions = conditions;
-        Notes = notes;
+        Rule = terms.Rule;
+        SourceTerms = terms.Sources;
+        DestinationTerms = terms.Destinations;
+        Notes = terms.Notes;
+        _conditionsTable = conditionsTable;
+        _conditionsIndex = conditionsIndex;
     }
 
     /// <summary>The rule as the model holds it.</summary>
@@ -61,29 +44,29 @@ public sealed class CompiledSecurityRule
 
     public SecurityRuleDirection Direction => Rule.Direction;
 
-    public ProtocolSet Protocols => _conditions.Protocols;
+    public ProtocolSet Protocols => Conditions.Protocols;
 
     /// <summary>Each source value as written and resolved (for effective rules and explanations).</summary>
     public ImmutableArray<RuleAddress> SourceTerms { get; }
 
     public ImmutableArray<RuleAddress> DestinationTerms { get; }
 
-    public AddressSet Sources => _conditions.Sources;
+    public AddressSet Sources => Conditions.Sources;
 
-    public AddressSet Destinations => _conditions.Destinations;
+    public AddressSet Destinations => Conditions.Destinations;
 
-    public PortSet SourcePorts => _conditions.SourcePorts;
+    public PortSet SourcePorts => Conditions.SourcePorts;
 
-    public PortSet DestinationPorts => _conditions.DestinationPorts;
+    public PortSet DestinationPorts => Conditions.DestinationPorts;
 
     /// <summary>
     /// True when both port fields are <c>*</c>: only then does the rule match ICMP, ESP and AH packets, which have
     /// no ports (VNL9103).
     /// </summary>
-    public bool MatchesPortlessPackets => _conditions.MatchesPortlessPackets;
+    public bool MatchesPortlessPackets => Conditions.MatchesPortlessPackets;
 
     /// <summary>True when the rule names AzurePlatformDNS, AzurePlatformIMDS or AzurePlatformLKM, the only rules that filter platform traffic.</summary>
-    public bool AppliesToPlatformTraffic => _conditions.AppliesToPlatformTraffic;
+    public bool AppliesToPlatformTraffic => Conditions.AppliesToPlatformTraffic;
 
     /// <summary>Every packet the rule matches, exactly (the symbolic form of <see cref="Matches"/>).</summary>
     /// <remarks>Only set questions (allowed packets, audit) need the cubes; a flow verdict never does.</remarks>
@@ -93,13 +76,13 @@ public sealed class CompiledSecurityRule
     public ImmutableArray<Diagnostic> Notes { get; }
 
     /// <summary>The conditions as one value, which the NSG lays out side by side with its other rules'.</summary>
-    internal SecurityRuleConditions Conditions => _conditions;
+    internal ref readonly SecurityRuleConditions Conditions => ref _conditionsTable[_conditionsIndex];
 
     /// <summary>True when the rule matches <paramref name="packet"/>; allocates nothing.</summary>
-    public bool Matches(in Packet packet) => _conditions.Matches(packet);
+    public bool Matches(in Packet packet) => Conditions.Matches(packet);
 
     /// <summary>Which conditions of the rule <paramref name="packet"/> fails; <see cref="RuleMismatch.None"/> when it matches.</summary>
-    public RuleMismatch Mismatch(in Packet packet) => _conditions.Mismatch(packet);
+    public RuleMismatch Mismatch(in Packet packet) => Conditions.Mismatch(packet);
 
     public override string ToString() => $"{Name} ({Direction} {Priority} {Access})";
 

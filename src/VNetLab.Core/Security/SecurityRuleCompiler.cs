@@ -7,14 +7,14 @@ namespace VNetLab.Security;
 
 /// <summary>
 /// Reads a rule's text (protocol, port ranges, address prefixes, service tags, ASG references; singular and
-/// plural fields already merged by the importer) into a <see cref="CompiledSecurityRule"/> for one subnet's
+/// plural fields already merged by the importer) into the parts of a <see cref="CompiledSecurityRule"/> for one subnet's
 /// context. Values it cannot read match nothing and leave a VNL91xx note, so a verdict never rests on a silent guess.
 /// </summary>
 internal static class SecurityRuleCompiler
 {
     private static readonly ImmutableArray<RuleAddress> AnyAddress = [new("*", RuleAddressKind.Any, AddressSet.All, [])];
 
-    public static CompiledSecurityRule Compile(SecurityRule rule, VirtualNetworkTag virtualNetwork, ServiceTagSet serviceTags,
+    public static CompiledSecurityRuleParts Compile(SecurityRule rule, VirtualNetworkTag virtualNetwork, ServiceTagSet serviceTags,
         ApplicationSecurityGroupMembers asgMembers, SecurityRuleTermCache cache)
     {
         var notes = default(RuleNotes);
@@ -31,7 +31,10 @@ internal static class SecurityRuleCompiler
         var destinations = Addresses(rule, rule.DestinationAddressPrefixes, rule.DestinationApplicationSecurityGroupIds, "destinationAddressPrefixes",
             virtualNetwork, serviceTags, asgMembers, cache, ref notes);
 
-        return new CompiledSecurityRule(rule, protocols, sources, destinations, sourcePorts, destinationPorts, notes.ToImmutable());
+        var conditions = new SecurityRuleConditions(protocols, CompiledSecurityRule.Union(sources), CompiledSecurityRule.Union(destinations),
+            sourcePorts, destinationPorts,
+            CompiledSecurityRule.NamesPlatformServiceTag(sources) || CompiledSecurityRule.NamesPlatformServiceTag(destinations));
+        return new CompiledSecurityRuleParts(new SecurityRuleTerms(rule, sources, destinations, notes.ToImmutable()), conditions);
     }
 
     private static PortSet Ports(SecurityRule rule, ImmutableArray<string> values, string field, SecurityRuleTermCache cache,

@@ -76,12 +76,13 @@ public sealed class VirtualNetworkTag
             return new VirtualNetworkTag(new VirtualNetworkTagExpansion(Sort([HostVirtualIp()])), true, subnet?.Id, []);
         }
 
-        var notes = ImmutableArray.CreateBuilder<Diagnostic>();
+        // Made at the first note: nearly every subnet has none, and a builder per subnet was garbage for each.
+        ImmutableArray<Diagnostic>.Builder? notes = null;
         foreach (var peering in vnet.Peerings)
         {
             if (!IncludesRemoteSpace(peering))
             {
-                notes.Add(DiagnosticCatalog.PeeringWithoutAccessLeftOutOfVirtualNetworkTag(peering, vnet.Name));
+                (notes ??= ImmutableArray.CreateBuilder<Diagnostic>()).Add(DiagnosticCatalog.PeeringWithoutAccessLeftOutOfVirtualNetworkTag(peering, vnet.Name));
             }
         }
 
@@ -94,7 +95,7 @@ public sealed class VirtualNetworkTag
         if (!(gatewayPrefixes?.ContainsKey(vnet.Id) ?? false) && propagates && UsesAGateway(estate, vnet))
         {
             gatewayKnown = false;
-            notes.Add(DiagnosticCatalog.VirtualNetworkTagWithoutGatewayPrefixes(subnet.Id));
+            (notes ??= ImmutableArray.CreateBuilder<Diagnostic>()).Add(DiagnosticCatalog.VirtualNetworkTagWithoutGatewayPrefixes(subnet.Id));
         }
 
         var expansion = expansions is null
@@ -102,7 +103,7 @@ public sealed class VirtualNetworkTag
             : expansions.GetOrAdd((vnet.Id, routeTable?.Id),
                 static (_, state) => Expand(state.Estate, state.Vnet, state.RouteTable, state.GatewayPrefixes, state.GatewayAddresses),
                 (Estate: estate, Vnet: vnet, RouteTable: routeTable, GatewayPrefixes: gatewayPrefixes, GatewayAddresses: gatewayAddresses));
-        return new VirtualNetworkTag(expansion, gatewayKnown, subnet.Id, notes.ToImmutable());
+        return new VirtualNetworkTag(expansion, gatewayKnown, subnet.Id, notes?.ToImmutable() ?? []);
     }
 
     // The addresses are made now from the VNet's own few contributions and the gateway's prefixes (whose set the caller

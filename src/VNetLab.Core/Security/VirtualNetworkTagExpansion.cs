@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 
 namespace VNetLab.Security;
@@ -17,8 +18,11 @@ namespace VNetLab.Security;
 /// </remarks>
 internal sealed class VirtualNetworkTagExpansion
 {
-    private readonly Lazy<ImmutableArray<VirtualNetworkTagPrefix>> _prefixes;
-    private readonly Lazy<ImmutableArray<IpPrefix>> _expandedPrefixes;
+    // Both made on first read and published with Interlocked.CompareExchange, without a Lazy and a delegate each:
+    // every VNet has an expansion, and the compile of every NIC kept them alive. Racing threads make equal lists.
+    private readonly Func<ImmutableArray<VirtualNetworkTagPrefix>> _contributions;
+    private VirtualNetworkTagPrefix[]? _prefixes;
+    private IpPrefix[]? _expandedPrefixes;
 
     /// <param name="prefixes">The contributions, sorted by prefix then origin.</param>
     public VirtualNetworkTagExpansion(ImmutableArray<VirtualNetworkTagPrefix> prefixes)
@@ -31,17 +35,18 @@ internal sealed class VirtualNetworkTagExpansion
     public VirtualNetworkTagExpansion(AddressSet addresses, Func<ImmutableArray<VirtualNetworkTagPrefix>> contributions)
     {
         Addresses = addresses;
-        _prefixes = new(contributions);
-        _expandedPrefixes = new(() => Expand(Prefixes));
+        _contributions = contributions;
         Term = new RuleAddress(ServiceTagNames.VirtualNetwork, RuleAddressKind.ServiceTag, addresses, () => ExpandedPrefixes);
         Terms = [Term];
     }
 
-    public ImmutableArray<VirtualNetworkTagPrefix> Prefixes => _prefixes.Value;
+    public ImmutableArray<VirtualNetworkTagPrefix> Prefixes =>
+        ImmutableCollectionsMarshal.AsImmutableArray(_prefixes ?? Publish(ref _prefixes, ImmutableCollectionsMarshal.AsArray(_contributions()) ?? []));
 
     public AddressSet Addresses { get; }
 
-    public ImmutableArray<IpPrefix> ExpandedPrefixes => _expandedPrefixes.Value;
+    public ImmutableArray<IpPrefix> ExpandedPrefixes =>
+        ImmutableCollectionsMarshal.AsImmutableArray(_expandedPrefixes ?? Publish(ref _expandedPrefixes, ImmutableCollectionsMarshal.AsArray(Expand(Prefixes)) ?? []));
 
     /// <summary>
     /// What a rule's <c>VirtualNetwork</c> value resolves to in this expansion, shared by every such rule; it reads
@@ -51,6 +56,10 @@ internal sealed class VirtualNetworkTagExpansion
 
     /// <summary><see cref="Term"/> as the one-term list of a rule side that says only <c>VirtualNetwork</c>, shared by every such side.</summary>
     public ImmutableArray<RuleAddress> Terms { get; }
+
+    private static T Publish<T>(ref T? field, T built)
+        where T : class =>
+        Interlocked.CompareExchange(ref field, built, null) ?? built;
 
     // The prefixes are sorted by family, network, then length, so a prefix inside another comes after it, and one
     // sweep that keeps the last kept prefix finds every nested one: kept prefixes are disjoint, so the only one that
