@@ -17,6 +17,9 @@ namespace VNetLab.Analysis.Reachability;
 /// </summary>
 public sealed class PacketClasses
 {
+    // Sets of at most this many intervals are deduplicated by value alone (see For).
+    private const int SmallSetIntervals = 8;
+
     private readonly uint[] _addressCuts;
     private readonly uint[] _ruleAddressCuts;
     private readonly int[] _destinationPortCuts;
@@ -66,9 +69,14 @@ public sealed class PacketClasses
         var cutSourcePortSets = new HashSet<PortSet>();
         var membership = ImmutableArray.CreateBuilder<AddressSet>();
 
-        // Cuts each distinct set once: by the identity of its stored intervals first, then by value.
+        // Cuts each distinct set once. A large set (a VirtualNetwork tag, a service tag) is looked up by the identity of
+        // its stored intervals first, so the same expansion met again is not hashed interval by interval. A small set
+        // (a prefix, a host, a rule's few on-premises ranges: millions of them at scale, most made once) goes straight
+        // to its value: hashing a few intervals is cheaper than giving each new array its first identity hash code.
         static bool IsNew(AddressSet set, HashSet<object> seenStorage, HashSet<IntervalSet<uint>> seen) =>
-            set.V4.Storage is { } storage && seenStorage.Add(storage) && seen.Add(set.V4);
+            set.V4.Storage is { } storage
+                && (set.V4.IntervalCount <= SmallSetIntervals || seenStorage.Add(storage))
+                && seen.Add(set.V4);
 
         void Cut(AddressSet set)
         {
@@ -192,9 +200,15 @@ public sealed class PacketClasses
         Cut(internet);
         membership.Add(internet);
 
-        foreach (var nsg in estate.NetworkSecurityGroups)
+        // Compiling every NSG for its associations is most of the set-up at scale (two million rules), and NSGs compile
+        // independently: both cores compile, then this thread cuts (the cuts do not depend on the order).
+        var nsgs = estate.NetworkSecurityGroups;
+        var compiledNsgs = new ImmutableArray<CompiledNetworkSecurityGroup>[nsgs.Length];
+        Parallel.For(0, nsgs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => compiledNsgs[i] = analysis.Security.CompileForAssociations(nsgs[i]));
+        foreach (var compiledNsg in compiledNsgs)
         {
-            foreach (var compiled in analysis.Security.CompileForAssociations(nsg))
+            foreach (var compiled in compiledNsg)
             {
                 foreach (var rule in compiled.Inbound.Concat(compiled.Outbound))
                 {
