@@ -30,8 +30,7 @@ internal static class FilterAdmission
         }
 
         var blocked = AddressSet.Empty;
-        var admitted = new AdmittedRanges();
-        admitted.Add(PlatformAddresses.All);
+        var admitted = PlatformAddresses.All;
         foreach (var rule in rules)
         {
             var ruleOwn = OwnSide(rule, direction);
@@ -42,20 +41,19 @@ internal static class FilterAdmission
 
             if (rule.Access == SecurityRuleAccess.Allow)
             {
-                admitted.Add(Remote(rule, direction).Except(blocked));
+                admitted = admitted.Union(Remote(rule, direction).Except(blocked));
             }
             else if (MatchesEveryPacket(rule) && Covers(ruleOwn, own))
             {
                 blocked = blocked.Union(Remote(rule, direction));
                 if (blocked.IsAll)
                 {
-                    return admitted.ToSet();
+                    return admitted;
                 }
             }
         }
 
-        admitted.Add(blocked.Complement());
-        return admitted.ToSet();
+        return admitted.Union(blocked.Complement());
     }
 
     /// <summary>
@@ -145,31 +143,6 @@ internal static class FilterAdmission
         }
 
         return low;
-    }
-
-    /// <summary>
-    /// The union of the admitted pieces, made once at the end: uniting each allow rule's piece into the set so far
-    /// copied the growing set once per rule (two hundred rules, each naming a few on-premises ranges, per NSG at scale).
-    /// </summary>
-    private sealed class AdmittedRanges
-    {
-        private readonly List<AddressRange> _v4 = [];
-        private AddressSet _v6 = AddressSet.Empty;
-
-        public void Add(AddressSet piece)
-        {
-            foreach (var interval in piece.V4.Intervals)
-            {
-                _v4.Add(new AddressRange(IpAddress.FromV4(interval.First), IpAddress.FromV4(interval.Last)));
-            }
-
-            if (!piece.V6.IsEmpty)
-            {
-                _v6 = _v6.Union(piece.OfFamily(IpFamily.V6));
-            }
-        }
-
-        public AddressSet ToSet() => AddressSet.FromRanges(_v4).Union(_v6);
     }
 
     private static bool MatchesEveryPacket(CompiledSecurityRule rule) =>
