@@ -87,7 +87,11 @@ public sealed class CompiledSecurity
             subnets.Add(null);
         }
 
-        return [.. subnets.Select(VirtualNetworkTagOf).DistinctBy(t => t.Addresses).Select(t => Compile(nsg, t))];
+        // Tags that share an expansion have equal addresses: they are told apart by reference first, and only distinct
+        // expansions (often one per NSG: a spoke's subnets share their VNet and route table) are compared by value,
+        // which hashes thousands of intervals where gateways learn on-premises prefixes.
+        var tags = subnets.Select(VirtualNetworkTagOf).DistinctBy(t => t.Expansion, ReferenceEqualityComparer.Instance).ToList();
+        return [.. (tags.Count > 1 ? tags.DistinctBy(t => t.Addresses) : tags).Select(t => Compile(nsg, t))];
     }
 
     /// <summary>Everything that filters <paramref name="nic"/>'s traffic, compiled.</summary>

@@ -44,6 +44,9 @@ internal sealed class AddressCuts
         }
     }
 
+    /// <summary>Adds every cut point <paramref name="other"/> holds (duplicates go when sorted).</summary>
+    public void Merge(AddressCuts other) => _cuts.AddRange(other._cuts);
+
     /// <summary>Every cut point added, ascending, each once (0 included).</summary>
     public uint[] ToSortedArray()
     {

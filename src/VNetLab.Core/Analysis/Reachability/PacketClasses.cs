@@ -17,6 +17,9 @@ namespace VNetLab.Analysis.Reachability;
 /// </summary>
 public sealed class PacketClasses
 {
+    // Sets of at most this many intervals are deduplicated by value alone (see CutCollector.IsNew).
+    private const int SmallSetIntervals = 8;
+
     private readonly uint[] _addressCuts;
     private readonly uint[] _ruleAddressCuts;
     private readonly int[] _destinationPortCuts;
@@ -47,70 +50,33 @@ public sealed class PacketClasses
     {
         var estate = analysis.Estate;
         var routing = analysis.Routing;
-        var addresses = new AddressCuts();
-
-        // Only filters look at source addresses (routes never do), so the cuts of rule address sets alone tell which
-        // senders of one subnet are interchangeable.
-        var ruleAddresses = new AddressCuts();
-        var destinationPorts = new List<int> { 0 };
-        var sourcePorts = new List<int> { 0 };
-
-        // The same sets come back thousands of times (a VirtualNetwork tag with every on-premises prefix, in every
-        // rule of every NSG association at scale): each distinct set is cut once.
-        var cutAddressSets = new HashSet<IntervalSet<uint>>();
-        var cutRuleSets = new HashSet<IntervalSet<uint>>();
-        var seenAddressStorage = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var seenRuleStorage = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var cutPrefixes = new HashSet<IpPrefix>();
-        var cutDestinationPortSets = new HashSet<PortSet>();
-        var cutSourcePortSets = new HashSet<PortSet>();
+        var cuts = new CutCollector();
         var membership = ImmutableArray.CreateBuilder<AddressSet>();
 
-        // Cuts each distinct set once: by the identity of its stored intervals first, then by value.
-        static bool IsNew(AddressSet set, HashSet<object> seenStorage, HashSet<IntervalSet<uint>> seen) =>
-            set.V4.Storage is { } storage && seenStorage.Add(storage) && seen.Add(set.V4);
-
-        void Cut(AddressSet set)
-        {
-            if (IsNew(set, seenAddressStorage, cutAddressSets))
+        // Compiling every NSG for its associations is most of the set-up at scale (two million rules), and NSGs compile
+        // and cut independently: both cores take NSGs in turn, each cutting into its own collector, merged at the end
+        // (cut points are a set: neither the order nor a set cut by both workers changes them).
+        var nsgs = estate.NetworkSecurityGroups;
+        var workers = new List<CutCollector>();
+        Parallel.For(0, nsgs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new CutCollector(),
+            (i, _, worker) =>
             {
-                addresses.Add(set.V4);
-            }
-        }
-
-        void CutRule(AddressSet set)
-        {
-            Cut(set);
-            if (IsNew(set, seenRuleStorage, cutRuleSets))
-            {
-                ruleAddresses.Add(set.V4);
-            }
-        }
-
-        void CutPrefix(IpPrefix prefix)
-        {
-            if (cutPrefixes.Add(prefix))
-            {
-                Cut(AddressSet.FromPrefix(prefix));
-            }
-        }
-
-        void CutPorts(List<int> cuts, HashSet<PortSet> seen, PortSet set)
-        {
-            if (!seen.Add(set))
-            {
-                return;
-            }
-
-            foreach (var interval in set.Ports.Intervals)
-            {
-                cuts.Add(interval.First);
-                if (interval.Last < PortRange.MaxPort)
+                foreach (var compiled in analysis.Security.CompileForAssociations(nsgs[i]))
                 {
-                    cuts.Add(interval.Last + 1);
+                    worker.CutRules(compiled.Inbound);
+                    worker.CutRules(compiled.Outbound);
                 }
-            }
-        }
+
+                return worker;
+            },
+            worker =>
+            {
+                lock (workers)
+                {
+                    workers.Add(worker);
+                }
+            });
 
         // Subnets with the same routes share one table: its routes are cut once. A table lists its own routes and some
         // of its hub's gateway routes, which thousands of tables share (a spoke's 4,000 on-premises prefixes): those are
@@ -128,7 +94,7 @@ public sealed class PacketClasses
                 {
                     foreach (var prefix in route.AddressPrefixes)
                     {
-                        CutPrefix(prefix);
+                        cuts.CutPrefix(prefix);
                     }
                 }
 
@@ -136,14 +102,14 @@ public sealed class PacketClasses
                 {
                     foreach (var prefix in route.AddressPrefixes)
                     {
-                        CutPrefix(prefix);
+                        cuts.CutPrefix(prefix);
                     }
                 }
             }
 
             foreach (var prefix in subnet.AddressPrefixes)
             {
-                CutPrefix(prefix.Prefix);
+                cuts.CutPrefix(prefix.Prefix);
                 membership.Add(AddressSet.FromPrefix(prefix.Prefix));
             }
         }
@@ -152,7 +118,7 @@ public sealed class PacketClasses
         {
             foreach (var prefix in vnet.AddressSpace)
             {
-                CutPrefix(prefix.Prefix);
+                cuts.CutPrefix(prefix.Prefix);
                 membership.Add(AddressSet.FromPrefix(prefix.Prefix));
             }
         }
@@ -161,7 +127,7 @@ public sealed class PacketClasses
         {
             foreach (var route in routing.LearnedRoutesOf(gateway.Id))
             {
-                CutPrefix(route.Prefix);
+                cuts.CutPrefix(route.Prefix);
             }
         }
 
@@ -169,12 +135,12 @@ public sealed class PacketClasses
         {
             foreach (var prefix in site.AddressSpace.Concat(site.AdvertisedPrefixes))
             {
-                CutPrefix(prefix);
+                cuts.CutPrefix(prefix);
             }
 
             foreach (var route in routing.RoutesAdvertisedTo(site.Id))
             {
-                CutPrefix(route.Prefix);
+                cuts.CutPrefix(route.Prefix);
                 membership.Add(AddressSet.FromPrefix(route.Prefix));
             }
         }
@@ -182,45 +148,36 @@ public sealed class PacketClasses
         foreach (var host in analysis.Addresses.HostAddresses)
         {
             var set = AddressSet.FromAddress(host);
-            Cut(set);
+            cuts.Cut(set);
             membership.Add(set);
         }
 
-        CutRule(PlatformAddresses.All);
+        cuts.CutRule(PlatformAddresses.All);
         membership.Add(PlatformAddresses.All);
         var internet = InternetAddresses.For(estate);
-        Cut(internet);
+        cuts.Cut(internet);
         membership.Add(internet);
-
-        foreach (var nsg in estate.NetworkSecurityGroups)
-        {
-            foreach (var compiled in analysis.Security.CompileForAssociations(nsg))
-            {
-                foreach (var rule in compiled.Inbound.Concat(compiled.Outbound))
-                {
-                    CutRule(rule.Sources);
-                    CutRule(rule.Destinations);
-                    CutPorts(destinationPorts, cutDestinationPortSets, rule.DestinationPorts);
-                    CutPorts(sourcePorts, cutSourcePortSets, rule.SourcePorts);
-                }
-            }
-        }
 
         foreach (var firewall in estate.AzureFirewalls)
         {
             foreach (var set in FirewallRules.AddressSets(firewall))
             {
-                CutRule(set);
+                cuts.CutRule(set);
             }
 
             foreach (var set in FirewallRules.PortSets(firewall))
             {
-                CutPorts(destinationPorts, cutDestinationPortSets, set);
+                cuts.CutDestinationPorts(set);
             }
         }
 
-        return new PacketClasses(addresses.ToSortedArray(), ruleAddresses.ToSortedArray(), SortedDistinct(destinationPorts), SortedDistinct(sourcePorts),
-            membership.ToImmutable());
+        foreach (var worker in workers)
+        {
+            cuts.Merge(worker);
+        }
+
+        return new PacketClasses(cuts.Addresses.ToSortedArray(), cuts.RuleAddresses.ToSortedArray(), SortedDistinct(cuts.DestinationPorts),
+            SortedDistinct(cuts.SourcePorts), membership.ToImmutable());
     }
 
     /// <summary>The IPv4 part of <paramref name="set"/> cut into atoms.</summary>
@@ -293,6 +250,108 @@ public sealed class PacketClasses
             new AddressRange(IpAddress.FromV4(destinationFirst), IpAddress.FromV4(destinationLast)),
             new PortRange(sourcePorts.Item1, sourcePorts.Item2),
             new PortRange(destinationPorts.Item1, destinationPorts.Item2));
+    }
+
+    /// <summary>
+    /// The cut points of address and port sets as they are met, each distinct set cut once; one per worker while NSGs
+    /// are cut in parallel, merged into one at the end.
+    /// </summary>
+    private sealed class CutCollector
+    {
+        // The same sets come back thousands of times (a VirtualNetwork tag with every on-premises prefix, in every
+        // rule of every NSG association at scale): each distinct set is cut once.
+        private readonly HashSet<IntervalSet<uint>> _cutAddressSets = [];
+        private readonly HashSet<IntervalSet<uint>> _cutRuleSets = [];
+        private readonly HashSet<object> _seenAddressStorage = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<object> _seenRuleStorage = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<IpPrefix> _cutPrefixes = [];
+        private readonly HashSet<PortSet> _cutDestinationPortSets = [];
+        private readonly HashSet<PortSet> _cutSourcePortSets = [];
+
+        public AddressCuts Addresses { get; } = new();
+
+        /// <summary>
+        /// Only filters look at source addresses (routes never do), so the cuts of rule address sets alone tell which
+        /// senders of one subnet are interchangeable.
+        /// </summary>
+        public AddressCuts RuleAddresses { get; } = new();
+
+        public List<int> DestinationPorts { get; } = [0];
+
+        public List<int> SourcePorts { get; } = [0];
+
+        public void Cut(AddressSet set)
+        {
+            if (IsNew(set, _seenAddressStorage, _cutAddressSets))
+            {
+                Addresses.Add(set.V4);
+            }
+        }
+
+        public void CutRule(AddressSet set)
+        {
+            Cut(set);
+            if (IsNew(set, _seenRuleStorage, _cutRuleSets))
+            {
+                RuleAddresses.Add(set.V4);
+            }
+        }
+
+        public void CutRules(ImmutableArray<CompiledSecurityRule> rules)
+        {
+            foreach (var rule in rules)
+            {
+                CutRule(rule.Sources);
+                CutRule(rule.Destinations);
+                CutPorts(DestinationPorts, _cutDestinationPortSets, rule.DestinationPorts);
+                CutPorts(SourcePorts, _cutSourcePortSets, rule.SourcePorts);
+            }
+        }
+
+        public void CutPrefix(IpPrefix prefix)
+        {
+            if (_cutPrefixes.Add(prefix))
+            {
+                Cut(AddressSet.FromPrefix(prefix));
+            }
+        }
+
+        public void CutDestinationPorts(PortSet set) => CutPorts(DestinationPorts, _cutDestinationPortSets, set);
+
+        /// <summary>Adds every cut point <paramref name="other"/> holds.</summary>
+        public void Merge(CutCollector other)
+        {
+            Addresses.Merge(other.Addresses);
+            RuleAddresses.Merge(other.RuleAddresses);
+            DestinationPorts.AddRange(other.DestinationPorts);
+            SourcePorts.AddRange(other.SourcePorts);
+        }
+
+        // A large set (a VirtualNetwork tag, a service tag) is looked up by the identity of its stored intervals first,
+        // so the same expansion met again is not hashed interval by interval. A small set (a prefix, a host, a rule's
+        // few on-premises ranges: millions of them at scale, most made once) goes straight to its value: hashing a few
+        // intervals is cheaper than giving each new array its first identity hash code.
+        private static bool IsNew(AddressSet set, HashSet<object> seenStorage, HashSet<IntervalSet<uint>> seen) =>
+            set.V4.Storage is { } storage
+                && (set.V4.IntervalCount <= SmallSetIntervals || seenStorage.Add(storage))
+                && seen.Add(set.V4);
+
+        private static void CutPorts(List<int> cuts, HashSet<PortSet> seen, PortSet set)
+        {
+            if (!seen.Add(set))
+            {
+                return;
+            }
+
+            foreach (var interval in set.Ports.Intervals)
+            {
+                cuts.Add(interval.First);
+                if (interval.Last < PortRange.MaxPort)
+                {
+                    cuts.Add(interval.Last + 1);
+                }
+            }
+        }
     }
 
     private static T[] SortedDistinct<T>(List<T> values)

@@ -82,10 +82,13 @@ internal sealed class ReachPruning
     /// <summary>For each source, the indexes (ascending) of the destinations it may reach; every other pair has no row.</summary>
     public List<int>[] Candidates(IReadOnlyList<ReachSource> sources, ImmutableArray<DestinationGroup> destinations)
     {
+        // One worker per core: the bounds share caches, and more threads than cores (the pool adds some when workers
+        // wait on those caches' locks) spun on each other's locks for a third of the time at scale.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         var admitted = new AddressSet[destinations.Length];
-        Parallel.For(0, destinations.Length, i => admitted[i] = _admittedAt.GetOrAdd(destinations[i].Addresses, SourcesAdmittedAt));
+        Parallel.For(0, destinations.Length, options, i => admitted[i] = _admittedAt.GetOrAdd(destinations[i].Addresses, SourcesAdmittedAt));
         var allowed = new AddressSet[sources.Count];
-        Parallel.For(0, sources.Count, i => allowed[i] = DestinationsAllowedFrom(sources[i]));
+        Parallel.For(0, sources.Count, options, i => allowed[i] = DestinationsAllowedFrom(sources[i]));
 
         var intervals = sources
             .SelectMany((s, i) => s.Addresses.V4.Intervals.ToArray().Select(r => (r.First, r.Last, Source: i)))

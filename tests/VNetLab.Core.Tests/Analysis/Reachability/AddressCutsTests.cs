@@ -48,6 +48,36 @@ public sealed class AddressCutsTests
         }
     }
 
+    [Fact]
+    public void Cuts_collected_apart_and_merged_are_the_cuts_collected_together()
+    {
+        // The packet classes cut NSGs on every core, each into its own cuts, and merge them: whichever sets each got,
+        // and in whatever order, the merged cuts are those of one collector given every set.
+        var random = new Random(20261122);
+        for (var round = 0; round < 200; round++)
+        {
+            var shared = RandomSet(random, 100 + random.Next(100));
+            var sets = Enumerable.Range(0, 16)
+                .Select(_ => random.Next(2) == 0 ? shared.Union(RandomSet(random, 1 + random.Next(3))) : RandomSet(random, 1 + random.Next(4)))
+                .ToList();
+            var together = new AddressCuts();
+            var apart = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => new AddressCuts()).ToArray();
+            foreach (var set in sets)
+            {
+                together.Add(set);
+                apart[random.Next(apart.Length)].Add(set);
+            }
+
+            var merged = new AddressCuts();
+            foreach (var cuts in apart)
+            {
+                merged.Merge(cuts);
+            }
+
+            Assert.Equal(together.ToSortedArray(), merged.ToSortedArray());
+        }
+    }
+
     private static IntervalSet<uint> RandomSet(Random random, int intervals) =>
         IntervalSet<uint>.FromIntervals(Enumerable.Range(0, intervals).Select(_ =>
         {
