@@ -15,6 +15,10 @@ internal sealed class WalkGroupCache
 
     private readonly ConcurrentDictionary<int, int[]?> _siteAtoms = new();
 
+    // How many groups were added since the last clearing. ConcurrentDictionary.Count takes every lock of the table, and
+    // both workers asked it on each miss: it was the rows' main lock contention at large. An estimate is enough here.
+    private int _added;
+
     /// <summary>A destination's site atom indexes (the region atoms it is made of): the same for every sender, found once.</summary>
     public int[]? SiteAtoms(int destination, Func<int[]?> find) =>
         _siteAtoms.TryGetValue(destination, out var known) ? known : _siteAtoms.GetOrAdd(destination, find());
@@ -27,9 +31,10 @@ internal sealed class WalkGroupCache
         }
 
         var built = build();
-        if (_groups.Count >= Kept)
+        if (Interlocked.Increment(ref _added) > Kept)
         {
             _groups.Clear();
+            Interlocked.Exchange(ref _added, 0);
         }
 
         return _groups.GetOrAdd((table, destination), built);
