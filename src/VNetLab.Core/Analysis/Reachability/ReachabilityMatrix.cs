@@ -78,8 +78,9 @@ public sealed class ReachabilityMatrix
         // A worker per core, a few dozen sources ahead of the caller at most: bounded memory while streaming, and the
         // caller writes rows while the workers go on.
         var walkGroups = new WalkGroupCache();
+        var paths = new PermissivePaths(_analysis, _tracer);
         var workers = Environment.ProcessorCount;
-        foreach (var rows in OrderedParallel.Run(sources.Count, i => RowsOf(sources[i], candidates[i], destinations, walkGroups), workers, workers * 16))
+        foreach (var rows in OrderedParallel.Run(sources.Count, i => RowsOf(sources[i], candidates[i], destinations, walkGroups, paths), workers, workers * 16))
         {
             foreach (var row in rows)
             {
@@ -88,7 +89,8 @@ public sealed class ReachabilityMatrix
         }
     }
 
-    private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations, WalkGroupCache walkGroups)
+    private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations, WalkGroupCache walkGroups,
+        PermissivePaths paths)
     {
         var rows = new List<ReachRow>();
 
@@ -104,7 +106,7 @@ public sealed class ReachabilityMatrix
             }
 
             senders ??= [.. SenderClasses.Representatives(source.Endpoints, _classes, _analysis.Estate).Select(e => (e, _classes.Split(e.Addresses).ToList()))];
-            var cells = Cells(senders, destination, index, walkGroups, verdicts ??= new PathVerdicts(_analysis));
+            var cells = Cells(senders, destination, index, walkGroups, paths, verdicts ??= new PathVerdicts(_analysis));
             if (!cells.IsEmpty)
             {
                 rows.Add(new ReachRow(source.Label, destination.Label, cells));
@@ -115,7 +117,7 @@ public sealed class ReachabilityMatrix
     }
 
     private ImmutableArray<ReachCell> Cells(List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)> senders, DestinationGroup destination, int destinationIndex,
-        WalkGroupCache walkGroups, PathVerdicts scratch)
+        WalkGroupCache walkGroups, PermissivePaths paths, PathVerdicts scratch)
     {
         var reached = new Dictionary<SecurityProtocol, (PortSet Ports, bool Complete, SortedSet<string> Exits)>();
         var missed = new Dictionary<SecurityProtocol, PortSet>();
@@ -151,7 +153,7 @@ public sealed class ReachabilityMatrix
                 {
                     // Routes look at neither protocol nor ports: one permissive path serves every protocol (PathFilters),
                     // and every atom of the group (DestinationClasses): only the filters on it tell them apart.
-                    var path = Path(endpoint, source, group.First);
+                    var path = paths.Walk(endpoint.Endpoint, PacketOf(source, group.First, SecurityProtocol.Tcp));
                     var filters = path.Disposition.IsSuccess() ? _pathFilters.FiltersOn(endpoint.Endpoint, path) : null;
                     if (!path.Disposition.IsSuccess())
                     {
@@ -224,8 +226,10 @@ public sealed class ReachabilityMatrix
 
     /// <summary>The permissive walk of one packet of the class (the first port atoms; routes read neither protocol nor ports).</summary>
     private Trace Path(SourceEndpoint endpoint, AddressRange source, AddressRange target, SecurityProtocol protocol = SecurityProtocol.Tcp) =>
-        _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
-            new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+        _tracer.OutcomeIgnoringFilters(endpoint.Endpoint, PacketOf(source, target, protocol));
+
+    private Packet PacketOf(AddressRange source, AddressRange target, SecurityProtocol protocol) =>
+        new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative;
 
     /// <summary>
     /// The walk groups (<see cref="ByWalkClass"/>) of a destination's addresses outside the sender's own. They depend on
