@@ -97,6 +97,7 @@ public sealed class ReachabilityMatrix
         // The source's endpoints that every engine treats alike, and their atoms, are the same whatever the destination.
         List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)>? senders = null;
         PathVerdicts? verdicts = null;
+        CellTally? tally = null;
         foreach (var index in candidates)
         {
             var destination = destinations[index];
@@ -106,7 +107,7 @@ public sealed class ReachabilityMatrix
             }
 
             senders ??= [.. SenderClasses.Representatives(source.Endpoints, _classes, _analysis.Estate).Select(e => (e, _classes.Split(e.Addresses).ToList()))];
-            var cells = Cells(senders, destination, index, walkGroups, paths, verdicts ??= new PathVerdicts(_analysis));
+            var cells = Cells(senders, destination, index, walkGroups, paths, verdicts ??= new PathVerdicts(_analysis), tally ??= new CellTally());
             if (!cells.IsEmpty)
             {
                 rows.Add(new ReachRow(source.Label, destination.Label, cells));
@@ -117,32 +118,9 @@ public sealed class ReachabilityMatrix
     }
 
     private ImmutableArray<ReachCell> Cells(List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)> senders, DestinationGroup destination, int destinationIndex,
-        WalkGroupCache walkGroups, PermissivePaths paths, PathVerdicts scratch)
+        WalkGroupCache walkGroups, PermissivePaths paths, PathVerdicts scratch, CellTally tally)
     {
-        var reached = new Dictionary<SecurityProtocol, (PortSet Ports, bool Complete, SortedSet<string> Exits)>();
-        var missed = new Dictionary<SecurityProtocol, PortSet>();
-
-        void Record(SecurityProtocol protocol, PortSet ports, Trace trace)
-        {
-            if (trace.Disposition.IsSuccess())
-            {
-                if (!reached.TryGetValue(protocol, out var current))
-                {
-                    current = (PortSet.Empty, true, new SortedSet<string>(StringComparer.Ordinal));
-                }
-
-                current.Exits.Add(Exit(trace));
-                reached[protocol] = (current.Ports.Union(ports), current.Complete, current.Exits);
-            }
-            else
-            {
-                missed[protocol] = missed.GetValueOrDefault(protocol, PortSet.Empty).Union(ports);
-                if (!protocol.HasPorts())
-                {
-                    missed[protocol] = PortSet.All;
-                }
-            }
-        }
+        tally.Clear();
 
         foreach (var (endpoint, sourceAtoms) in senders)
         {
@@ -160,7 +138,7 @@ public sealed class ReachabilityMatrix
                         // A real trace follows this path until a filter stops it, so it fails too, on every port.
                         foreach (var protocol in AllProtocols)
                         {
-                            Record(protocol, protocol.HasPorts() ? PortSet.All : PortSet.Empty, path);
+                            Record(tally, protocol, protocol.HasPorts() ? PortSet.All : PortSet.Empty, path);
                         }
 
                         continue;
@@ -176,7 +154,7 @@ public sealed class ReachabilityMatrix
                             var own = i == 0 ? path : Path(endpoint, source, target);
                             foreach (var protocol in AllProtocols)
                             {
-                                RecordTraced(endpoint, protocol, source, target, own, Record);
+                                RecordTraced(endpoint, protocol, source, target, own, tally);
                             }
 
                             continue;
@@ -193,22 +171,22 @@ public sealed class ReachabilityMatrix
                                     var allowed = verdicts.AllowedDestinationPorts(protocol, sourcePort.First);
                                     if (!allowed.IsEmpty)
                                     {
-                                        Record(protocol, allowed, path);
+                                        Record(tally, protocol, allowed, path);
                                     }
 
                                     if (!allowed.IsAll)
                                     {
-                                        missed[protocol] = missed.GetValueOrDefault(protocol, PortSet.Empty).Union(allowed.Complement());
+                                        tally.AllowedOnly(protocol, allowed);
                                     }
                                 }
                             }
                             else if (verdicts.Allows(protocol))
                             {
-                                Record(protocol, PortSet.Empty, path);
+                                Record(tally, protocol, PortSet.Empty, path);
                             }
                             else
                             {
-                                missed[protocol] = PortSet.All;
+                                tally.Missed(protocol, PortSet.All);
                             }
                         }
                     }
@@ -216,12 +194,20 @@ public sealed class ReachabilityMatrix
             }
         }
 
-        return [.. reached.OrderBy(p => p.Key).Select(p =>
+        return tally.Cells();
+    }
+
+    /// <summary>What one walk or trace tells the row: the ports it gets through on and where, or the ports it misses.</summary>
+    private void Record(CellTally tally, SecurityProtocol protocol, PortSet ports, Trace trace)
+    {
+        if (trace.Disposition.IsSuccess())
         {
-            var missedPorts = missed.GetValueOrDefault(p.Key, PortSet.Empty);
-            var complete = p.Key.HasPorts() ? !missedPorts.Overlaps(p.Value.Ports) : !missed.ContainsKey(p.Key);
-            return new ReachCell(p.Key, p.Value.Ports, complete, string.Join(",", p.Value.Exits));
-        })];
+            tally.Reached(protocol, ports, Exit(trace));
+        }
+        else
+        {
+            tally.Missed(protocol, ports);
+        }
     }
 
     /// <summary>The permissive walk of one packet of the class (the first port atoms; routes read neither protocol nor ports).</summary>
@@ -404,13 +390,12 @@ public sealed class ReachabilityMatrix
     }
 
     /// <summary>What <see cref="PathFilters"/> does not model is traced as before: a trace per class, port runs between the path's cuts.</summary>
-    private void RecordTraced(SourceEndpoint endpoint, SecurityProtocol protocol, AddressRange source, AddressRange target, Trace path,
-        Action<SecurityProtocol, PortSet, Trace> record)
+    private void RecordTraced(SourceEndpoint endpoint, SecurityProtocol protocol, AddressRange source, AddressRange target, Trace path, CellTally tally)
     {
         if (!protocol.HasPorts())
         {
             var packetClass = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0));
-            record(protocol, PortSet.Empty, _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
+            Record(tally, protocol, PortSet.Empty, _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
             return;
         }
 
@@ -433,7 +418,7 @@ public sealed class ReachabilityMatrix
                 }
 
                 var packetClass = new PacketClass(protocol, source, target, sourcePort, first);
-                record(protocol, PortSet.FromRange(new PortRange(first.First, last.Last)), _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
+                Record(tally, protocol, PortSet.FromRange(new PortRange(first.First, last.Last)), _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
             }
         }
     }
