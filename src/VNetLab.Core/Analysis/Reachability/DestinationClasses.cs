@@ -46,6 +46,9 @@ internal sealed class DestinationClasses
 
     // Tables added since the last clearing: ConcurrentDictionary.Count takes every lock of the table, so an estimate.
     private int _senderClassesAdded;
+
+    // Each distinct sender partition once (by value): the arrays ForSender hands out.
+    private readonly ConcurrentDictionary<int[], int[]> _senderPartitions = new(SequenceComparer.Instance);
     private readonly RouteDecisions _decisions;
 
     public DestinationClasses(NetworkAnalysis analysis, Tracer tracer, PacketClasses classes, AddressSet region)
@@ -104,7 +107,9 @@ internal sealed class DestinationClasses
 
     /// <summary>
     /// The classes for walks whose first lookup is in <paramref name="senderTable"/>: the transit classes split by that
-    /// table's decisions. Indexed like the region's atoms.
+    /// table's decisions. Indexed like the region's atoms. Tables that class the atoms alike get the same array (equal
+    /// partitions are numbered alike, by first appearance), so what depends only on the classes can be kept per array
+    /// rather than per table: thousands of spoke tables fall into a few dozen partitions.
     /// </summary>
     public int[] ForSender(EffectiveRouteTable? senderTable)
     {
@@ -120,14 +125,15 @@ internal sealed class DestinationClasses
 
         var partition = new Partition(_transitClassOf);
         partition.Refine(_decisions.Label(senderTable));
+        var classOf = _senderPartitions.GetOrAdd(partition.ClassOf, static classOf => classOf);
         if (Interlocked.Increment(ref _senderClassesAdded) > SenderClassesKept)
         {
             _senderClasses.Clear();
             Interlocked.Exchange(ref _senderClassesAdded, 0);
         }
 
-        _senderClasses.TryAdd(senderTable, partition.ClassOf);
-        return partition.ClassOf;
+        _senderClasses.TryAdd(senderTable, classOf);
+        return classOf;
     }
 
     /// <summary>

@@ -221,7 +221,9 @@ public sealed class ReachabilityMatrix
     /// The walk groups (<see cref="ByWalkClass"/>) of a destination's addresses outside the sender's own. They depend on
     /// the sender only through its table (the site classes are kept per table), so when the sender's addresses are
     /// outside the destination they are built once per table and destination: the subnets of a spoke share a table and
-    /// come one after another, and a site's thousands of atoms were grouped again for each of them.
+    /// come one after another, and a site's thousands of atoms were grouped again for each of them. A site's groups
+    /// depend on the table only through its classes of the sites' atoms, so tables that class them alike share them
+    /// (and the filter splits each group keeps).
     /// </summary>
     private List<WalkGroup> WalkGroupsTowards(DestinationGroup destination, int destinationIndex, SourceEndpoint endpoint, WalkGroupCache cache)
     {
@@ -231,9 +233,13 @@ public sealed class ReachabilityMatrix
         }
 
         var table = _siteClasses.Value.SenderTable(endpoint.Endpoint);
-        return cache.GetOrAdd(table, destinationIndex, () => cache.SiteAtoms(destinationIndex, () => SiteAtomsOf(destination.Addresses)) is { } siteAtoms
-            ? BySiteClass(siteAtoms, _siteClasses.Value.ForSender(table))
-            : ByWalkClass(destination.Addresses, endpoint));
+        if (cache.SiteAtoms(destinationIndex, () => SiteAtomsOf(destination.Addresses)) is { } siteAtoms)
+        {
+            var siteClasses = _siteClasses.Value.ForSender(table);
+            return cache.ForSiteClasses(siteClasses, destinationIndex, () => BySiteClass(siteAtoms, siteClasses));
+        }
+
+        return cache.ForTable(table, destinationIndex, () => ByWalkClass(destination.Addresses, endpoint));
     }
 
     /// <summary>The indexes of the sites' atoms making up <paramref name="addresses"/>, ascending; null unless every atom is one of them.</summary>
