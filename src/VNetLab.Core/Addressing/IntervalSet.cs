@@ -114,7 +114,9 @@ public readonly struct IntervalSet<T> : IEquatable<IntervalSet<T>>
             return this;
         }
 
-        if (IsEmpty || other.IsAll)
+        // Sets are immutable, so one stored array is one set: the reach matrix unions a cell's ports with the same set
+        // for target after target.
+        if (IsEmpty || other.IsAll || ReferenceEquals(_intervals, other._intervals))
         {
             return other;
         }
@@ -151,7 +153,7 @@ public readonly struct IntervalSet<T> : IEquatable<IntervalSet<T>>
             return this;
         }
 
-        if (other.IsEmpty || IsAll)
+        if (other.IsEmpty || IsAll || ReferenceEquals(_intervals, other._intervals))
         {
             return other;
         }
@@ -192,7 +194,7 @@ public readonly struct IntervalSet<T> : IEquatable<IntervalSet<T>>
             return this;
         }
 
-        if (other.IsAll)
+        if (other.IsAll || ReferenceEquals(_intervals, other._intervals))
         {
             return Empty;
         }

@@ -25,13 +25,7 @@ public static class SecurityRoutingInputs
         foreach (var group in routing.Subnets.GroupBy(s => s.Table.VirtualNetworkId))
         {
             var receiving = group.FirstOrDefault(s => !s.Table.DisableBgpRoutePropagation);
-            result[group.Key] = receiving is null
-                ? []
-                : [.. receiving.Table.GetRoutes()
-                    .Where(r => r.Source == EffectiveRouteSource.VirtualNetworkGateway)
-                    .SelectMany(r => r.AddressPrefixes)
-                    .Distinct()
-                    .Order()];
+            result[group.Key] = receiving is null ? [] : receiving.Table.GetGatewayPrefixes();
         }
 
         return result;

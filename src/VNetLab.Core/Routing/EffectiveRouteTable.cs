@@ -115,6 +115,58 @@ public sealed class EffectiveRouteTable
         }
     }
 
+    /// <summary>
+    /// The distinct prefixes of the <c>VirtualNetworkGateway</c> rows <see cref="GetRoutes"/> lists (Active, or
+    /// Invalid where a User route with the same prefix overrides one), sorted. Only the hub's shared gateway routes
+    /// have that source, and an overridden row keeps its prefix, so these are the prefixes of the shared routes the
+    /// VNet does not hide (§3.3).
+    /// </summary>
+    /// <remarks>
+    /// Every spoke of a hub lists the same thousands of on-premises prefixes: a table that hides none of them returns
+    /// the hub's one array, found with a binary search per own or peered range instead of a test per route.
+    /// </remarks>
+    public ImmutableArray<IpPrefix> GetGatewayPrefixes()
+    {
+        if (_gateways is null)
+        {
+            return [];
+        }
+
+        var hidesAny = false;
+        foreach (var (range, _) in _facts.Exclusions)
+        {
+            var (start, end) = _gateways.RoutesInside(range);
+            hidesAny |= end > start;
+        }
+
+        if (!hidesAny)
+        {
+            return _gateways.Prefixes;
+        }
+
+        var prefixes = ImmutableArray.CreateBuilder<IpPrefix>();
+        var routes = _gateways.Routes.AsSpan();
+        foreach (var (kind, start, end) in Segments.Runs)
+        {
+            if (kind == RouteSegmentKind.Local)
+            {
+                continue;
+            }
+
+            // Runs are in the set's order, which is by prefix: a repeated prefix (one route per next hop address) is adjacent.
+            for (var i = start; i < end; i++)
+            {
+                var prefix = routes[i].AddressPrefixes[0];
+                if (prefixes.Count == 0 || prefixes[^1] != prefix)
+                {
+                    prefixes.Add(prefix);
+                }
+            }
+        }
+
+        return prefixes.DrainToImmutable();
+    }
+
     /// <summary>The rows <see cref="GetRoutes"/> lists, in the same order, without allocating.</summary>
     public RouteEnumerable EnumerateRoutes() => new(this);
 

@@ -32,10 +32,23 @@ internal sealed class DestinationClasses
     private readonly int[] _transitClassOf;
     private readonly ConcurrentDictionary<object, Runs> _filterClasses = new(ReferenceEqualityComparer.Instance);
 
+    // The atoms a stored address set covers (by the identity of its intervals), interned by value, and the classes by the
+    // sequence of covered runs that split them. Thousands of spoke NSGs name the same sets (on-premises ranges, ASGs) and
+    // differ in sets outside the region (their own ranges, which cover no atom): they split the sites alike, once.
+    private readonly ConcurrentDictionary<object, int[]> _coveredByStorage = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<int[], int[]> _coveredInterned = new(SequenceComparer.Instance);
+    private readonly ConcurrentDictionary<int[][], Runs> _classesBySplits = new(ReferenceSequenceComparer.Instance);
+
     // The subnets of a spoke share one table and come one after another in the matrix's source order, so a few hundred
     // recent tables serve almost every row; all 10,000 tables of a large estate would hold a class array each.
     private readonly ConcurrentDictionary<EffectiveRouteTable, int[]> _senderClasses = new(ReferenceEqualityComparer.Instance);
     private const int SenderClassesKept = 256;
+
+    // Tables added since the last clearing: ConcurrentDictionary.Count takes every lock of the table, so an estimate.
+    private int _senderClassesAdded;
+
+    // Each distinct sender partition once (by value): the arrays ForSender hands out.
+    private readonly ConcurrentDictionary<int[], int[]> _senderPartitions = new(SequenceComparer.Instance);
     private readonly RouteDecisions _decisions;
 
     public DestinationClasses(NetworkAnalysis analysis, Tracer tracer, PacketClasses classes, AddressSet region)
@@ -94,7 +107,9 @@ internal sealed class DestinationClasses
 
     /// <summary>
     /// The classes for walks whose first lookup is in <paramref name="senderTable"/>: the transit classes split by that
-    /// table's decisions. Indexed like the region's atoms.
+    /// table's decisions. Indexed like the region's atoms. Tables that class the atoms alike get the same array (equal
+    /// partitions are numbered alike, by first appearance), so what depends only on the classes can be kept per array
+    /// rather than per table: thousands of spoke tables fall into a few dozen partitions.
     /// </summary>
     public int[] ForSender(EffectiveRouteTable? senderTable)
     {
@@ -110,13 +125,15 @@ internal sealed class DestinationClasses
 
         var partition = new Partition(_transitClassOf);
         partition.Refine(_decisions.Label(senderTable));
-        if (_senderClasses.Count >= SenderClassesKept)
+        var classOf = _senderPartitions.GetOrAdd(partition.ClassOf, static classOf => classOf);
+        if (Interlocked.Increment(ref _senderClassesAdded) > SenderClassesKept)
         {
             _senderClasses.Clear();
+            Interlocked.Exchange(ref _senderClassesAdded, 0);
         }
 
-        _senderClasses.TryAdd(senderTable, partition.ClassOf);
-        return partition.ClassOf;
+        _senderClasses.TryAdd(senderTable, classOf);
+        return classOf;
     }
 
     /// <summary>
@@ -126,9 +143,9 @@ internal sealed class DestinationClasses
     /// </summary>
     public Runs FilterClasses(object key, Func<object, IEnumerable<AddressSet>> sets) => _filterClasses.GetOrAdd(key, k =>
     {
-        var partition = new Partition(_firsts.Length);
+        var splits = new List<int[]>();
         var seenStorage = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var seen = new HashSet<int[]>(SequenceComparer.Instance);
+        var seen = new HashSet<int[]>(ReferenceEqualityComparer.Instance);
         foreach (var set in sets(k))
         {
             if (set.V4.Storage is not { } storage || !seenStorage.Add(storage))
@@ -136,15 +153,26 @@ internal sealed class DestinationClasses
                 continue;
             }
 
-            // A set holding every atom of the region (a VirtualNetwork tag) splits nothing.
-            var covered = Covered(set, _firsts, _lasts);
+            // A set holding every atom of the region (a VirtualNetwork tag) splits nothing. Interned: equal runs, one array.
+            var covered = _coveredByStorage.GetOrAdd(storage,
+                static (_, state) => state.Self._coveredInterned.GetOrAdd(Covered(state.Set, state.Self._firsts, state.Self._lasts), static c => c),
+                (Self: this, Set: set));
             if (covered.Length > 0 && !(covered.Length == 2 && covered[0] == 0 && covered[1] == _firsts.Length - 1) && seen.Add(covered))
             {
-                partition.Split(covered);
+                splits.Add(covered);
             }
         }
 
-        return Runs.Of(partition.ClassOf);
+        return _classesBySplits.GetOrAdd([.. splits], static (splits, atomCount) =>
+        {
+            var partition = new Partition(atomCount);
+            foreach (var covered in splits)
+            {
+                partition.Split(covered);
+            }
+
+            return Runs.Of(partition.ClassOf);
+        }, _firsts.Length);
     });
 
     /// <summary>The addresses of the region's atom at <paramref name="index"/>.</summary>
@@ -277,6 +305,46 @@ internal sealed class DestinationClasses
         {
             var hash = new HashCode();
             hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+            return hash.ToHashCode();
+        }
+    }
+
+    /// <summary>Sequences of interned arrays, equal when they hold the same arrays in the same order.</summary>
+    private sealed class ReferenceSequenceComparer : IEqualityComparer<int[][]>
+    {
+        public static ReferenceSequenceComparer Instance { get; } = new();
+
+        public bool Equals(int[][]? x, int[][]? y)
+        {
+            if (ReferenceEquals(x, y))
+            {
+                return true;
+            }
+
+            if (x is null || y is null || x.Length != y.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < x.Length; i++)
+            {
+                if (!ReferenceEquals(x[i], y[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(int[][] arrays)
+        {
+            var hash = new HashCode();
+            foreach (var array in arrays)
+            {
+                hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(array));
+            }
+
             return hash.ToHashCode();
         }
     }

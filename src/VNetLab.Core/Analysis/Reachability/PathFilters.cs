@@ -18,8 +18,8 @@ namespace VNetLab.Analysis.Reachability;
 /// Exactness argument: a successful permissive path records, as drop or IP forwarding steps, every refusal that does
 /// not depend on ports (a peering that refuses, an appliance without IP forwarding): with one, no port gets through.
 /// Otherwise the filters the tracer applies are, by hop: the sender NIC's or subnet's outbound NSGs (first hop), an
-/// appliance NIC's inbound then outbound NSGs (the hop with the IP forwarding step), a firewall's rules (the hop with
-/// its rule step), and the receiving NIC's or subnet's inbound NSGs (the hop with the delivered step). Anything else,
+/// appliance NIC's inbound then outbound NSGs (the hop with the IP forwarding step), a firewall's rules (a firewall hop
+/// the packet passes through rather than ends at: the walk evaluates no rule there), and the receiving NIC's or subnet's inbound NSGs (the hop with the delivered step). Anything else,
 /// and traffic to or from a platform address (whose NSG rules differ, semantics.md §4.8), returns null and the caller
 /// traces port runs as before.
 /// </remarks>
@@ -118,7 +118,8 @@ internal sealed class PathFilters
 
                     break;
                 case HopKind.AzureFirewall:
-                    if (firewallRule)
+                    // A packet through the firewall (not to it) meets its rules; a walk ignoring filters records no verdict.
+                    if (firewallRule || !delivered)
                     {
                         if (estate.Find<AzureFirewall>(hop.ResourceId) is not { } firewall)
                         {
@@ -126,10 +127,6 @@ internal sealed class PathFilters
                         }
 
                         filters.Add(new Filter(firewall, SecurityRuleDirection.Inbound));
-                    }
-                    else if (!delivered)
-                    {
-                        return null;
                     }
 
                     break;

@@ -78,8 +78,9 @@ public sealed class ReachabilityMatrix
         // A worker per core, a few dozen sources ahead of the caller at most: bounded memory while streaming, and the
         // caller writes rows while the workers go on.
         var walkGroups = new WalkGroupCache();
+        var paths = new PermissivePaths(_analysis, _tracer);
         var workers = Environment.ProcessorCount;
-        foreach (var rows in OrderedParallel.Run(sources.Count, i => RowsOf(sources[i], candidates[i], destinations, walkGroups), workers, workers * 16))
+        foreach (var rows in OrderedParallel.Run(sources.Count, i => RowsOf(sources[i], candidates[i], destinations, walkGroups, paths), workers, workers * 16))
         {
             foreach (var row in rows)
             {
@@ -88,13 +89,15 @@ public sealed class ReachabilityMatrix
         }
     }
 
-    private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations, WalkGroupCache walkGroups)
+    private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations, WalkGroupCache walkGroups,
+        PermissivePaths paths)
     {
         var rows = new List<ReachRow>();
 
         // The source's endpoints that every engine treats alike, and their atoms, are the same whatever the destination.
         List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)>? senders = null;
         PathVerdicts? verdicts = null;
+        CellTally? tally = null;
         foreach (var index in candidates)
         {
             var destination = destinations[index];
@@ -104,7 +107,7 @@ public sealed class ReachabilityMatrix
             }
 
             senders ??= [.. SenderClasses.Representatives(source.Endpoints, _classes, _analysis.Estate).Select(e => (e, _classes.Split(e.Addresses).ToList()))];
-            var cells = Cells(senders, destination, index, walkGroups, verdicts ??= new PathVerdicts(_analysis));
+            var cells = Cells(senders, destination, index, walkGroups, paths, verdicts ??= new PathVerdicts(_analysis), tally ??= new CellTally());
             if (!cells.IsEmpty)
             {
                 rows.Add(new ReachRow(source.Label, destination.Label, cells));
@@ -115,32 +118,9 @@ public sealed class ReachabilityMatrix
     }
 
     private ImmutableArray<ReachCell> Cells(List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)> senders, DestinationGroup destination, int destinationIndex,
-        WalkGroupCache walkGroups, PathVerdicts scratch)
+        WalkGroupCache walkGroups, PermissivePaths paths, PathVerdicts scratch, CellTally tally)
     {
-        var reached = new Dictionary<SecurityProtocol, (PortSet Ports, bool Complete, SortedSet<string> Exits)>();
-        var missed = new Dictionary<SecurityProtocol, PortSet>();
-
-        void Record(SecurityProtocol protocol, PortSet ports, Trace trace)
-        {
-            if (trace.Disposition.IsSuccess())
-            {
-                if (!reached.TryGetValue(protocol, out var current))
-                {
-                    current = (PortSet.Empty, true, new SortedSet<string>(StringComparer.Ordinal));
-                }
-
-                current.Exits.Add(Exit(trace));
-                reached[protocol] = (current.Ports.Union(ports), current.Complete, current.Exits);
-            }
-            else
-            {
-                missed[protocol] = missed.GetValueOrDefault(protocol, PortSet.Empty).Union(ports);
-                if (!protocol.HasPorts())
-                {
-                    missed[protocol] = PortSet.All;
-                }
-            }
-        }
+        tally.Clear();
 
         foreach (var (endpoint, sourceAtoms) in senders)
         {
@@ -151,14 +131,14 @@ public sealed class ReachabilityMatrix
                 {
                     // Routes look at neither protocol nor ports: one permissive path serves every protocol (PathFilters),
                     // and every atom of the group (DestinationClasses): only the filters on it tell them apart.
-                    var path = Path(endpoint, source, group.First);
+                    var path = paths.Walk(endpoint.Endpoint, PacketOf(source, group.First, SecurityProtocol.Tcp));
                     var filters = path.Disposition.IsSuccess() ? _pathFilters.FiltersOn(endpoint.Endpoint, path) : null;
                     if (!path.Disposition.IsSuccess())
                     {
                         // A real trace follows this path until a filter stops it, so it fails too, on every port.
                         foreach (var protocol in AllProtocols)
                         {
-                            Record(protocol, protocol.HasPorts() ? PortSet.All : PortSet.Empty, path);
+                            Record(tally, protocol, protocol.HasPorts() ? PortSet.All : PortSet.Empty, path);
                         }
 
                         continue;
@@ -174,7 +154,7 @@ public sealed class ReachabilityMatrix
                             var own = i == 0 ? path : Path(endpoint, source, target);
                             foreach (var protocol in AllProtocols)
                             {
-                                RecordTraced(endpoint, protocol, source, target, own, Record);
+                                RecordTraced(endpoint, protocol, source, target, own, tally);
                             }
 
                             continue;
@@ -191,22 +171,22 @@ public sealed class ReachabilityMatrix
                                     var allowed = verdicts.AllowedDestinationPorts(protocol, sourcePort.First);
                                     if (!allowed.IsEmpty)
                                     {
-                                        Record(protocol, allowed, path);
+                                        Record(tally, protocol, allowed, path);
                                     }
 
                                     if (!allowed.IsAll)
                                     {
-                                        missed[protocol] = missed.GetValueOrDefault(protocol, PortSet.Empty).Union(allowed.Complement());
+                                        tally.AllowedOnly(protocol, allowed);
                                     }
                                 }
                             }
                             else if (verdicts.Allows(protocol))
                             {
-                                Record(protocol, PortSet.Empty, path);
+                                Record(tally, protocol, PortSet.Empty, path);
                             }
                             else
                             {
-                                missed[protocol] = PortSet.All;
+                                tally.Missed(protocol, PortSet.All);
                             }
                         }
                     }
@@ -214,24 +194,36 @@ public sealed class ReachabilityMatrix
             }
         }
 
-        return [.. reached.OrderBy(p => p.Key).Select(p =>
+        return tally.Cells();
+    }
+
+    /// <summary>What one walk or trace tells the row: the ports it gets through on and where, or the ports it misses.</summary>
+    private void Record(CellTally tally, SecurityProtocol protocol, PortSet ports, Trace trace)
+    {
+        if (trace.Disposition.IsSuccess())
         {
-            var missedPorts = missed.GetValueOrDefault(p.Key, PortSet.Empty);
-            var complete = p.Key.HasPorts() ? !missedPorts.Overlaps(p.Value.Ports) : !missed.ContainsKey(p.Key);
-            return new ReachCell(p.Key, p.Value.Ports, complete, string.Join(",", p.Value.Exits));
-        })];
+            tally.Reached(protocol, ports, Exit(trace));
+        }
+        else
+        {
+            tally.Missed(protocol, ports);
+        }
     }
 
     /// <summary>The permissive walk of one packet of the class (the first port atoms; routes read neither protocol nor ports).</summary>
     private Trace Path(SourceEndpoint endpoint, AddressRange source, AddressRange target, SecurityProtocol protocol = SecurityProtocol.Tcp) =>
-        _tracer.OutcomeIgnoringFilters(endpoint.Endpoint,
-            new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative);
+        _tracer.OutcomeIgnoringFilters(endpoint.Endpoint, PacketOf(source, target, protocol));
+
+    private Packet PacketOf(AddressRange source, AddressRange target, SecurityProtocol protocol) =>
+        new PacketClass(protocol, source, target, _sourcePortAtoms[0], _destinationPortAtoms[0]).Representative;
 
     /// <summary>
     /// The walk groups (<see cref="ByWalkClass"/>) of a destination's addresses outside the sender's own. They depend on
     /// the sender only through its table (the site classes are kept per table), so when the sender's addresses are
     /// outside the destination they are built once per table and destination: the subnets of a spoke share a table and
-    /// come one after another, and a site's thousands of atoms were grouped again for each of them.
+    /// come one after another, and a site's thousands of atoms were grouped again for each of them. A site's groups
+    /// depend on the table only through its classes of the sites' atoms, so tables that class them alike share them
+    /// (and the filter splits each group keeps).
     /// </summary>
     private List<WalkGroup> WalkGroupsTowards(DestinationGroup destination, int destinationIndex, SourceEndpoint endpoint, WalkGroupCache cache)
     {
@@ -241,9 +233,13 @@ public sealed class ReachabilityMatrix
         }
 
         var table = _siteClasses.Value.SenderTable(endpoint.Endpoint);
-        return cache.GetOrAdd(table, destinationIndex, () => cache.SiteAtoms(destinationIndex, () => SiteAtomsOf(destination.Addresses)) is { } siteAtoms
-            ? BySiteClass(siteAtoms, _siteClasses.Value.ForSender(table))
-            : ByWalkClass(destination.Addresses, endpoint));
+        if (cache.SiteAtoms(destinationIndex, () => SiteAtomsOf(destination.Addresses)) is { } siteAtoms)
+        {
+            var siteClasses = _siteClasses.Value.ForSender(table);
+            return cache.ForSiteClasses(siteClasses, destinationIndex, () => BySiteClass(siteAtoms, siteClasses));
+        }
+
+        return cache.ForTable(table, destinationIndex, () => ByWalkClass(destination.Addresses, endpoint));
     }
 
     /// <summary>The indexes of the sites' atoms making up <paramref name="addresses"/>, ascending; null unless every atom is one of them.</summary>
@@ -400,13 +396,12 @@ public sealed class ReachabilityMatrix
     }
 
     /// <summary>What <see cref="PathFilters"/> does not model is traced as before: a trace per class, port runs between the path's cuts.</summary>
-    private void RecordTraced(SourceEndpoint endpoint, SecurityProtocol protocol, AddressRange source, AddressRange target, Trace path,
-        Action<SecurityProtocol, PortSet, Trace> record)
+    private void RecordTraced(SourceEndpoint endpoint, SecurityProtocol protocol, AddressRange source, AddressRange target, Trace path, CellTally tally)
     {
         if (!protocol.HasPorts())
         {
             var packetClass = new PacketClass(protocol, source, target, PortRange.Single(0), PortRange.Single(0));
-            record(protocol, PortSet.Empty, _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
+            Record(tally, protocol, PortSet.Empty, _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
             return;
         }
 
@@ -429,7 +424,7 @@ public sealed class ReachabilityMatrix
                 }
 
                 var packetClass = new PacketClass(protocol, source, target, sourcePort, first);
-                record(protocol, PortSet.FromRange(new PortRange(first.First, last.Last)), _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
+                Record(tally, protocol, PortSet.FromRange(new PortRange(first.First, last.Last)), _tracer.Outcome(endpoint.Endpoint, packetClass.Representative));
             }
         }
     }

@@ -5,13 +5,18 @@ using VNetLab.Routing;
 namespace VNetLab.Analysis.Reachability;
 
 /// <summary>
-/// Walk groups by (sender table, destination index) for one <see cref="ReachabilityMatrix.Rows"/> call, read by every thread; emptied when
-/// it grows past a few tables' worth, since sources come table by table and a large site's groups hold thousands of atoms.
+/// Walk groups for one <see cref="ReachabilityMatrix.Rows"/> call, read by every thread. A site's groups depend on the
+/// sender only through its table's classes of the sites' atoms (<see cref="DestinationClasses.ForSender"/>, one array per
+/// distinct partition), so they are kept by (classes, destination) and shared by every table that classes the atoms
+/// alike; other destinations' groups are kept by (sender table, destination). Both are emptied when they grow past a
+/// bound: sources come table by table, and a large site's groups hold thousands of atoms.
 /// </summary>
 internal sealed class WalkGroupCache
 {
-    private const int Kept = 1024;
-    private readonly ConcurrentDictionary<(EffectiveRouteTable? Table, int Destination), List<WalkGroup>> _groups = new(KeyComparer.Instance);
+    private const int KeptByTable = 1024;
+    private const int KeptByClasses = 4096;
+    private readonly Bounded<EffectiveRouteTable> _byTable = new(KeptByTable);
+    private readonly Bounded<int[]> _byClasses = new(KeptByClasses);
 
     private readonly ConcurrentDictionary<int, int[]?> _siteAtoms = new();
 
@@ -19,30 +24,50 @@ internal sealed class WalkGroupCache
     public int[]? SiteAtoms(int destination, Func<int[]?> find) =>
         _siteAtoms.TryGetValue(destination, out var known) ? known : _siteAtoms.GetOrAdd(destination, find());
 
-    public List<WalkGroup> GetOrAdd(EffectiveRouteTable? table, int destination, Func<List<WalkGroup>> build)
+    /// <summary>The groups of a destination for the senders of <paramref name="table"/>.</summary>
+    public List<WalkGroup> ForTable(EffectiveRouteTable? table, int destination, Func<List<WalkGroup>> build) =>
+        _byTable.GetOrAdd(table, destination, build);
+
+    /// <summary>The groups of a site destination for every sender whose table classes the sites' atoms as <paramref name="siteClasses"/>.</summary>
+    public List<WalkGroup> ForSiteClasses(int[] siteClasses, int destination, Func<List<WalkGroup>> build) =>
+        _byClasses.GetOrAdd(siteClasses, destination, build);
+
+    /// <summary>Groups by (object compared by identity, destination index), emptied past a bound.</summary>
+    private sealed class Bounded<TKey>(int kept)
+        where TKey : class
     {
-        if (_groups.TryGetValue((table, destination), out var known))
+        private readonly ConcurrentDictionary<(TKey? Key, int Destination), List<WalkGroup>> _groups = new(KeyComparer.Instance);
+
+        // How many groups were added since the last clearing. ConcurrentDictionary.Count takes every lock of the table, and
+        // both workers asked it on each miss: it was the rows' main lock contention at large. An estimate is enough here.
+        private int _added;
+
+        public List<WalkGroup> GetOrAdd(TKey? key, int destination, Func<List<WalkGroup>> build)
         {
-            return known;
+            if (_groups.TryGetValue((key, destination), out var known))
+            {
+                return known;
+            }
+
+            var built = build();
+            if (Interlocked.Increment(ref _added) > kept)
+            {
+                _groups.Clear();
+                Interlocked.Exchange(ref _added, 0);
+            }
+
+            return _groups.GetOrAdd((key, destination), built);
         }
 
-        var built = build();
-        if (_groups.Count >= Kept)
+        private sealed class KeyComparer : IEqualityComparer<(TKey? Key, int Destination)>
         {
-            _groups.Clear();
+            public static KeyComparer Instance { get; } = new();
+
+            public bool Equals((TKey? Key, int Destination) x, (TKey? Key, int Destination) y) =>
+                ReferenceEquals(x.Key, y.Key) && x.Destination == y.Destination;
+
+            public int GetHashCode((TKey? Key, int Destination) key) =>
+                HashCode.Combine(key.Key is null ? 0 : RuntimeHelpers.GetHashCode(key.Key), key.Destination);
         }
-
-        return _groups.GetOrAdd((table, destination), built);
-    }
-
-    private sealed class KeyComparer : IEqualityComparer<(EffectiveRouteTable? Table, int Destination)>
-    {
-        public static KeyComparer Instance { get; } = new();
-
-        public bool Equals((EffectiveRouteTable? Table, int Destination) x, (EffectiveRouteTable? Table, int Destination) y) =>
-            ReferenceEquals(x.Table, y.Table) && x.Destination == y.Destination;
-
-        public int GetHashCode((EffectiveRouteTable? Table, int Destination) key) =>
-            HashCode.Combine(key.Table is null ? 0 : RuntimeHelpers.GetHashCode(key.Table), key.Destination);
     }
 }

@@ -117,13 +117,15 @@ public sealed class Tracer
 
     /// <summary>
     /// The forward trace with only what reachability reads: the same disposition and hops as <see cref="Trace"/>, but
-    /// NSG verdicts without their rule-by-rule explanation and no routing notes, so the many traces of a matrix stay cheap.
+    /// NSG verdicts without their rule-by-rule explanation, no routing notes and, of the steps, only those that tell
+    /// filters apart (drops, IP forwarding, deliveries, NSG and firewall verdicts), so the many traces of a matrix stay cheap.
     /// </summary>
     internal Trace Outcome(TraceEndpoint source, Packet packet) => new Walk(this, packet, source, null, permissive: false, brief: true).Run();
 
     /// <summary>
-    /// <see cref="TraceIgnoringFilters"/> with only the disposition and hops, like <see cref="Outcome"/>; NSGs are not
-    /// evaluated and leave no step (the walk goes on whatever they say), firewall rules still do.
+    /// <see cref="TraceIgnoringFilters"/> with only the disposition and hops, like <see cref="Outcome"/>; neither NSGs
+    /// nor firewall rules are evaluated or leave a step (the walk goes on whatever they say): its reader evaluates the
+    /// filters on the path itself, and the path does not depend on the packet's source address.
     /// </summary>
     internal Trace OutcomeIgnoringFilters(TraceEndpoint source, Packet packet) => new Walk(this, packet, source, null, permissive: true, brief: true).Run();
 
@@ -212,9 +214,15 @@ public sealed class Tracer
 
         private bool IsReply => _request is not null;
 
-        // A brief walk ignoring filters goes on whatever an NSG says and records no verdict for its reader (the reach
-        // matrix reads the NSGs on the path off the hops and evaluates them itself, PathFilters): nothing to evaluate.
-        private bool IgnoresNsgs => _brief && _permissive && !IsReply;
+        // A brief walk ignoring filters goes on whatever an NSG or a firewall says and records no verdict for its reader
+        // (the reach matrix reads the filters on the path off the hops and evaluates them itself, PathFilters): nothing to
+        // evaluate. Its path then depends on the packet's destination and the sender's subnet only, never on the source
+        // address, so the matrix can share it between the subnets of one route table (PermissivePaths).
+        private bool IgnoresFilters => _brief && _permissive && !IsReply;
+
+        // A brief walk's reader looks at its disposition, its hops and the steps that tell filters apart (drops, IP
+        // forwarding, deliveries, firewall verdicts): the routing steps, with their descriptions, are not made.
+        private bool RecordsRouting => !_brief;
 
         private IpAddress Destination => _packet.Destination;
 
@@ -354,7 +362,10 @@ public sealed class Tracer
         private FlowDisposition EnterThroughGateway(VirtualNetworkGateway gateway, ResourceId? connectionId, string detail)
         {
             Begin(HopKind.VirtualNetworkGateway, gateway.Id);
-            Add(new GatewayTransitStep(gateway.Id, null, connectionId, detail));
+            if (RecordsRouting)
+            {
+                Add(new GatewayTransitStep(gateway.Id, null, connectionId, detail));
+            }
 
             // Traffic arriving at a gateway is routed by its GatewaySubnet's table (semantics.md §3.8: UDRs there steer it).
             var gatewaySubnet = gateway.IpConfigurations.Select(c => _estate.Find<Subnet>(c.SubnetId)).FirstOrDefault(s => s is not null);
@@ -381,8 +392,12 @@ public sealed class Tracer
 
             var next = _analysis.NextHop(subnet.Id, Destination);
             var route = next.Route;
-            Add(new RouteLookupStep(subnet.Id, Destination, next.RouteTableId, route?.Name, next.MatchedPrefix, route?.Source,
-                next.NextHopType, next.NextHopIpAddress));
+            if (RecordsRouting)
+            {
+                Add(new RouteLookupStep(subnet.Id, Destination, next.RouteTableId, route?.Name, next.MatchedPrefix, route?.Source,
+                    next.NextHopType, next.NextHopIpAddress));
+            }
+
             switch (next.NextHopType)
             {
                 case NextHopType.None:
@@ -392,7 +407,11 @@ public sealed class Tracer
                     return FlowDisposition.DroppedByNoneRoute;
                 case NextHopType.Internet:
                     Begin(HopKind.Internet, null);
-                    Add(new ExitStep(null, _snat));
+                    if (RecordsRouting)
+                    {
+                        Add(new ExitStep(null, _snat));
+                    }
+
                     return FlowDisposition.ExitedToInternet;
                 case NextHopType.VnetLocal:
                 case NextHopType.VNetPeering:
@@ -474,7 +493,11 @@ public sealed class Tracer
             }
 
             var remote = _estate.RemotePeeringOf(local);
-            Add(new PeeringTransitStep(local.Id, toVnet, _forwarded));
+            if (RecordsRouting)
+            {
+                Add(new PeeringTransitStep(local.Id, toVnet, _forwarded));
+            }
+
             if (!local.AllowVirtualNetworkAccess || remote is { AllowVirtualNetworkAccess: false })
             {
                 var off = !local.AllowVirtualNetworkAccess ? local : remote;
@@ -505,7 +528,7 @@ public sealed class Tracer
             {
                 // Gateway transit: the spoke uses its hub's gateway through the peering (semantics.md §3.8).
                 var peering = _estate.PeeringsOf(from.VirtualNetworkId).FirstOrDefault(p => p.RemoteVirtualNetworkId == gatewayVnet);
-                if (peering is not null)
+                if (peering is not null && RecordsRouting)
                 {
                     Add(new PeeringTransitStep(peering.Id, gatewayVnet, _forwarded));
                 }
@@ -520,7 +543,11 @@ public sealed class Tracer
                 return FlowDisposition.Unresolved;
             }
 
-            Add(new GatewayTransitStep(gateway.Id, learned.Prefix, learned.ConnectionId, Describe(learned)));
+            if (RecordsRouting)
+            {
+                Add(new GatewayTransitStep(gateway.Id, learned.Prefix, learned.ConnectionId, Describe(learned)));
+            }
+
             var connection = _estate.Find<VirtualNetworkGatewayConnection>(learned.ConnectionId);
             AddEdge(learned.ConnectionId, connection);
             if (learned.Kind == GatewayRouteKind.RemoteVirtualNetwork && learned.SourceVirtualNetworkId is { } remoteVnet)
@@ -543,18 +570,31 @@ public sealed class Tracer
             if (site is not null)
             {
                 Begin(HopKind.ExternalSite, site.Id);
-                Add(new ExitStep(site.Id, null));
+                if (RecordsRouting)
+                {
+                    Add(new ExitStep(site.Id, null));
+                }
+
                 return FlowDisposition.ExitedToExternalSite;
             }
 
             var lng = learned.LocalNetworkGatewayId ?? connection?.LocalNetworkGateway2Id;
             Begin(HopKind.LocalNetworkGateway, lng ?? learned.ConnectionId);
-            Add(new ExitStep(lng, null));
+            if (RecordsRouting)
+            {
+                Add(new ExitStep(lng, null));
+            }
+
             return FlowDisposition.ExitedToExternalSite;
         }
 
         private void AddEdge(ResourceId connectionId, VirtualNetworkGatewayConnection? connection)
         {
+            if (!RecordsRouting)
+            {
+                return;
+            }
+
             if (connection?.ConnectionType == VirtualNetworkGatewayConnectionType.ExpressRoute)
             {
                 Add(new ExpressRouteCircuitStep(connectionId, connection.PeerId));
@@ -647,7 +687,7 @@ public sealed class Tracer
                 Add(new DropStep("the firewall's Firewall Policy is not evaluated", firewall.FirewallPolicyId));
                 return FlowDisposition.Unresolved;
             }
-            else
+            else if (!IgnoresFilters)
             {
                 var verdict = FirewallRules.Evaluate(firewall, _packet, _notes);
                 Add(verdict);
@@ -658,15 +698,20 @@ public sealed class Tracer
             }
 
             _forwarded = true;
-            _snat = firewall.IpConfigurations
-                .Select(c => _estate.Find<PublicIpAddress>(c.PublicIpAddressId)?.IpAddress)
-                .FirstOrDefault(a => a is not null);
+            if (RecordsRouting)
+            {
+                // Only the exit step to the Internet shows the translated source.
+                _snat = firewall.IpConfigurations
+                    .Select(c => _estate.Find<PublicIpAddress>(c.PublicIpAddressId)?.IpAddress)
+                    .FirstOrDefault(a => a is not null);
+            }
+
             return RouteFrom(subnet);
         }
 
         private bool NicNsgAllows(NetworkInterface nic, SecurityRuleDirection direction)
         {
-            if (IgnoresNsgs)
+            if (IgnoresFilters)
             {
                 return true;
             }
@@ -707,7 +752,7 @@ public sealed class Tracer
         /// <summary>A subnet endpoint with no NIC holding the address: only the subnet's NSG applies.</summary>
         private bool SubnetNsgAllows(Subnet subnet, SecurityRuleDirection direction)
         {
-            if (IgnoresNsgs)
+            if (IgnoresFilters)
             {
                 return true;
             }

@@ -31,6 +31,7 @@ internal sealed class GatewayRouteSet
         }
 
         Lookup = PrefixTrie<int>.Create(first);
+        Prefixes = [.. first.Select(f => f.Key)];
         HasDefaultRouteV4 = Lookup.TryGetExact(IpPrefix.Default(IpFamily.V4), out _);
         HasDefaultRouteV6 = Lookup.TryGetExact(IpPrefix.Default(IpFamily.V6), out _);
         if (Lookup.TryGetExact(LowerHalf, out var lower) && Lookup.TryGetExact(UpperHalf, out _))
@@ -41,6 +42,9 @@ internal sealed class GatewayRouteSet
 
     /// <summary>Active gateway routes sorted by prefix; several per prefix only in the one-entry-per-address shape.</summary>
     public ImmutableArray<EffectiveRoute> Routes { get; }
+
+    /// <summary>The distinct prefixes of <see cref="Routes"/>, sorted: one array shared by every table that hides none of them.</summary>
+    public ImmutableArray<IpPrefix> Prefixes { get; }
 
     /// <summary>Prefix → index of its first route in <see cref="Routes"/>.</summary>
     public PrefixTrie<int> Lookup { get; }

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using VNetLab.Addressing;
+using VNetLab.Security;
+
+namespace VNetLab.Analysis.Reachability;
+
+/// <summary>
+/// The cells of one (source, destination) row as its walks and verdicts come in, by protocol: the ports some packet gets
+/// through on and where such packets end, and the ports some packet does not get through on. Reused from row to row by
+/// one worker (<see cref="Clear"/>): a large matrix tallies millions of rows, and a dictionary, a sorted set and a port
+/// set union per protocol and target kept the collector busy.
+/// </summary>
+internal sealed class CellTally
+{
+    private const int Protocols = (int)SecurityProtocol.Ah + 1;
+
+    private readonly bool[] _reached = new bool[Protocols];
+    private readonly PortSet[] _reachedPorts = new PortSet[Protocols];
+    private readonly List<string>[] _exits = [.. Enumerable.Range(0, Protocols).Select(_ => new List<string>())];
+
+    // Ports some packet misses on: those named by failed walks, plus those some target's filters do not allow, kept as
+    // the intersection of what every target allowed (its complement is their union, made once instead of per target).
+    private readonly bool[] _missed = new bool[Protocols];
+    private readonly PortSet[] _missedPorts = new PortSet[Protocols];
+    private readonly PortSet[] _allowedEverywhere = new PortSet[Protocols];
+
+    public CellTally() => Clear();
+
+    public void Clear()
+    {
+        for (var p = 0; p < Protocols; p++)
+        {
+            _reached[p] = false;
+            _reachedPorts[p] = PortSet.Empty;
+            _exits[p].Clear();
+            _missed[p] = false;
+            _missedPorts[p] = PortSet.Empty;
+            _allowedEverywhere[p] = PortSet.All;
+        }
+    }
+
+    /// <summary>Packets of <paramref name="protocol"/> on <paramref name="ports"/> get through and end at <paramref name="exit"/>.</summary>
+    public void Reached(SecurityProtocol protocol, PortSet ports, string exit)
+    {
+        var p = (int)protocol;
+        _reached[p] = true;
+        _reachedPorts[p] = _reachedPorts[p].Union(ports);
+        if (!_exits[p].Contains(exit))
+        {
+            _exits[p].Add(exit);
+        }
+    }
+
+    /// <summary>Packets of <paramref name="protocol"/> on <paramref name="ports"/> (every packet, for a protocol without ports) do not get through.</summary>
+    public void Missed(SecurityProtocol protocol, PortSet ports)
+    {
+        var p = (int)protocol;
+        _missed[p] = true;
+        _missedPorts[p] = protocol.HasPorts() ? _missedPorts[p].Union(ports) : PortSet.All;
+    }
+
+    /// <summary>A target's filters let packets of <paramref name="protocol"/> through on <paramref name="allowed"/> only; the other ports miss.</summary>
+    public void AllowedOnly(SecurityProtocol protocol, PortSet allowed)
+    {
+        var p = (int)protocol;
+        _allowedEverywhere[p] = _allowedEverywhere[p].Intersect(allowed);
+    }
+
+    /// <summary>The row's cells, by protocol: complete when no packet on the reached ports misses.</summary>
+    public ImmutableArray<ReachCell> Cells()
+    {
+        var cells = ImmutableArray.CreateBuilder<ReachCell>();
+        for (var p = 0; p < Protocols; p++)
+        {
+            if (!_reached[p])
+            {
+                continue;
+            }
+
+            var protocol = (SecurityProtocol)p;
+            var complete = protocol.HasPorts()
+                ? !_missedPorts[p].Overlaps(_reachedPorts[p]) && !_allowedEverywhere[p].Complement().Overlaps(_reachedPorts[p])
+                : !_missed[p];
+            _exits[p].Sort(StringComparer.Ordinal);
+            cells.Add(new ReachCell(protocol, _reachedPorts[p], complete, string.Join(",", _exits[p])));
+        }
+
+        return cells.DrainToImmutable();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using VNetLab.Addressing;
+using VNetLab.Analysis.Tracing;
+using VNetLab.Model;
+using VNetLab.Routing;
+using VNetLab.Security;
+
+namespace VNetLab.Analysis.Reachability;
+
+/// <summary>
+/// Permissive walks (<see cref="Tracer.OutcomeIgnoringFilters"/>) shared between the NICs of the subnets that use one
+/// route table in one VNet, for one <see cref="ReachabilityMatrix.Rows"/> call. Such a walk reads neither filters nor
+/// the packet's source address; after the sender's own two hops (its NIC, its subnet's route lookup) it depends on the
+/// table, the VNet and the destination only, unless it comes back to the sender's subnet or NIC (a loop, or a hop that
+/// would have merged with the sender's). So a walk from a sibling subnet is the shared one with the sender's two hops
+/// in front, exactly the walk the tracer would make; walks that carry steps or notes at the sender's hops, or meet
+/// either sender again, are walked anew.
+/// </summary>
+/// <remarks>
+/// A spoke's subnets share their table and come one after another in the matrix's source order, so a bounded cache
+/// serves them: on the generated estates about a third of the walks are made.
+/// </remarks>
+internal sealed class PermissivePaths
+{
+    private const int Kept = 1 << 16;
+    private readonly NetworkAnalysis _analysis;
+    private readonly Tracer _tracer;
+    private readonly ConcurrentDictionary<Key, Trace?> _paths = new();
+
+    // Walks added since the last clearing: ConcurrentDictionary.Count takes every lock, so an estimate.
+    private int _added;
+
+    private int _shared;
+
+    public PermissivePaths(NetworkAnalysis analysis, Tracer tracer)
+    {
+        _analysis = analysis;
+        _tracer = tracer;
+    }
+
+    /// <summary>How many walks were given from another sender's (for tests: sharing that never happens checks nothing).</summary>
+    public int SharedWalks => Volatile.Read(ref _shared);
+
+    /// <summary>The permissive walk of <paramref name="packet"/> from <paramref name="source"/>, shared where exact.</summary>
+    public Trace Walk(TraceEndpoint source, Packet packet)
+    {
+        if (source.Resource is not NetworkInterface nic || _analysis.Estate.SubnetOf(nic) is not { } subnet
+            || _analysis.Routing.RouteTableOf(subnet.Id) is not { } table)
+        {
+            return _tracer.OutcomeIgnoringFilters(source, packet);
+        }
+
+        var key = new Key(table, subnet.VirtualNetworkId, packet.Destination, packet.Protocol);
+        if (_paths.TryGetValue(key, out var shared))
+        {
+            if (shared is null || Meets(shared, nic.Id, subnet.Id))
+            {
+                return _tracer.OutcomeIgnoringFilters(source, packet);
+            }
+
+            Interlocked.Increment(ref _shared);
+            return FromSender(shared, source, nic, subnet, packet);
+        }
+
+        var walked = _tracer.OutcomeIgnoringFilters(source, packet);
+        if (Interlocked.Increment(ref _added) > Kept)
+        {
+            _paths.Clear();
+            Interlocked.Exchange(ref _added, 0);
+        }
+
+        _paths.TryAdd(key, IsShareable(walked) ? walked : null);
+        return walked;
+    }
+
+    // The sender's two hops without a step, no note, and the sender's subnet not met again.
+    private static bool IsShareable(Trace walked) =>
+        walked.Notes.IsEmpty && walked.Hops.Length >= 2
+        && walked.Hops[0] is { Kind: HopKind.NetworkInterface, ResourceId: { } nicId, Steps.IsEmpty: true }
+        && walked.Hops[1] is { Kind: HopKind.Subnet, ResourceId: { } subnetId, Steps.IsEmpty: true }
+        && !Meets(walked, nicId, subnetId);
+
+    /// <summary>True when a hop after the sender's two is at <paramref name="nicId"/> or <paramref name="subnetId"/>.</summary>
+    private static bool Meets(Trace walked, ResourceId nicId, ResourceId subnetId)
+    {
+        var hops = walked.Hops.AsSpan();
+        for (var i = 2; i < hops.Length; i++)
+        {
+            if (hops[i].ResourceId is { } id && (id == nicId || id == subnetId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Trace FromSender(Trace shared, TraceEndpoint source, NetworkInterface nic, Subnet subnet, Packet packet)
+    {
+        var hops = new Hop[shared.Hops.Length];
+        hops[0] = new Hop(HopKind.NetworkInterface, nic.Id, []);
+        hops[1] = new Hop(HopKind.Subnet, subnet.Id, []);
+        shared.Hops.AsSpan()[2..].CopyTo(hops.AsSpan(2));
+        return new Trace(packet, source, shared.Disposition, ImmutableCollectionsMarshal.AsImmutableArray(hops), []);
+    }
+
+    // Route tables compare by identity (one instance per distinct set of routes).
+    private readonly record struct Key(EffectiveRouteTable Table, ResourceId VirtualNetwork, IpAddress Destination, SecurityProtocol Protocol);
+}
