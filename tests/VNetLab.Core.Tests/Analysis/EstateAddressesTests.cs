@@ -1,0 +1,32 @@
+using VNetLab.Addressing;
+using VNetLab.Analysis;
+using VNetLab.Model;
+using static VNetLab.Core.Tests.Security.SecurityEstate;
+
+namespace VNetLab.Core.Tests.Analysis;
+
+/// <summary>
+/// Who holds an address when two NICs claim it (Azure rejects a static private IP already allocated to another IP configuration, constraints.md 2.11;
+/// validation reports it): the one with the lowest id, whatever order the estate lists them in, so traces and the
+/// reach matrix do not depend on the order of the input files.
+/// </summary>
+public sealed class EstateAddressesTests
+{
+    private static readonly ResourceId _web = SubnetId("vnet-a", "web");
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    [Trait("fact", "constraints.md 2.11")]
+    public void A_duplicated_address_belongs_to_the_nic_with_the_lowest_id_in_any_order(bool reversed)
+    {
+        Resource[] nics = [Nic("nic-b", _web, "10.0.1.4"), Nic("nic-a", _web, "10.0.1.4"), Nic("nic-c", _web, "10.0.1.5")];
+        var estate = Estate.Create([Vnet("vnet-a", "10.0.0.0/16", Subnet("vnet-a", "web", "10.0.1.0/24")), .. reversed ? nics.Reverse() : nics]);
+
+        var addresses = NetworkAnalysis.Compile(estate).Addresses;
+
+        Assert.Equal("nic-a", addresses.NetworkInterfaceAt(IpAddress.Parse("10.0.1.4"))?.Name);
+        Assert.Equal("nic-c", addresses.NetworkInterfaceAt(IpAddress.Parse("10.0.1.5"))?.Name);
+        Assert.Null(addresses.NetworkInterfaceAt(IpAddress.Parse("10.0.1.6")));
+    }
+}
