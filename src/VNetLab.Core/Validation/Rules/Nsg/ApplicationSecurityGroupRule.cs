@@ -38,11 +38,11 @@ internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IV
                 continue;
             }
 
-            foreach (var (member, holder) in ofAsg)
+            foreach (var member in ofAsg)
             {
-                if (estate.NetworkInterfaceOf(member, holder)?.Location is { } nicRegion && !Regions.Same(nicRegion, asgRegion))
+                if (member.Owner?.Location is { } nicRegion && !Regions.Same(nicRegion, asgRegion))
                 {
-                    yield return DiagnosticCatalog.AsgRegionMismatch(member, nicRegion, asg, asgRegion);
+                    yield return DiagnosticCatalog.AsgRegionMismatch(member.IpConfiguration, nicRegion, asg, asgRegion);
                 }
             }
         }

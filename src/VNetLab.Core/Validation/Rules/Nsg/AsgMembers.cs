@@ -29,6 +29,7 @@ internal static class AsgMembers
                     beyondLimit.Add(ipConfiguration);
                 }
 
+                var owner = asgs.IsEmpty ? null : estate.NetworkInterfaceOf(ipConfiguration, nic);
                 foreach (var asg in asgs)
                 {
                     if (!byAsg.TryGetValue(asg, out var members))
@@ -37,7 +38,7 @@ internal static class AsgMembers
                         byAsg[asg] = members;
                     }
 
-                    members.Add(new AsgMember(ipConfiguration, nic));
+                    members.Add(new AsgMember(ipConfiguration, nic, owner));
                 }
             }
         }
