@@ -51,10 +51,10 @@ public sealed class AsgMembersTests
     }
 
     [Fact]
-    public void ByAsg_ResolvesEachMembersNicAsFindingItsParentDoes()
+    public void ByAsg_GivesEachMembersRegionAsFindingItsNicDoes()
     {
         var web = EstateBuilder.Id("applicationSecurityGroups", "asg-web");
-        var first = Nic("nic1", [web], [web]);
+        var first = Nic("nic1", [web], [web]) with { Location = "westeurope" };
         var elsewhere = EstateBuilder.Id("networkInterfaces", "nic2").Child("ipConfigurations", "ipconfig1");
         var gone = EstateBuilder.Id("networkInterfaces", "gone").Child("ipConfigurations", "ipconfig1");
         var second = Nic("nic3", [], []) with
@@ -65,15 +65,13 @@ public sealed class AsgMembersTests
                 new NetworkInterfaceIpConfiguration { Id = gone, ApplicationSecurityGroupIds = [web] },
             ],
         };
-        var estate = Estate.Create([first, Nic("nic2", [], []), second]);
+        var estate = Estate.Create([first, Nic("nic2", [], []) with { Location = "northeurope" }, second with { Location = "eastus" }]);
 
         var members = AsgMembers.ByAsg(estate)[web];
 
         Assert.Equal(4, members.Count);
-        Assert.All(members, m => Assert.Same(estate.Find<NetworkInterface>(m.IpConfiguration.NetworkInterfaceId), m.Owner));
-        Assert.Same(first, members[0].Owner);
-        Assert.Same(estate.NetworkInterfaces[1], members[2].Owner);
-        Assert.Null(members[3].Owner);
+        Assert.All(members, m => Assert.Equal(estate.Find<NetworkInterface>(m.IpConfiguration.NetworkInterfaceId)?.Location, m.OwnerRegion));
+        Assert.Equal(["westeurope", "westeurope", "northeurope", null], members.Select(m => m.OwnerRegion));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IV
 
             foreach (var member in ofAsg)
             {
-                if (member.Owner?.Location is { } nicRegion && !Regions.Same(nicRegion, asgRegion))
+                if (member.OwnerRegion is { } nicRegion && !Regions.Same(nicRegion, asgRegion))
                 {
                     yield return DiagnosticCatalog.AsgRegionMismatch(member.IpConfiguration, nicRegion, asg, asgRegion);
                 }

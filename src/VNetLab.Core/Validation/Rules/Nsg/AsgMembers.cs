@@ -29,7 +29,7 @@ internal static class AsgMembers
                     beyondLimit.Add(ipConfiguration);
                 }
 
-                var owner = asgs.IsEmpty ? null : estate.NetworkInterfaceOf(ipConfiguration, nic);
+                var ownerRegion = asgs.IsEmpty ? null : estate.NetworkInterfaceOf(ipConfiguration, nic)?.Location;
                 foreach (var asg in asgs)
                 {
                     if (!byAsg.TryGetValue(asg, out var members))
@@ -38,7 +38,7 @@ internal static class AsgMembers
                         byAsg[asg] = members;
                     }
 
-                    members.Add(new AsgMember(ipConfiguration, nic, owner));
+                    members.Add(new AsgMember(ipConfiguration, nic, ownerRegion));
                 }
             }
         }
