@@ -14,43 +14,23 @@ internal static class EstateLookups
 
     /// <summary>
     /// True when <paramref name="child"/>'s parent is <paramref name="parent"/> (a subnet of that VNet, an IP
-    /// configuration of that NIC): the answer of <c>child.Parent == parent</c>, compared segment by segment as ARM
-    /// compares ids (ignoring case). <see cref="ResourceId.Parent"/> builds and hashes a new id on every call, which
-    /// per NIC and per rule was a large part of what validation allocated.
+    /// configuration of that NIC): <c>child.Parent == parent</c>, which compares segment by segment as ARM compares
+    /// ids (ignoring case). An id holds its parent, so this reads the parent ids only (one reference comparison when
+    /// the import shared them, else their cached hashes and segments) and allocates nothing: matching the
+    /// <see cref="ResourceId.Types"/> and <see cref="ResourceId.Names"/> arrays built two arrays per id per call.
     /// </summary>
-    public static bool IsChildOf(this ResourceId child, ResourceId parent) =>
-        child.Types.Length == parent.Types.Length + 1 && SameLeadingSegments(child, parent, parent.Types.Length);
+    public static bool IsChildOf(this ResourceId child, ResourceId parent) => child.Parent is { } own && own.Equals(parent);
 
-    /// <summary>True when both ids are children of one parent: <c>a.Parent == b.Parent</c> for two children, without building either.</summary>
-    public static bool HasSameParentAs(this ResourceId a, ResourceId b) =>
-        a.IsChild && a.Types.Length == b.Types.Length && SameLeadingSegments(a, b, a.Types.Length - 1);
+    /// <summary>True when both ids are children of one parent: <c>a.Parent == b.Parent</c> for two children.</summary>
+    public static bool HasSameParentAs(this ResourceId a, ResourceId b) => a.Parent is { } parent && b.Parent is { } other && parent.Equals(other);
 
     /// <summary>
     /// The NIC an IP configuration belongs to, as <c>estate.Find&lt;NetworkInterface&gt;(ipConfiguration.NetworkInterfaceId)</c>
-    /// answers it, without building the parent id when the configuration is <paramref name="holder"/>'s own (it always
-    /// is for an imported estate).
+    /// answers it, for a configuration of <paramref name="holder"/>, one of the estate's NICs. When the configuration is
+    /// the holder's own (it always is for an imported estate) the answer is the holder itself: an estate's top-level
+    /// resources have distinct ids, so the holder is what its id finds. Looking it up instead read the estate's index
+    /// at a random place per configuration, from memory on an estate larger than the cache.
     /// </summary>
     public static NetworkInterface? NetworkInterfaceOf(this Estate estate, NetworkInterfaceIpConfiguration ipConfiguration, NetworkInterface holder) =>
-        estate.Find<NetworkInterface>(ipConfiguration.Id.IsChildOf(holder.Id) ? holder.Id : ipConfiguration.NetworkInterfaceId);
-
-    private static bool SameLeadingSegments(ResourceId a, ResourceId b, int count)
-    {
-        if (!string.Equals(a.Subscription, b.Subscription, StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(a.ResourceGroup, b.ResourceGroup, StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(a.ProviderNamespace, b.ProviderNamespace, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        for (var i = count - 1; i >= 0; i--)
-        {
-            if (!string.Equals(a.Names[i], b.Names[i], StringComparison.OrdinalIgnoreCase)
-                || !string.Equals(a.Types[i], b.Types[i], StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+        ipConfiguration.Id.IsChildOf(holder.Id) ? holder : estate.Find<NetworkInterface>(ipConfiguration.NetworkInterfaceId);
 }

@@ -50,6 +50,44 @@ public sealed class AsgMembersTests
         }
     }
 
+    [Fact]
+    public void ByAsg_GivesEachMembersRegionAsFindingItsNicDoes()
+    {
+        var web = EstateBuilder.Id("applicationSecurityGroups", "asg-web");
+        var first = Nic("nic1", [web], [web]) with { Location = "westeurope" };
+        var elsewhere = EstateBuilder.Id("networkInterfaces", "nic2").Child("ipConfigurations", "ipconfig1");
+        var gone = EstateBuilder.Id("networkInterfaces", "gone").Child("ipConfigurations", "ipconfig1");
+        var second = Nic("nic3", [], []) with
+        {
+            IpConfigurations =
+            [
+                new NetworkInterfaceIpConfiguration { Id = elsewhere, ApplicationSecurityGroupIds = [web] },
+                new NetworkInterfaceIpConfiguration { Id = gone, ApplicationSecurityGroupIds = [web] },
+            ],
+        };
+        var estate = Estate.Create([first, Nic("nic2", [], []) with { Location = "northeurope" }, second with { Location = "eastus" }]);
+
+        var members = AsgMembers.ByAsg(estate)[web];
+
+        Assert.Equal(4, members.Count);
+        Assert.All(members, m => Assert.Equal(estate.Find<NetworkInterface>(m.IpConfiguration.NetworkInterfaceId)?.Location, m.OwnerRegion));
+        Assert.Equal(["westeurope", "westeurope", "northeurope", null], members.Select(m => m.OwnerRegion));
+    }
+
+    [Fact]
+    public void ByAsg_ListsTheConfigurationsBeyondTheLimitInTheEstatesOrder()
+    {
+        var asgs = Enumerable.Range(0, 4).Select(i => EstateBuilder.Id("applicationSecurityGroups", $"asg{i}")).ToArray();
+        var estate = Estate.Create([Nic("nic1", asgs, asgs[..2]), Nic("nic2", asgs[..3], asgs)]);
+
+        var byAsg = AsgMembers.ByAsg(estate, 2, out var beyondLimit);
+
+        var expected = estate.NetworkInterfaces.SelectMany(n => n.IpConfigurations).Where(c => c.ApplicationSecurityGroupIds.Length > 2);
+        Assert.Equal(expected, beyondLimit);
+        Assert.Equal(3, beyondLimit.Count);
+        Assert.Equal(AsgMembers.ByAsg(estate).Keys, byAsg.Keys);
+    }
+
     private static NetworkInterface Nic(string name, ResourceId[] first, ResourceId[] second)
     {
         var id = EstateBuilder.Id("networkInterfaces", name);

@@ -24,7 +24,7 @@ internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IV
 
     public IEnumerable<Diagnostic> Validate(Estate estate)
     {
-        var members = AsgMembers.ByAsg(estate);
+        var members = AsgMembers.ByAsg(estate, limits.ApplicationSecurityGroupsPerIpConfiguration, out var beyondLimit);
         foreach (var asg in estate.ApplicationSecurityGroups)
         {
             var ofAsg = members.GetValueOrDefault(asg.Id);
@@ -38,22 +38,19 @@ internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IV
                 continue;
             }
 
-            foreach (var (member, holder) in ofAsg)
+            foreach (var member in ofAsg)
             {
-                if (estate.NetworkInterfaceOf(member, holder)?.Location is { } nicRegion && !Regions.Same(nicRegion, asgRegion))
+                if (member.OwnerRegion is { } nicRegion && !Regions.Same(nicRegion, asgRegion))
                 {
-                    yield return DiagnosticCatalog.AsgRegionMismatch(member, nicRegion, asg, asgRegion);
+                    yield return DiagnosticCatalog.AsgRegionMismatch(member.IpConfiguration, nicRegion, asg, asgRegion);
                 }
             }
         }
 
-        foreach (var ipConfiguration in estate.NetworkInterfaces.SelectMany(n => n.IpConfigurations))
+        foreach (var ipConfiguration in beyondLimit)
         {
-            if (ipConfiguration.ApplicationSecurityGroupIds.Length > limits.ApplicationSecurityGroupsPerIpConfiguration)
-            {
-                yield return DiagnosticCatalog.AsgsPerIpConfigurationLimit(ipConfiguration, ipConfiguration.ApplicationSecurityGroupIds.Length,
-                    limits.ApplicationSecurityGroupsPerIpConfiguration);
-            }
+            yield return DiagnosticCatalog.AsgsPerIpConfigurationLimit(ipConfiguration, ipConfiguration.ApplicationSecurityGroupIds.Length,
+                limits.ApplicationSecurityGroupsPerIpConfiguration);
         }
 
         foreach (var (asg, count, region) in Quota.FirstBeyondPerSubscriptionRegion(estate.ApplicationSecurityGroups, limits.ApplicationSecurityGroupsPerSubscriptionRegion))

@@ -2,5 +2,10 @@ using VNetLab.Model;
 
 namespace VNetLab.Validation.Rules.Nsg;
 
-/// <summary>An IP configuration in an application security group, with the NIC that lists it.</summary>
-internal readonly record struct AsgMember(NetworkInterfaceIpConfiguration IpConfiguration, NetworkInterface Holder);
+/// <summary>
+/// An IP configuration in an application security group, with the NIC that lists it and the region of the NIC it
+/// belongs to as the estate finds it (<see cref="EstateLookups.NetworkInterfaceOf"/>; the holder itself for an imported
+/// estate). The region is read in the walk over every NIC, while the configuration and its NIC are in the cache, so that
+/// checking an ASG's members later reads neither the configuration, its id nor a NIC again.
+/// </summary>
+internal readonly record struct AsgMember(NetworkInterfaceIpConfiguration IpConfiguration, NetworkInterface Holder, string? OwnerRegion = null);

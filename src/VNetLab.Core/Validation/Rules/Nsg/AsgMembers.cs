@@ -7,14 +7,30 @@ namespace VNetLab.Validation.Rules.Nsg;
 internal static class AsgMembers
 {
     /// <summary>Each ASG's members in the estate's order of NICs (an ASG listed twice by one configuration, twice).</summary>
-    public static Dictionary<ResourceId, List<AsgMember>> ByAsg(Estate estate)
+    public static Dictionary<ResourceId, List<AsgMember>> ByAsg(Estate estate) => ByAsg(estate, int.MaxValue, out _);
+
+    /// <summary>
+    /// <see cref="ByAsg(Estate)"/>, and the IP configurations that join more than <paramref name="asgsPerIpConfiguration"/>
+    /// ASGs, in the estate's order of NICs, found in the same walk: each walk over every NIC of an estate larger than the
+    /// cache reads them all from memory again.
+    /// </summary>
+    public static Dictionary<ResourceId, List<AsgMember>> ByAsg(Estate estate, int asgsPerIpConfiguration,
+        out List<NetworkInterfaceIpConfiguration> beyondLimit)
     {
         var byAsg = new Dictionary<ResourceId, List<AsgMember>>();
+        beyondLimit = [];
         foreach (var nic in estate.NetworkInterfaces)
         {
             foreach (var ipConfiguration in nic.IpConfigurations)
             {
-                foreach (var asg in ipConfiguration.ApplicationSecurityGroupIds)
+                var asgs = ipConfiguration.ApplicationSecurityGroupIds;
+                if (asgs.Length > asgsPerIpConfiguration)
+                {
+                    beyondLimit.Add(ipConfiguration);
+                }
+
+                var ownerRegion = asgs.IsEmpty ? null : estate.NetworkInterfaceOf(ipConfiguration, nic)?.Location;
+                foreach (var asg in asgs)
                 {
                     if (!byAsg.TryGetValue(asg, out var members))
                     {
@@ -22,7 +38,7 @@ internal static class AsgMembers
                         byAsg[asg] = members;
                     }
 
-                    members.Add(new AsgMember(ipConfiguration, nic));
+                    members.Add(new AsgMember(ipConfiguration, nic, ownerRegion));
                 }
             }
         }
