@@ -19,9 +19,9 @@ namespace VNetLab.Analysis.Reachability;
 /// not depend on ports (a peering that refuses, an appliance without IP forwarding): with one, no port gets through.
 /// Otherwise the filters the tracer applies are, by hop: the sender NIC's or subnet's outbound NSGs (first hop), an
 /// appliance NIC's inbound then outbound NSGs (the hop with the IP forwarding step), a firewall's rules (a firewall hop
-/// the packet passes through rather than ends at: the walk evaluates no rule there), and the receiving NIC's or subnet's inbound NSGs (the hop with the delivered step). Anything else,
-/// and traffic to or from a platform address (whose NSG rules differ, semantics.md §4.8), returns null and the caller
-/// traces port runs as before.
+/// the packet passes through rather than ends at: the walk evaluates no rule there), and the receiving NIC's or
+/// subnet's inbound NSGs (the hop with the delivered step). Anything else, and traffic to or from a platform address
+/// (whose NSG rules differ, semantics.md §4.8), returns null and the caller traces port runs as before.
 /// </remarks>
 internal sealed class PathFilters
 {
