@@ -41,7 +41,7 @@ internal sealed class DestinationClasses
 
     // The subnets of a spoke share one table and come one after another in the matrix's source order, so a few hundred
     // recent tables serve almost every row; all 10,000 tables of a large estate would hold a class array each.
-    private readonly ConcurrentDictionary<EffectiveRouteTable, int[]> _senderClasses = new(ReferenceEqualityComparer.Instance);
+    private ConcurrentDictionary<EffectiveRouteTable, int[]> _senderClasses = NewSenderClasses();
     private const int SenderClassesKept = 256;
 
     // Tables added since the last clearing: ConcurrentDictionary.Count takes every lock of the table, so an estimate.
@@ -118,7 +118,7 @@ internal sealed class DestinationClasses
             return _transitClassOf;
         }
 
-        if (_senderClasses.TryGetValue(senderTable, out var known))
+        if (Volatile.Read(ref _senderClasses).TryGetValue(senderTable, out var known))
         {
             return known;
         }
@@ -128,13 +128,17 @@ internal sealed class DestinationClasses
         var classOf = _senderPartitions.GetOrAdd(partition.ClassOf, static classOf => classOf);
         if (Interlocked.Increment(ref _senderClassesAdded) > SenderClassesKept)
         {
-            _senderClasses.Clear();
+            // Replaced, not cleared, and striped for more than the two workers (see PermissivePaths).
+            Volatile.Write(ref _senderClasses, NewSenderClasses());
             Interlocked.Exchange(ref _senderClassesAdded, 0);
         }
 
-        _senderClasses.TryAdd(senderTable, classOf);
+        Volatile.Read(ref _senderClasses).TryAdd(senderTable, classOf);
         return classOf;
     }
+
+    private static ConcurrentDictionary<EffectiveRouteTable, int[]> NewSenderClasses() =>
+        new(4 * Environment.ProcessorCount, SenderClassesKept, ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// The region's atoms classed by a filter's address sets (an NSG's rules in one direction, a firewall's rules), kept

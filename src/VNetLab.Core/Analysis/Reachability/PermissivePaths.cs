@@ -26,7 +26,10 @@ internal sealed class PermissivePaths
     private const int Kept = 1 << 16;
     private readonly NetworkAnalysis _analysis;
     private readonly Tracer _tracer;
-    private readonly ConcurrentDictionary<Key, Trace?> _paths = new();
+    // Replaced, not cleared, past the bound, and made at the bound's size with more lock stripes than workers: with the
+    // defaults (one stripe per core, a few dozen buckets) the two workers queued on each other's adds and took every
+    // stripe to grow the table again after each clearing.
+    private ConcurrentDictionary<Key, Trace?> _paths = NewPaths();
 
     // Walks added since the last clearing: ConcurrentDictionary.Count takes every lock, so an estimate.
     private int _added;
@@ -52,7 +55,8 @@ internal sealed class PermissivePaths
         }
 
         var key = new Key(table, subnet.VirtualNetworkId, packet.Destination, packet.Protocol);
-        if (_paths.TryGetValue(key, out var shared))
+        var paths = Volatile.Read(ref _paths);
+        if (paths.TryGetValue(key, out var shared))
         {
             if (shared is null || Meets(shared, nic.Id, subnet.Id))
             {
@@ -66,13 +70,15 @@ internal sealed class PermissivePaths
         var walked = _tracer.OutcomeIgnoringFilters(source, packet);
         if (Interlocked.Increment(ref _added) > Kept)
         {
-            _paths.Clear();
+            Volatile.Write(ref _paths, paths = NewPaths());
             Interlocked.Exchange(ref _added, 0);
         }
 
-        _paths.TryAdd(key, IsShareable(walked) ? walked : null);
+        paths.TryAdd(key, IsShareable(walked) ? walked : null);
         return walked;
     }
+
+    private static ConcurrentDictionary<Key, Trace?> NewPaths() => new(4 * Environment.ProcessorCount, Kept);
 
     // The sender's two hops without a step, no note, and the sender's subnet not met again.
     private static bool IsShareable(Trace walked) =>

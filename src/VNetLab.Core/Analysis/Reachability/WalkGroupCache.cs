@@ -36,7 +36,8 @@ internal sealed class WalkGroupCache
     private sealed class Bounded<TKey>(int kept)
         where TKey : class
     {
-        private readonly ConcurrentDictionary<(TKey? Key, int Destination), List<WalkGroup>> _groups = new(KeyComparer.Instance);
+        // Replaced, not cleared, past the bound, and striped for more than the two workers (see PermissivePaths).
+        private ConcurrentDictionary<(TKey? Key, int Destination), List<WalkGroup>> _groups = New(kept);
 
         // How many groups were added since the last clearing. ConcurrentDictionary.Count takes every lock of the table, and
         // both workers asked it on each miss: it was the rows' main lock contention at large. An estimate is enough here.
@@ -44,7 +45,8 @@ internal sealed class WalkGroupCache
 
         public List<WalkGroup> GetOrAdd(TKey? key, int destination, Func<List<WalkGroup>> build)
         {
-            if (_groups.TryGetValue((key, destination), out var known))
+            var groups = Volatile.Read(ref _groups);
+            if (groups.TryGetValue((key, destination), out var known))
             {
                 return known;
             }
@@ -52,12 +54,15 @@ internal sealed class WalkGroupCache
             var built = build();
             if (Interlocked.Increment(ref _added) > kept)
             {
-                _groups.Clear();
+                Volatile.Write(ref _groups, groups = New(kept));
                 Interlocked.Exchange(ref _added, 0);
             }
 
-            return _groups.GetOrAdd((key, destination), built);
+            return groups.GetOrAdd((key, destination), built);
         }
+
+        private static ConcurrentDictionary<(TKey? Key, int Destination), List<WalkGroup>> New(int capacity) =>
+            new(4 * Environment.ProcessorCount, capacity, KeyComparer.Instance);
 
         private sealed class KeyComparer : IEqualityComparer<(TKey? Key, int Destination)>
         {
