@@ -41,11 +41,8 @@ internal sealed class DestinationClasses
 
     // The subnets of a spoke share one table and come one after another in the matrix's source order, so a few hundred
     // recent tables serve almost every row; all 10,000 tables of a large estate would hold a class array each.
-    private ConcurrentDictionary<EffectiveRouteTable, int[]> _senderClasses = NewSenderClasses();
+    private readonly BoundedCache<EffectiveRouteTable, int[]> _senderClasses = new(SenderClassesKept, ReferenceEqualityComparer.Instance);
     private const int SenderClassesKept = 256;
-
-    // Tables added since the last clearing: ConcurrentDictionary.Count takes every lock of the table, so an estimate.
-    private int _senderClassesAdded;
 
     // Each distinct sender partition once (by value): the arrays ForSender hands out.
     private readonly ConcurrentDictionary<int[], int[]> _senderPartitions = new(SequenceComparer.Instance);
@@ -118,7 +115,7 @@ internal sealed class DestinationClasses
             return _transitClassOf;
         }
 
-        if (Volatile.Read(ref _senderClasses).TryGetValue(senderTable, out var known))
+        if (_senderClasses.TryGetValue(senderTable, out var known))
         {
             return known;
         }
@@ -126,19 +123,9 @@ internal sealed class DestinationClasses
         var partition = new Partition(_transitClassOf);
         partition.Refine(_decisions.Label(senderTable));
         var classOf = _senderPartitions.GetOrAdd(partition.ClassOf, static classOf => classOf);
-        if (Interlocked.Increment(ref _senderClassesAdded) > SenderClassesKept)
-        {
-            // Replaced, not cleared, and striped for more than the two workers (see PermissivePaths).
-            Volatile.Write(ref _senderClasses, NewSenderClasses());
-            Interlocked.Exchange(ref _senderClassesAdded, 0);
-        }
-
-        Volatile.Read(ref _senderClasses).TryAdd(senderTable, classOf);
+        _senderClasses.TryAdd(senderTable, classOf);
         return classOf;
     }
-
-    private static ConcurrentDictionary<EffectiveRouteTable, int[]> NewSenderClasses() =>
-        new(4 * Environment.ProcessorCount, SenderClassesKept, ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// The region's atoms classed by a filter's address sets (an NSG's rules in one direction, a firewall's rules), kept

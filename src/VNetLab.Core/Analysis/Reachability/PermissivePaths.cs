@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Tracing;
@@ -26,14 +25,7 @@ internal sealed class PermissivePaths
     private const int Kept = 1 << 16;
     private readonly NetworkAnalysis _analysis;
     private readonly Tracer _tracer;
-    // Replaced, not cleared, past the bound, and made at the bound's size with more lock stripes than workers: with the
-    // defaults (one stripe per core, a few dozen buckets) the two workers queued on each other's adds and took every
-    // stripe to grow the table again after each clearing.
-    private ConcurrentDictionary<Key, Trace?> _paths = NewPaths();
-
-    // Walks added since the last clearing: ConcurrentDictionary.Count takes every lock, so an estimate.
-    private int _added;
-
+    private readonly BoundedCache<Key, Trace?> _paths = new(Kept);
     private int _shared;
 
     public PermissivePaths(NetworkAnalysis analysis, Tracer tracer)
@@ -55,8 +47,7 @@ internal sealed class PermissivePaths
         }
 
         var key = new Key(table, subnet.VirtualNetworkId, packet.Destination, packet.Protocol);
-        var paths = Volatile.Read(ref _paths);
-        if (paths.TryGetValue(key, out var shared))
+        if (_paths.TryGetValue(key, out var shared))
         {
             if (shared is null || Meets(shared, nic.Id, subnet.Id))
             {
@@ -67,18 +58,11 @@ internal sealed class PermissivePaths
             return FromSender(shared, source, nic, subnet, packet);
         }
 
+        // This sender's own walk is returned: the one kept may be a sibling's, with the sibling's hops in front.
         var walked = _tracer.OutcomeIgnoringFilters(source, packet);
-        if (Interlocked.Increment(ref _added) > Kept)
-        {
-            Volatile.Write(ref _paths, paths = NewPaths());
-            Interlocked.Exchange(ref _added, 0);
-        }
-
-        paths.TryAdd(key, IsShareable(walked) ? walked : null);
+        _paths.TryAdd(key, IsShareable(walked) ? walked : null);
         return walked;
     }
-
-    private static ConcurrentDictionary<Key, Trace?> NewPaths() => new(4 * Environment.ProcessorCount, Kept);
 
     // The sender's two hops without a step, no note, and the sender's subnet not met again.
     private static bool IsShareable(Trace walked) =>

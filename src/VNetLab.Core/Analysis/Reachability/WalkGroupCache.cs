@@ -32,37 +32,14 @@ internal sealed class WalkGroupCache
     public List<WalkGroup> ForSiteClasses(int[] siteClasses, int destination, Func<List<WalkGroup>> build) =>
         _byClasses.GetOrAdd(siteClasses, destination, build);
 
-    /// <summary>Groups by (object compared by identity, destination index), emptied past a bound.</summary>
+    /// <summary>Groups by (object compared by identity, destination index), forgotten past a bound.</summary>
     private sealed class Bounded<TKey>(int kept)
         where TKey : class
     {
-        // Replaced, not cleared, past the bound, and striped for more than the two workers (see PermissivePaths).
-        private ConcurrentDictionary<(TKey? Key, int Destination), List<WalkGroup>> _groups = New(kept);
+        private readonly BoundedCache<(TKey? Key, int Destination), List<WalkGroup>> _groups = new(kept, KeyComparer.Instance);
 
-        // How many groups were added since the last clearing. ConcurrentDictionary.Count takes every lock of the table, and
-        // both workers asked it on each miss: it was the rows' main lock contention at large. An estimate is enough here.
-        private int _added;
-
-        public List<WalkGroup> GetOrAdd(TKey? key, int destination, Func<List<WalkGroup>> build)
-        {
-            var groups = Volatile.Read(ref _groups);
-            if (groups.TryGetValue((key, destination), out var known))
-            {
-                return known;
-            }
-
-            var built = build();
-            if (Interlocked.Increment(ref _added) > kept)
-            {
-                Volatile.Write(ref _groups, groups = New(kept));
-                Interlocked.Exchange(ref _added, 0);
-            }
-
-            return groups.GetOrAdd((key, destination), built);
-        }
-
-        private static ConcurrentDictionary<(TKey? Key, int Destination), List<WalkGroup>> New(int capacity) =>
-            new(4 * Environment.ProcessorCount, capacity, KeyComparer.Instance);
+        public List<WalkGroup> GetOrAdd(TKey? key, int destination, Func<List<WalkGroup>> build) =>
+            _groups.TryGetValue((key, destination), out var known) ? known : _groups.GetOrAdd((key, destination), build());
 
         private sealed class KeyComparer : IEqualityComparer<(TKey? Key, int Destination)>
         {
