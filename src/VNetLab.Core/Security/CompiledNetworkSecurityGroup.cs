@@ -52,11 +52,11 @@ public sealed class CompiledNetworkSecurityGroup
 
     /// <summary>Inbound rules, custom and default, in evaluation order (priority, then name).</summary>
     public ImmutableArray<CompiledSecurityRule> Inbound =>
-        ImmutableCollectionsMarshal.AsImmutableArray(_inbound ?? Publish(ref _inbound, Made(_inboundTerms, _inboundConditions)));
+        ImmutableCollectionsMarshal.AsImmutableArray(_inbound ?? FirstRead.Publish(ref _inbound, Made(_inboundTerms, _inboundConditions)));
 
     /// <summary>Outbound rules, custom and default, in evaluation order.</summary>
     public ImmutableArray<CompiledSecurityRule> Outbound =>
-        ImmutableCollectionsMarshal.AsImmutableArray(_outbound ?? Publish(ref _outbound, Made(_outboundTerms, _outboundConditions)));
+        ImmutableCollectionsMarshal.AsImmutableArray(_outbound ?? FirstRead.Publish(ref _outbound, Made(_outboundTerms, _outboundConditions)));
 
     /// <summary>The rules' compile notes (unknown service tags, unreadable values).</summary>
     public ImmutableArray<Diagnostic> Notes { get; }
@@ -67,7 +67,8 @@ public sealed class CompiledNetworkSecurityGroup
     /// </summary>
     internal ImmutableArray<Diagnostic> ApplicationSecurityGroupRenderingNotes =>
         ImmutableCollectionsMarshal.AsImmutableArray(_applicationSecurityGroupRenderingNotes
-            ?? Publish(ref _applicationSecurityGroupRenderingNotes, [.. ApplicationSecurityGroupRenderingNotesOf(Inbound.Concat(Outbound))]));
+            ?? FirstRead.Publish(ref _applicationSecurityGroupRenderingNotes,
+                [.. ApplicationSecurityGroupRenderingNotesOf(Inbound.Concat(Outbound))]));
 
     public ImmutableArray<CompiledSecurityRule> Rules(SecurityRuleDirection direction) =>
         direction == SecurityRuleDirection.Inbound ? Inbound : Outbound;
@@ -114,8 +115,8 @@ public sealed class CompiledNetworkSecurityGroup
     /// </summary>
     public PacketSet AllowedPackets(SecurityRuleDirection direction) =>
         direction == SecurityRuleDirection.Inbound
-            ? _allowedInbound ?? Publish(ref _allowedInbound, FirstMatch.Allowed(Inbound, SecurityRuleAccess.Deny))
-            : _allowedOutbound ?? Publish(ref _allowedOutbound, FirstMatch.Allowed(Outbound, SecurityRuleAccess.Deny));
+            ? _allowedInbound ?? FirstRead.Publish(ref _allowedInbound, FirstMatch.Allowed(Inbound, SecurityRuleAccess.Deny))
+            : _allowedOutbound ?? FirstRead.Publish(ref _allowedOutbound, FirstMatch.Allowed(Outbound, SecurityRuleAccess.Deny));
 
     /// <summary>
     /// The packets this NSG allows when they go to or come from a platform address: everything except what a rule
@@ -123,16 +124,12 @@ public sealed class CompiledNetworkSecurityGroup
     /// </summary>
     public PacketSet AllowedPlatformPackets(SecurityRuleDirection direction) =>
         direction == SecurityRuleDirection.Inbound
-            ? _allowedPlatformInbound ?? Publish(ref _allowedPlatformInbound,
+            ? _allowedPlatformInbound ?? FirstRead.Publish(ref _allowedPlatformInbound,
                 FirstMatch.Allowed(Inbound.Where(r => r.AppliesToPlatformTraffic), SecurityRuleAccess.Allow))
-            : _allowedPlatformOutbound ?? Publish(ref _allowedPlatformOutbound,
+            : _allowedPlatformOutbound ?? FirstRead.Publish(ref _allowedPlatformOutbound,
                 FirstMatch.Allowed(Outbound.Where(r => r.AppliesToPlatformTraffic), SecurityRuleAccess.Allow));
 
     public override string ToString() => NetworkSecurityGroup.Name;
-
-    private static T Publish<T>(ref T? field, T built)
-        where T : class =>
-        Interlocked.CompareExchange(ref field, built, null) ?? built;
 
     private static IEnumerable<Diagnostic> ApplicationSecurityGroupRenderingNotesOf(IEnumerable<CompiledSecurityRule> rules)
     {

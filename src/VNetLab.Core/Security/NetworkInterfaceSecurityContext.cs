@@ -56,16 +56,12 @@ internal sealed class NetworkInterfaceSecurityContext
     /// </summary>
     public ImmutableArray<Diagnostic> Notes =>
         ImmutableCollectionsMarshal.AsImmutableArray(_notes
-            ?? Publish(ref _notes, [.. NotesOf(VirtualNetworkTag, NetworkInterfaceNetworkSecurityGroup, SubnetNetworkSecurityGroup)]));
+            ?? FirstRead.Publish(ref _notes, [.. NotesOf(VirtualNetworkTag, NetworkInterfaceNetworkSecurityGroup, SubnetNetworkSecurityGroup)]));
 
     public PacketSet AllowedPackets(SecurityRuleDirection direction) =>
         direction == SecurityRuleDirection.Inbound
-            ? _allowedInbound ?? Publish(ref _allowedInbound, ComputeAllowed(SecurityRuleDirection.Inbound))
-            : _allowedOutbound ?? Publish(ref _allowedOutbound, ComputeAllowed(SecurityRuleDirection.Outbound));
-
-    private static T Publish<T>(ref T? field, T built)
-        where T : class =>
-        Interlocked.CompareExchange(ref field, built, null) ?? built;
+            ? _allowedInbound ?? FirstRead.Publish(ref _allowedInbound, ComputeAllowed(SecurityRuleDirection.Inbound))
+            : _allowedOutbound ?? FirstRead.Publish(ref _allowedOutbound, ComputeAllowed(SecurityRuleDirection.Outbound));
 
     private static ImmutableArray<Diagnostic> NotesOf(VirtualNetworkTag virtualNetworkTag, CompiledNetworkSecurityGroup? nicNsg,
         CompiledNetworkSecurityGroup? subnetNsg)

@@ -41,12 +41,14 @@ internal sealed class VirtualNetworkTagExpansion
     }
 
     public ImmutableArray<VirtualNetworkTagPrefix> Prefixes =>
-        ImmutableCollectionsMarshal.AsImmutableArray(_prefixes ?? Publish(ref _prefixes, ImmutableCollectionsMarshal.AsArray(_contributions()) ?? []));
+        ImmutableCollectionsMarshal.AsImmutableArray(_prefixes
+            ?? FirstRead.Publish(ref _prefixes, ImmutableCollectionsMarshal.AsArray(_contributions()) ?? []));
 
     public AddressSet Addresses { get; }
 
     public ImmutableArray<IpPrefix> ExpandedPrefixes =>
-        ImmutableCollectionsMarshal.AsImmutableArray(_expandedPrefixes ?? Publish(ref _expandedPrefixes, ImmutableCollectionsMarshal.AsArray(Expand(Prefixes)) ?? []));
+        ImmutableCollectionsMarshal.AsImmutableArray(_expandedPrefixes
+            ?? FirstRead.Publish(ref _expandedPrefixes, ImmutableCollectionsMarshal.AsArray(Expand(Prefixes)) ?? []));
 
     /// <summary>
     /// What a rule's <c>VirtualNetwork</c> value resolves to in this expansion, shared by every such rule; it reads
@@ -56,10 +58,6 @@ internal sealed class VirtualNetworkTagExpansion
 
     /// <summary><see cref="Term"/> as the one-term list of a rule side that says only <c>VirtualNetwork</c>, shared by every such side.</summary>
     public ImmutableArray<RuleAddress> Terms { get; }
-
-    private static T Publish<T>(ref T? field, T built)
-        where T : class =>
-        Interlocked.CompareExchange(ref field, built, null) ?? built;
 
     // The prefixes are sorted by family, network, then length, so a prefix inside another comes after it, and one
     // sweep that keeps the last kept prefix finds every nested one: kept prefixes are disjoint, so the only one that
