@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using VNetLab.Addressing;
 using VNetLab.Model;
 
@@ -11,9 +10,9 @@ namespace VNetLab.Security;
 /// </summary>
 public sealed class ApplicationSecurityGroupMembers
 {
-    private readonly FrozenDictionary<ResourceId, AddressSet> _addresses;
+    private readonly Dictionary<ResourceId, AddressSet> _addresses;
 
-    private ApplicationSecurityGroupMembers(FrozenDictionary<ResourceId, AddressSet> addresses)
+    private ApplicationSecurityGroupMembers(Dictionary<ResourceId, AddressSet> addresses)
     {
         _addresses = addresses;
     }
@@ -44,7 +43,15 @@ public sealed class ApplicationSecurityGroupMembers
             }
         }
 
-        return new(members.ToFrozenDictionary(m => m.Key, m => AddressSet.FromRanges(m.Value)));
+        // A plain dictionary: it is built for every compile and read once per ASG by the term cache, so freezing it
+        // (which analyses every key to speed up lookups) cost more than all the lookups it served.
+        var addresses = new Dictionary<ResourceId, AddressSet>(members.Count);
+        foreach (var (asgId, ranges) in members)
+        {
+            addresses.Add(asgId, AddressSet.FromRanges(ranges));
+        }
+
+        return new(addresses);
     }
 
     /// <summary>The members' addresses; empty for an ASG no IP configuration carries.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using VNetLab.Diagnostics;
@@ -162,27 +163,36 @@ public sealed class CompiledNetworkSecurityGroup
             count += rule.Rule.Direction == direction ? 1 : 0;
         }
 
-        var order = new (SecurityRule Rule, int Position)[count];
-        var next = 0;
-        for (var i = 0; i < rules.Length; i++)
+        // The order only lives while the rules are placed: a rented buffer, not an array per NSG and direction.
+        var rented = ArrayPool<(SecurityRule Rule, int Position)>.Shared.Rent(count);
+        try
         {
-            if (rules[i].Rule.Direction == direction)
+            var order = rented.AsSpan(0, count);
+            var next = 0;
+            for (var i = 0; i < rules.Length; i++)
             {
-                order[next++] = (rules[i].Rule, i);
+                if (rules[i].Rule.Direction == direction)
+                {
+                    order[next++] = (rules[i].Rule, i);
+                }
             }
-        }
 
-        Array.Sort(order, static (a, b) => Compare(a.Rule, b.Rule, a.Position, b.Position));
-        var conditions = new SecurityRuleConditions[count];
-        var terms = new SecurityRuleTerms[count];
-        for (var i = 0; i < count; i++)
+            order.Sort(static (a, b) => Compare(a.Rule, b.Rule, a.Position, b.Position));
+            var conditions = new SecurityRuleConditions[count];
+            var terms = new SecurityRuleTerms[count];
+            for (var i = 0; i < count; i++)
+            {
+                ref readonly var parts = ref rules[order[i].Position];
+                conditions[i] = parts.Conditions;
+                terms[i] = parts.Terms;
+            }
+
+            return (terms, conditions);
+        }
+        finally
         {
-            ref readonly var parts = ref rules[order[i].Position];
-            conditions[i] = parts.Conditions;
-            terms[i] = parts.Terms;
+            ArrayPool<(SecurityRule Rule, int Position)>.Shared.Return(rented, clearArray: true);
         }
-
-        return (terms, conditions);
     }
 
     private static CompiledSecurityRule[] Made(SecurityRuleTerms[] terms, SecurityRuleConditions[] conditions)

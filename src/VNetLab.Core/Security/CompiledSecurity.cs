@@ -18,6 +18,9 @@ public sealed class CompiledSecurity
     private readonly ConcurrentDictionary<(ResourceId Nsg, VirtualNetworkTagExpansion Expansion), CompiledNetworkSecurityGroup> _nsgsByExpansion = new();
     private readonly ConcurrentDictionary<(ResourceId Nsg, AddressSet VirtualNetwork), CompiledNetworkSecurityGroup> _nsgs = new();
     private readonly ConcurrentDictionary<ImmutableArray<IpPrefix>, AddressSet> _gatewayAddresses = new(PrefixListComparer.Instance);
+    // NICs of the estate are kept by ordinal in the table, made at the first NIC asked for; the dictionary holds only
+    // NICs the estate does not have.
+    private NetworkInterfaceSecurityTable? _table;
     private readonly ConcurrentDictionary<ResourceId, NetworkInterfaceSecurity> _nics = new();
     private readonly SecurityRuleTermCache _terms = new();
     private readonly ConcurrentDictionary<(ResourceId? Subnet, ResourceId? NicNsg), NetworkInterfaceSecurityContext> _nicContexts = new();
@@ -95,8 +98,14 @@ public sealed class CompiledSecurity
     }
 
     /// <summary>Everything that filters <paramref name="nic"/>'s traffic, compiled.</summary>
-    public NetworkInterfaceSecurity For(NetworkInterface nic) =>
-        _nics.GetOrAdd(nic.Id, static (_, state) => state.Self.CompileNow(state.Nic), (Self: this, Nic: nic));
+    public NetworkInterfaceSecurity For(NetworkInterface nic)
+    {
+        var table = _table ?? FirstRead.Publish(ref _table, new NetworkInterfaceSecurityTable(Estate));
+        var ordinal = table.NetworkInterfaceOrdinal(nic.Id);
+        return ordinal < 0
+            ? _nics.GetOrAdd(nic.Id, static (_, state) => state.Self.CompileNow(state.Nic, state.Table), (Self: this, Nic: nic, Table: table))
+            : table.NetworkInterface(ordinal) ?? table.Publish(ordinal, CompileNow(nic, table));
+    }
 
     private CompiledNetworkSecurityGroup CompileNow(NetworkSecurityGroup nsg, VirtualNetworkTag context)
     {
@@ -121,12 +130,15 @@ public sealed class CompiledSecurity
         }
     }
 
-    private NetworkInterfaceSecurity CompileNow(NetworkInterface nic)
+    private NetworkInterfaceSecurity CompileNow(NetworkInterface nic, NetworkInterfaceSecurityTable table)
     {
         var subnet = Estate.SubnetOf(nic);
         var nicNsg = Estate.Find<NetworkSecurityGroup>(nic.NetworkSecurityGroupId);
-        var context = _nicContexts.GetOrAdd((subnet?.Id, nicNsg?.Id), static (_, state) => state.Self.CompileContext(state.Subnet, state.NicNsg),
-            (Self: this, Subnet: subnet, NicNsg: nicNsg));
+        var subnetOrdinal = nicNsg is null && subnet is not null ? table.SubnetOrdinal(subnet.Id) : -1;
+        var context = subnetOrdinal >= 0
+            ? table.SubnetContext(subnetOrdinal) ?? table.PublishSubnetContext(subnetOrdinal, CompileContext(subnet, null))
+            : _nicContexts.GetOrAdd((subnet?.Id, nicNsg?.Id), static (_, state) => state.Self.CompileContext(state.Subnet, state.NicNsg),
+                (Self: this, Subnet: subnet, NicNsg: nicNsg));
         return new NetworkInterfaceSecurity(nic, context);
     }
 

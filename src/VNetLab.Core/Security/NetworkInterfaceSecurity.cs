@@ -18,24 +18,21 @@ namespace VNetLab.Security;
 /// </remarks>
 public sealed class NetworkInterfaceSecurity
 {
-    private readonly CompiledNetworkSecurityGroup? _subnetNsg;
-    private readonly CompiledNetworkSecurityGroup? _nicNsg;
-
+    // A compile of every NIC keeps one of these per NIC alive, so it holds only what is the NIC's own (the NIC, its
+    // association when it has an NSG) and points at the context its subnet's NICs share for the rest; the addresses,
+    // which only set questions and the CLI read, are made when read rather than kept.
     internal NetworkInterfaceSecurity(NetworkInterface networkInterface, NetworkInterfaceSecurityContext context)
     {
         NetworkInterface = networkInterface;
         Context = context;
-        _subnetNsg = context.SubnetNetworkSecurityGroup;
-        _nicNsg = context.NetworkInterfaceNetworkSecurityGroup;
-        NetworkInterfaceAssociation = _nicNsg is not null
-            ? new(NetworkSecurityGroupAssociationKind.NetworkInterface, networkInterface.Id, _nicNsg)
+        NetworkInterfaceAssociation = context.NetworkInterfaceNetworkSecurityGroup is { } nicNsg
+            ? new(NetworkSecurityGroupAssociationKind.NetworkInterface, networkInterface.Id, nicNsg)
             : null;
 
         // Azure's effective-rules output lists the NIC's NSG before the subnet's (semantics.md §1.5, S6 sample).
         Associations = NetworkInterfaceAssociation is null
             ? context.SubnetAssociations
             : [NetworkInterfaceAssociation, .. context.SubnetAssociations];
-        Addresses = AddressesOf(networkInterface);
     }
 
     public NetworkInterface NetworkInterface { get; }
@@ -53,8 +50,8 @@ public sealed class NetworkInterfaceSecurity
     /// <summary>The NSGs that apply, in the order Azure's effective security rules list them (NIC, then subnet).</summary>
     public ImmutableArray<NetworkSecurityGroupAssociation> Associations { get; }
 
-    /// <summary>The NIC's private addresses.</summary>
-    public AddressSet Addresses { get; }
+    /// <summary>The NIC's private addresses (made on each read).</summary>
+    public AddressSet Addresses => AddressesOf(NetworkInterface);
 
     /// <summary>What the compiled rules rest on: tag assumptions, unknown tags, unreadable values, ASG rendering.</summary>
     public ImmutableArray<Diagnostic> Notes => Context.Notes;
@@ -83,7 +80,9 @@ public sealed class NetworkInterfaceSecurity
     /// </summary>
     public FlowVerdict Evaluate(SecurityRuleDirection direction, in Packet packet)
     {
-        var (first, second) = direction == SecurityRuleDirection.Inbound ? (_subnetNsg, _nicNsg) : (_nicNsg, _subnetNsg);
+        var subnetNsg = Context.SubnetNetworkSecurityGroup;
+        var nicNsg = Context.NetworkInterfaceNetworkSecurityGroup;
+        var (first, second) = direction == SecurityRuleDirection.Inbound ? (subnetNsg, nicNsg) : (nicNsg, subnetNsg);
         if (first is null && second is null)
         {
             return new FlowVerdict(SecurityRuleAccess.Allow, FlowDecision.NoNetworkSecurityGroup, null, null);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
@@ -87,6 +88,32 @@ internal static class SecurityRuleCompiler
             return cache.ApplicationSecurityGroup(asgIds[0], asgMembers);
         }
 
+        if (!prefixes.IsEmpty || !asgIds.IsEmpty)
+        {
+            var allOneValue = true;
+            foreach (var value in prefixes)
+            {
+                allOneValue &= IsOneValue(value);
+            }
+
+            // Nearly every list is one term per value: its array is filled in place, without a builder per side.
+            if (allOneValue)
+            {
+                var array = new RuleAddress[prefixes.Length + asgIds.Length];
+                for (var i = 0; i < prefixes.Length; i++)
+                {
+                    array[i] = Address(rule, prefixes[i], field, virtualNetwork, serviceTags, cache, ref notes)[0];
+                }
+
+                for (var i = 0; i < asgIds.Length; i++)
+                {
+                    array[prefixes.Length + i] = cache.ApplicationSecurityGroup(asgIds[i], asgMembers)[0];
+                }
+
+                return ImmutableCollectionsMarshal.AsImmutableArray(array);
+            }
+        }
+
         var terms = ImmutableArray.CreateBuilder<RuleAddress>(prefixes.Length + asgIds.Length);
         foreach (var value in prefixes)
         {
@@ -140,11 +167,14 @@ internal static class SecurityRuleCompiler
             return cache.Address(text, new RuleAddress(text, RuleAddressKind.Prefix, AddressSet.FromPrefix(prefix), []));
         }
 
-        var tagName = ServiceTagNames.Canonical(text);
-        if (tagName.Equals(ServiceTagNames.VirtualNetwork, StringComparison.Ordinal))
+        // The one tag that is never cached (its addresses are the context's) is recognised without the upper-cased copy
+        // Canonical makes: every NSG's default rules name it four times, so that copy was made for every NSG compiled.
+        if (NamesVirtualNetwork(text))
         {
             return virtualNetwork.Expansion.Terms;
         }
+
+        var tagName = ServiceTagNames.Canonical(text);
 
         if (serviceTags.TryGet(tagName, out var tag))
         {
@@ -161,6 +191,14 @@ internal static class SecurityRuleCompiler
         }
 
         return [new RuleAddress(text, RuleAddressKind.Unresolved, AddressSet.Empty, [])];
+    }
+
+    // What ServiceTagNames.Canonical reads as VirtualNetwork: the name or its classic spelling, in any case, trimmed.
+    private static bool NamesVirtualNetwork(string text)
+    {
+        var trimmed = text.AsSpan().Trim();
+        return trimmed.Equals(ServiceTagNames.VirtualNetwork, StringComparison.OrdinalIgnoreCase)
+            || trimmed.Equals("VIRTUAL_NETWORK", StringComparison.OrdinalIgnoreCase);
     }
 
     // Service tags are words with optional ".Region" suffixes (Storage.WestEurope, AzureCloud.westeurope);

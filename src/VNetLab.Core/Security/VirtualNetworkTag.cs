@@ -113,10 +113,59 @@ public sealed class VirtualNetworkTag
     {
         var propagates = routeTable is null || !routeTable.DisableBgpRoutePropagation;
         var learned = propagates && gatewayPrefixes is not null && gatewayPrefixes.TryGetValue(vnet.Id, out var found) ? found : [];
-        var own = AddressSet.FromPrefixes(Contributions(estate, vnet, routeTable, []).Select(static p => p.Prefix));
+        var own = AddressSet.FromRanges(OwnRanges(estate, vnet, routeTable));
         var addresses = learned.IsEmpty ? own : own.Union(gatewayAddresses?.Invoke(learned) ?? AddressSet.FromPrefixes(learned));
         return new VirtualNetworkTagExpansion(addresses, () => Sort(Contributions(estate, vnet, routeTable, learned)));
     }
+
+    // The ranges of the contributions other than the gateway's, as Contributions finds them, straight into one list
+    // sized for them: the contributions' own list, grown one prefix at a time and dropped at once, was made for every
+    // VNet of a compile.
+    private static List<AddressRange> OwnRanges(Estate estate, VirtualNetwork vnet, RouteTable? routeTable)
+    {
+        var count = 1 + vnet.AddressSpace.Length + (routeTable?.Routes.Length ?? 0);
+        var remoteSpaces = vnet.Peerings.Length <= 16 ? stackalloc int[vnet.Peerings.Length] : new int[vnet.Peerings.Length];
+        for (var i = 0; i < vnet.Peerings.Length; i++)
+        {
+            remoteSpaces[i] = IncludesRemoteSpace(vnet.Peerings[i]) ? RemoteSpaceOf(estate, vnet.Peerings[i]).Length : 0;
+            count += remoteSpaces[i];
+        }
+
+        var ranges = new List<AddressRange>(count) { IpPrefix.Host(PlatformAddresses.HostVirtualIp).Range };
+        foreach (var space in vnet.AddressSpace)
+        {
+            ranges.Add(space.Prefix.Range);
+        }
+
+        for (var i = 0; i < vnet.Peerings.Length; i++)
+        {
+            if (remoteSpaces[i] > 0)
+            {
+                foreach (var space in RemoteSpaceOf(estate, vnet.Peerings[i]))
+                {
+                    ranges.Add(space.Prefix.Range);
+                }
+            }
+        }
+
+        if (routeTable is not null)
+        {
+            foreach (var route in routeTable.Routes)
+            {
+                if (route.Prefix is { } prefix)
+                {
+                    ranges.Add(prefix.Range);
+                }
+            }
+        }
+
+        return ranges;
+    }
+
+    private static ImmutableArray<AddressPrefix> RemoteSpaceOf(Estate estate, VirtualNetworkPeering peering) =>
+        !peering.RemoteAddressSpace.IsEmpty
+            ? peering.RemoteAddressSpace
+            : estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId)?.AddressSpace ?? [];
 
     private static List<VirtualNetworkTagPrefix> Contributions(Estate estate, VirtualNetwork vnet, RouteTable? routeTable,
         ImmutableArray<IpPrefix> learned)
@@ -131,10 +180,7 @@ public sealed class VirtualNetworkTag
                 continue;
             }
 
-            var remoteSpace = !peering.RemoteAddressSpace.IsEmpty
-                ? peering.RemoteAddressSpace
-                : estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId)?.AddressSpace ?? [];
-            prefixes.AddRange(remoteSpace.Select(p => new VirtualNetworkTagPrefix(p.Prefix, VirtualNetworkTagPrefixOrigin.PeeredVirtualNetwork, peering.Id)));
+            prefixes.AddRange(RemoteSpaceOf(estate, peering).Select(p => new VirtualNetworkTagPrefix(p.Prefix, VirtualNetworkTagPrefixOrigin.PeeredVirtualNetwork, peering.Id)));
         }
 
         prefixes.AddRange(learned.Select(p => new VirtualNetworkTagPrefix(p, VirtualNetworkTagPrefixOrigin.Gateway, null)));
