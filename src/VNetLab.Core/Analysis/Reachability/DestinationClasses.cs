@@ -111,9 +111,12 @@ internal sealed class DestinationClasses
             return known;
         }
 
-        var partition = new Partition(_transitClassOf);
-        partition.Refine(_decisions.Label(senderTable));
-        var classOf = _senderPartitions.GetOrAdd(partition.ClassOf, static classOf => classOf);
+        // Refined in this thread's scratch and copied only when the partition is new: most tables fall into one met before.
+        var labels = _decisions.Label(senderTable);
+        var partition = Partition.ScratchOf(_transitClassOf);
+        partition.Refine(labels);
+        var classOf = _senderPartitions.TryGetValue(partition.ClassOf, out var met) ? met
+            : _senderPartitions.GetOrAdd((int[])partition.ClassOf.Clone(), static classOf => classOf);
         _senderClasses.TryAdd(senderTable, classOf);
         return classOf;
     }
@@ -395,10 +398,25 @@ internal sealed class DestinationClasses
             return new Partition(classOf, hits, splitTo);
         }
 
-        /// <summary>A partition to refine further, starting from <paramref name="classOf"/> (which is not changed).</summary>
-        public Partition(int[] classOf)
+        /// <summary>
+        /// A partition to refine further, starting from <paramref name="classOf"/> (which is not changed), in this thread's
+        /// scratch like <see cref="Scratch"/>: valid until the thread's next scratch partition.
+        /// </summary>
+        public static Partition ScratchOf(int[] classOf)
         {
-            ClassOf = (int[])classOf.Clone();
+            if (classOf.Length == 0)
+            {
+                return new Partition(classOf, []);
+            }
+
+            var scratch = t_classOf is { } known && known.Length == classOf.Length ? known : t_classOf = new int[classOf.Length];
+            classOf.CopyTo(scratch, 0);
+            return new Partition(classOf, scratch);
+        }
+
+        private Partition(int[] classOf, int[] into)
+        {
+            ClassOf = into;
             var count = classOf.Length == 0 ? 0 : classOf.Max() + 1;
             _sizes = [.. new int[count]];
             foreach (var c in classOf)

@@ -119,7 +119,7 @@ internal sealed class PathVerdicts
         {
             var part = _parts[i];
             var allowed = part.Firewall is { } firewall
-                ? FirewallRules.Evaluate(firewall, Packet.Create(protocol, _source, 0, _destination, 0), []).Action == SecurityRuleAccess.Allow
+                ? FirewallRules.Allows(firewall, Packet.Create(protocol, _source, 0, _destination, 0))
                 : !part.IsUnknown && part.FirstMatchAllows(protocol);
             if (!allowed)
             {

@@ -34,6 +34,10 @@ public sealed class ReachabilityMatrix
     [ThreadStatic]
     private static int[]? t_classSlots;
 
+    // Scratch for ByFilterClass, one per worker thread.
+    [ThreadStatic]
+    private static FilterSplitScratch? t_filterSplit;
+
     // Built on first use: a matrix object may only be asked for its resolver.
     private readonly Lazy<ReachPruning> _pruning;
 
@@ -373,9 +377,12 @@ public sealed class ReachabilityMatrix
         {
             var region = _siteClasses.Value;
             var atoms = group.Indexes;
-            var subgroupOf = new int[atoms.Length];
-            var classes = new int[atoms.Length];
-            var split = new Dictionary<long, int>();
+
+            // This worker's scratch: only the representatives are kept.
+            var scratch = t_filterSplit ??= new FilterSplitScratch();
+            var subgroupOf = scratch.SubgroupOf(atoms.Length);
+            var classes = scratch.Classes(atoms.Length);
+            var split = scratch.Split;
             foreach (var (key, sets) in parts)
             {
                 region.FilterClasses(key, sets).ClassesAt(atoms, classes);
@@ -394,7 +401,8 @@ public sealed class ReachabilityMatrix
             }
 
             var representatives = new List<AddressRange>();
-            var seen = new HashSet<int>();
+            var seen = scratch.Seen;
+            seen.Clear();
             for (var i = 0; i < atoms.Length; i++)
             {
                 if (seen.Add(subgroupOf[i]))
@@ -450,6 +458,3 @@ public sealed class ReachabilityMatrix
         _ => "delivered",
     };
 }
-
-/// <summary>One representative sender of a source row: its endpoint, its address atoms, and its subnet and table.</summary>
-internal readonly record struct Sender(SourceEndpoint Endpoint, List<AddressRange> Atoms, SenderRouting Routing);
