@@ -44,7 +44,13 @@ internal sealed class CellTally
     {
         var p = (int)protocol;
         _reached[p] = true;
-        _reachedPorts[p] = _reachedPorts[p].Union(ports);
+
+        // Most targets of a row reach on ports already recorded: a subset test allocates nothing, a union a new set.
+        if (!ports.IsSubsetOf(_reachedPorts[p]))
+        {
+            _reachedPorts[p] = _reachedPorts[p].IsEmpty ? ports : _reachedPorts[p].Union(ports);
+        }
+
         if (!_exits[p].Contains(exit))
         {
             _exits[p].Add(exit);
@@ -56,14 +62,24 @@ internal sealed class CellTally
     {
         var p = (int)protocol;
         _missed[p] = true;
-        _missedPorts[p] = protocol.HasPorts() ? _missedPorts[p].Union(ports) : PortSet.All;
+        if (!protocol.HasPorts())
+        {
+            _missedPorts[p] = PortSet.All;
+        }
+        else if (!ports.IsSubsetOf(_missedPorts[p]))
+        {
+            _missedPorts[p] = _missedPorts[p].IsEmpty ? ports : _missedPorts[p].Union(ports);
+        }
     }
 
     /// <summary>A target's filters let packets of <paramref name="protocol"/> through on <paramref name="allowed"/> only; the other ports miss.</summary>
     public void AllowedOnly(SecurityProtocol protocol, PortSet allowed)
     {
         var p = (int)protocol;
-        _allowedEverywhere[p] = _allowedEverywhere[p].Intersect(allowed);
+        if (!_allowedEverywhere[p].IsSubsetOf(allowed))
+        {
+            _allowedEverywhere[p] = _allowedEverywhere[p].IsAll ? allowed : _allowedEverywhere[p].Intersect(allowed);
+        }
     }
 
     /// <summary>The row's cells, by protocol: complete when no packet on the reached ports misses.</summary>

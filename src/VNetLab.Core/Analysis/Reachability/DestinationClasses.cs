@@ -91,16 +91,7 @@ internal sealed class DestinationClasses
     public int TransitClassCount => _transitClassOf.Length == 0 ? 0 : _transitClassOf.Max() + 1;
 
     /// <summary>The table of the first route lookup of every walk from <paramref name="source"/> (its subnet's), or null.</summary>
-    public EffectiveRouteTable? SenderTable(TraceEndpoint source)
-    {
-        var subnet = source.Resource switch
-        {
-            NetworkInterface nic => _analysis.Estate.SubnetOf(nic),
-            Subnet own => own,
-            _ => null,
-        };
-        return subnet is null ? null : _analysis.Routing.RouteTableOf(subnet.Id);
-    }
+    public EffectiveRouteTable? SenderTable(TraceEndpoint source) => SenderRouting.Of(_analysis, source).Table;
 
     /// <summary>
     /// The classes for walks whose first lookup is in <paramref name="senderTable"/>: the transit classes split by that
@@ -120,9 +111,12 @@ internal sealed class DestinationClasses
             return known;
         }
 
-        var partition = new Partition(_transitClassOf);
-        partition.Refine(_decisions.Label(senderTable));
-        var classOf = _senderPartitions.GetOrAdd(partition.ClassOf, static classOf => classOf);
+        // Refined in this thread's scratch and copied only when the partition is new: most tables fall into one met before.
+        var labels = _decisions.Label(senderTable);
+        var partition = Partition.ScratchOf(_transitClassOf);
+        partition.Refine(labels);
+        var classOf = _senderPartitions.TryGetValue(partition.ClassOf, out var met) ? met
+            : _senderPartitions.GetOrAdd((int[])partition.ClassOf.Clone(), static classOf => classOf);
         _senderClasses.TryAdd(senderTable, classOf);
         return classOf;
     }
@@ -156,7 +150,8 @@ internal sealed class DestinationClasses
 
         return _classesBySplits.GetOrAdd([.. splits], static (splits, atomCount) =>
         {
-            var partition = new Partition(atomCount);
+            // Only the runs are kept: the partition works in this thread's scratch (thousands of NSGs, 7,182 atoms each).
+            var partition = Partition.Scratch(atomCount);
             foreach (var covered in splits)
             {
                 partition.Split(covered);
@@ -254,20 +249,32 @@ internal sealed class DestinationClasses
             _classes = classes;
         }
 
-        public static Runs Of(int[] classOf)
+        public static Runs Of(ReadOnlySpan<int> classOf)
         {
-            var starts = new List<int>();
-            var classes = new List<int>();
+            var count = 0;
             for (var i = 0; i < classOf.Length; i++)
             {
                 if (i == 0 || classOf[i] != classOf[i - 1])
                 {
-                    starts.Add(i);
-                    classes.Add(classOf[i]);
+                    count++;
                 }
             }
 
-            return new Runs([.. starts], [.. classes]);
+            // Counted first, so the two arrays are made at their size.
+            var starts = new int[count];
+            var classes = new int[count];
+            var run = 0;
+            for (var i = 0; i < classOf.Length; i++)
+            {
+                if (i == 0 || classOf[i] != classOf[i - 1])
+                {
+                    starts[run] = i;
+                    classes[run] = classOf[i];
+                    run++;
+                }
+            }
+
+            return new Runs(starts, classes);
         }
 
         /// <summary>The classes of <paramref name="atoms"/> (ascending indexes) into <paramref name="classes"/>, by one pass over the runs.</summary>
@@ -354,10 +361,62 @@ internal sealed class DestinationClasses
             _sizes = [count];
         }
 
-        /// <summary>A partition to refine further, starting from <paramref name="classOf"/> (which is not changed).</summary>
-        public Partition(int[] classOf)
+        private Partition(int[] classOf, int[] hits, int[] splitTo)
         {
-            ClassOf = (int[])classOf.Clone();
+            ClassOf = classOf;
+            _sizes = [classOf.Length];
+            _hits = hits;
+            _splitTo = splitTo;
+        }
+
+        [ThreadStatic]
+        private static int[]? t_classOf;
+
+        [ThreadStatic]
+        private static int[]? t_hits;
+
+        [ThreadStatic]
+        private static int[]? t_splitTo;
+
+        /// <summary>
+        /// A partition of <paramref name="count"/> atoms in one class over this thread's scratch arrays, valid until the
+        /// thread's next scratch partition: for a partition read once and dropped (one region, so one length, per matrix).
+        /// </summary>
+        public static Partition Scratch(int count)
+        {
+            if (count == 0)
+            {
+                return new Partition(0);
+            }
+
+            var classOf = t_classOf is { } known && known.Length == count ? known : t_classOf = new int[count];
+            Array.Clear(classOf);
+
+            // Split leaves its hits at zero and reads a split target only after setting it.
+            var hits = t_hits is { } knownHits && knownHits.Length == count ? knownHits : t_hits = new int[count];
+            var splitTo = t_splitTo is { } knownSplitTo && knownSplitTo.Length == count ? knownSplitTo : t_splitTo = new int[count];
+            return new Partition(classOf, hits, splitTo);
+        }
+
+        /// <summary>
+        /// A partition to refine further, starting from <paramref name="classOf"/> (which is not changed), in this thread's
+        /// scratch like <see cref="Scratch"/>: valid until the thread's next scratch partition.
+        /// </summary>
+        public static Partition ScratchOf(int[] classOf)
+        {
+            if (classOf.Length == 0)
+            {
+                return new Partition(classOf, []);
+            }
+
+            var scratch = t_classOf is { } known && known.Length == classOf.Length ? known : t_classOf = new int[classOf.Length];
+            classOf.CopyTo(scratch, 0);
+            return new Partition(classOf, scratch);
+        }
+
+        private Partition(int[] classOf, int[] into)
+        {
+            ClassOf = into;
             var count = classOf.Length == 0 ? 0 : classOf.Max() + 1;
             _sizes = [.. new int[count]];
             foreach (var c in classOf)

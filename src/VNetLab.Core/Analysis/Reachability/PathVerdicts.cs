@@ -18,7 +18,7 @@ namespace VNetLab.Analysis.Reachability;
 /// are found once here, in order, and every protocol and source port then walks only those. The verdicts are those of
 /// the first-match walks the tracer's NSG evaluation makes (semantics.md §4.1, §4.3): over port sets, a rule decides the
 /// ports no earlier rule decided; without ports, the first rule matching decides, and every NSG of a NIC must allow
-/// (the first deny is final). Platform addresses never get here (<see cref="PathFilters.FiltersOn"/>).
+/// (the first deny is final). Platform addresses never get here (<see cref="PathFilters.FiltersOn(TraceEndpoint, Trace)"/>).
 /// </remarks>
 internal sealed class PathVerdicts
 {
@@ -96,9 +96,12 @@ internal sealed class PathVerdicts
         for (var i = 0; i < _count && !allowed.IsEmpty; i++)
         {
             var part = _parts[i];
-            allowed = allowed.Intersect(part.Firewall is { } firewall
+            var ports = part.Firewall is { } firewall
                 ? FirewallRules.AllowedDestinationPorts(firewall, protocol, _source, _destination)
-                : part.IsUnknown ? PortSet.Empty : part.Ports(protocol, sourcePort));
+                : part.IsUnknown ? PortSet.Empty : part.Ports(protocol, sourcePort);
+
+            // Most filters allow every port or nothing: intersecting with all ports would only copy the other set.
+            allowed = allowed.IsAll ? ports : ports.IsAll ? allowed : allowed.Intersect(ports);
         }
 
         return allowed;
@@ -116,7 +119,7 @@ internal sealed class PathVerdicts
         {
             var part = _parts[i];
             var allowed = part.Firewall is { } firewall
-                ? FirewallRules.Evaluate(firewall, Packet.Create(protocol, _source, 0, _destination, 0), []).Action == SecurityRuleAccess.Allow
+                ? FirewallRules.Allows(firewall, Packet.Create(protocol, _source, 0, _destination, 0))
                 : !part.IsUnknown && part.FirstMatchAllows(protocol);
             if (!allowed)
             {
@@ -164,6 +167,14 @@ internal sealed class PathVerdicts
         private int[] _matching = [];
         private int _matchingCount;
 
+        // The ports found for the rules matched last, by protocol and source port. A part keeps its place on the path
+        // from one target to the next, and most targets match the same rules of it (the sender's NSG, a hub's firewall
+        // subnet): the first-match walk over port sets, a few set operations that each allocate, is then made once.
+        private CompiledSecurityRule[]? _knownRules;
+        private int[] _knownMatching = [];
+        private int _knownMatchingCount;
+        private readonly List<(SecurityProtocol Protocol, int SourcePort, PortSet Allowed)> _known = [];
+
         public AzureFirewall? Firewall { get; private set; }
 
         public bool IsUnknown { get; private set; }
@@ -184,14 +195,58 @@ internal sealed class PathVerdicts
                     _matching[_matchingCount++] = index;
                 }
             }
+
+            var array = ImmutableCollectionsMarshal.AsArray(rules);
+            var matching = _matching.AsSpan(0, _matchingCount);
+            if (array is null || !ReferenceEquals(array, _knownRules) || !matching.SequenceEqual(_knownMatching.AsSpan(0, _knownMatchingCount)))
+            {
+                _knownRules = array;
+                if (_knownMatching.Length < _matchingCount)
+                {
+                    _knownMatching = new int[_matching.Length];
+                }
+
+                matching.CopyTo(_knownMatching);
+                _knownMatchingCount = _matchingCount;
+                _known.Clear();
+            }
         }
 
-        public void SetFirewall(AzureFirewall firewall) => (_rules, Firewall, IsUnknown, _matchingCount) = (default, firewall, false, 0);
+        public void SetFirewall(AzureFirewall firewall)
+        {
+            (_rules, Firewall, IsUnknown, _matchingCount) = (default, firewall, false, 0);
+            Forget();
+        }
 
-        public void SetUnknown() => (_rules, Firewall, IsUnknown, _matchingCount) = (default, null, true, 0);
+        public void SetUnknown()
+        {
+            (_rules, Firewall, IsUnknown, _matchingCount) = (default, null, true, 0);
+            Forget();
+        }
+
+        private void Forget()
+        {
+            _knownRules = null;
+            _known.Clear();
+        }
 
         /// <summary>First match over port sets: each rule decides the ports no earlier rule decided; ports no rule matches pass.</summary>
         public PortSet Ports(SecurityProtocol protocol, int sourcePort)
+        {
+            foreach (var (knownProtocol, knownSourcePort, knownAllowed) in _known)
+            {
+                if (knownProtocol == protocol && knownSourcePort == sourcePort)
+                {
+                    return knownAllowed;
+                }
+            }
+
+            var allowed = FirstMatchPorts(protocol, sourcePort);
+            _known.Add((protocol, sourcePort, allowed));
+            return allowed;
+        }
+
+        private PortSet FirstMatchPorts(SecurityProtocol protocol, int sourcePort)
         {
             var remaining = PortSet.All;
             var allowed = PortSet.Empty;

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Analysis.Tracing;
 using VNetLab.Model;
@@ -25,7 +24,7 @@ internal sealed class PermissivePaths
     private const int Kept = 1 << 16;
     private readonly NetworkAnalysis _analysis;
     private readonly Tracer _tracer;
-    private readonly BoundedCache<Key, Trace?> _paths = new(Kept);
+    private readonly BoundedCache<Key, SharedWalk?> _paths = new(Kept);
     private int _shared;
 
     public PermissivePaths(NetworkAnalysis analysis, Tracer tracer)
@@ -38,35 +37,42 @@ internal sealed class PermissivePaths
     public int SharedWalks => Volatile.Read(ref _shared);
 
     /// <summary>The permissive walk of <paramref name="packet"/> from <paramref name="source"/>, shared where exact.</summary>
-    public Trace Walk(TraceEndpoint source, Packet packet)
+    public Trace Walk(TraceEndpoint source, Packet packet) => Path(source, SenderRouting.Of(_analysis, source), packet).Trace;
+
+    /// <summary>
+    /// The permissive walk of <paramref name="packet"/> from <paramref name="source"/>, whose subnet and table
+    /// (<paramref name="routing"/>) the caller found once for all its walks; a sibling's walk is read, not copied.
+    /// </summary>
+    public PermissivePath Path(TraceEndpoint source, SenderRouting routing, Packet packet)
     {
-        if (source.Resource is not NetworkInterface nic || _analysis.Estate.SubnetOf(nic) is not { } subnet
-            || _analysis.Routing.RouteTableOf(subnet.Id) is not { } table)
+        if (source.Resource is not NetworkInterface nic || source.Kind != TraceEndpointKind.NetworkInterface
+            || routing.Subnet is not { } subnet || routing.Table is not { } table)
         {
-            return _tracer.OutcomeIgnoringFilters(source, packet);
+            return new PermissivePath(_tracer.OutcomeIgnoringFilters(source, packet));
         }
 
         var key = new Key(table, subnet.VirtualNetworkId, packet.Destination, packet.Protocol);
         if (_paths.TryGetValue(key, out var shared))
         {
-            if (shared is null || Meets(shared, nic.Id, subnet.Id))
+            if (shared is null || Meets(shared.Walk, nic.Id, subnet.Id))
             {
-                return _tracer.OutcomeIgnoringFilters(source, packet);
+                return new PermissivePath(_tracer.OutcomeIgnoringFilters(source, packet));
             }
 
             Interlocked.Increment(ref _shared);
-            return FromSender(shared, source, nic, subnet, packet);
+            return new PermissivePath(shared, source, nic, subnet, packet);
         }
 
         // This sender's own walk is returned: the one kept may be a sibling's, with the sibling's hops in front.
         var walked = _tracer.OutcomeIgnoringFilters(source, packet);
-        _paths.TryAdd(key, IsShareable(walked) ? walked : null);
-        return walked;
+        _paths.TryAdd(key, IsShareable(walked) ? new SharedWalk(walked) : null);
+        return new PermissivePath(walked);
     }
 
     // The sender's two hops without a step, no note, and the sender's subnet not met again.
     private static bool IsShareable(Trace walked) =>
         walked.Notes.IsEmpty && walked.Hops.Length >= 2
+        && walked.Source.Kind == TraceEndpointKind.NetworkInterface
         && walked.Hops[0] is { Kind: HopKind.NetworkInterface, ResourceId: { } nicId, Steps.IsEmpty: true }
         && walked.Hops[1] is { Kind: HopKind.Subnet, ResourceId: { } subnetId, Steps.IsEmpty: true }
         && !Meets(walked, nicId, subnetId);
@@ -84,15 +90,6 @@ internal sealed class PermissivePaths
         }
 
         return false;
-    }
-
-    private static Trace FromSender(Trace shared, TraceEndpoint source, NetworkInterface nic, Subnet subnet, Packet packet)
-    {
-        var hops = new Hop[shared.Hops.Length];
-        hops[0] = new Hop(HopKind.NetworkInterface, nic.Id, []);
-        hops[1] = new Hop(HopKind.Subnet, subnet.Id, []);
-        shared.Hops.AsSpan()[2..].CopyTo(hops.AsSpan(2));
-        return new Trace(packet, source, shared.Disposition, ImmutableCollectionsMarshal.AsImmutableArray(hops), []);
     }
 
     // Route tables compare by identity (one instance per distinct set of routes).

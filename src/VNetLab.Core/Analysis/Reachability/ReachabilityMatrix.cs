@@ -34,6 +34,10 @@ public sealed class ReachabilityMatrix
     [ThreadStatic]
     private static int[]? t_classSlots;
 
+    // Scratch for ByFilterClass, one per worker thread.
+    [ThreadStatic]
+    private static FilterSplitScratch? t_filterSplit;
+
     // Built on first use: a matrix object may only be asked for its resolver.
     private readonly Lazy<ReachPruning> _pruning;
 
@@ -95,7 +99,7 @@ public sealed class ReachabilityMatrix
         var rows = new List<ReachRow>();
 
         // The source's endpoints that every engine treats alike, and their atoms, are the same whatever the destination.
-        List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)>? senders = null;
+        List<Sender>? senders = null;
         PathVerdicts? verdicts = null;
         CellTally? tally = null;
         foreach (var index in candidates)
@@ -106,7 +110,8 @@ public sealed class ReachabilityMatrix
                 continue;
             }
 
-            senders ??= [.. SenderClasses.Representatives(source.Endpoints, _classes, _analysis.Estate).Select(e => (e, _classes.Split(e.Addresses).ToList()))];
+            senders ??= [.. SenderClasses.Representatives(source.Endpoints, _classes, _analysis.Estate)
+                .Select(e => new Sender(e, _classes.Split(e.Addresses).ToList(), SenderRouting.Of(_analysis, e.Endpoint)))];
             var cells = Cells(senders, destination, index, walkGroups, paths, verdicts ??= new PathVerdicts(_analysis), tally ??= new CellTally());
             if (!cells.IsEmpty)
             {
@@ -117,28 +122,28 @@ public sealed class ReachabilityMatrix
         return rows;
     }
 
-    private ImmutableArray<ReachCell> Cells(List<(SourceEndpoint Endpoint, List<AddressRange> Atoms)> senders, DestinationGroup destination, int destinationIndex,
+    private ImmutableArray<ReachCell> Cells(List<Sender> senders, DestinationGroup destination, int destinationIndex,
         WalkGroupCache walkGroups, PermissivePaths paths, PathVerdicts scratch, CellTally tally)
     {
         tally.Clear();
 
-        foreach (var (endpoint, sourceAtoms) in senders)
+        foreach (var (endpoint, sourceAtoms, routing) in senders)
         {
-            var destinationGroups = WalkGroupsTowards(destination, destinationIndex, endpoint, walkGroups);
+            var destinationGroups = WalkGroupsTowards(destination, destinationIndex, endpoint, routing, walkGroups);
             foreach (var source in sourceAtoms)
             {
                 foreach (var group in destinationGroups)
                 {
                     // Routes look at neither protocol nor ports: one permissive path serves every protocol (PathFilters),
                     // and every atom of the group (DestinationClasses): only the filters on it tell them apart.
-                    var path = paths.Walk(endpoint.Endpoint, PacketOf(source, group.First, SecurityProtocol.Tcp));
+                    var path = paths.Path(endpoint.Endpoint, routing, PacketOf(source, group.First, SecurityProtocol.Tcp));
                     var filters = path.Disposition.IsSuccess() ? _pathFilters.FiltersOn(endpoint.Endpoint, path) : null;
                     if (!path.Disposition.IsSuccess())
                     {
                         // A real trace follows this path until a filter stops it, so it fails too, on every port.
                         foreach (var protocol in AllProtocols)
                         {
-                            Record(tally, protocol, protocol.HasPorts() ? PortSet.All : PortSet.Empty, path);
+                            Record(tally, protocol, protocol.HasPorts() ? PortSet.All : PortSet.Empty, path.Disposition, path.LastHop);
                         }
 
                         continue;
@@ -151,7 +156,7 @@ public sealed class ReachabilityMatrix
                         if (filters is null)
                         {
                             // Not modelled by the filters (platform addresses, unknown hops): each atom as before.
-                            var own = i == 0 ? path : Path(endpoint, source, target);
+                            var own = i == 0 ? path.Trace : Path(endpoint, source, target);
                             foreach (var protocol in AllProtocols)
                             {
                                 RecordTraced(endpoint, protocol, source, target, own, tally);
@@ -171,7 +176,7 @@ public sealed class ReachabilityMatrix
                                     var allowed = verdicts.AllowedDestinationPorts(protocol, sourcePort.First);
                                     if (!allowed.IsEmpty)
                                     {
-                                        Record(tally, protocol, allowed, path);
+                                        Record(tally, protocol, allowed, path.Disposition, path.LastHop);
                                     }
 
                                     if (!allowed.IsAll)
@@ -182,7 +187,7 @@ public sealed class ReachabilityMatrix
                             }
                             else if (verdicts.Allows(protocol))
                             {
-                                Record(tally, protocol, PortSet.Empty, path);
+                                Record(tally, protocol, PortSet.Empty, path.Disposition, path.LastHop);
                             }
                             else
                             {
@@ -198,11 +203,13 @@ public sealed class ReachabilityMatrix
     }
 
     /// <summary>What one walk or trace tells the row: the ports it gets through on and where, or the ports it misses.</summary>
-    private void Record(CellTally tally, SecurityProtocol protocol, PortSet ports, Trace trace)
+    private void Record(CellTally tally, SecurityProtocol protocol, PortSet ports, Trace trace) => Record(tally, protocol, ports, trace.Disposition, trace.LastHop);
+
+    private void Record(CellTally tally, SecurityProtocol protocol, PortSet ports, FlowDisposition disposition, Hop? lastHop)
     {
-        if (trace.Disposition.IsSuccess())
+        if (disposition.IsSuccess())
         {
-            tally.Reached(protocol, ports, Exit(trace));
+            tally.Reached(protocol, ports, Exit(disposition, lastHop));
         }
         else
         {
@@ -225,21 +232,30 @@ public sealed class ReachabilityMatrix
     /// depend on the table only through its classes of the sites' atoms, so tables that class them alike share them
     /// (and the filter splits each group keeps).
     /// </summary>
-    private List<WalkGroup> WalkGroupsTowards(DestinationGroup destination, int destinationIndex, SourceEndpoint endpoint, WalkGroupCache cache)
+    private List<WalkGroup> WalkGroupsTowards(DestinationGroup destination, int destinationIndex, SourceEndpoint endpoint, SenderRouting routing,
+        WalkGroupCache cache)
     {
         if (destination.Addresses.Overlaps(endpoint.Addresses))
         {
-            return ByWalkClass(destination.Addresses.Except(endpoint.Addresses), endpoint);
+            return ByWalkClass(destination.Addresses.Except(endpoint.Addresses), routing);
         }
 
-        var table = _siteClasses.Value.SenderTable(endpoint.Endpoint);
-        if (cache.SiteAtoms(destinationIndex, () => SiteAtomsOf(destination.Addresses)) is { } siteAtoms)
+        // Looked up before anything is built: a row asks for every destination's groups, almost all of them known.
+        var table = routing.Table;
+        if (!cache.TryGetSiteAtoms(destinationIndex, out var siteAtoms))
+        {
+            siteAtoms = cache.AddSiteAtoms(destinationIndex, SiteAtomsOf(destination.Addresses));
+        }
+
+        if (siteAtoms is not null)
         {
             var siteClasses = _siteClasses.Value.ForSender(table);
-            return cache.ForSiteClasses(siteClasses, destinationIndex, () => BySiteClass(siteAtoms, siteClasses));
+            return cache.TryGetForSiteClasses(siteClasses, destinationIndex, out var known) ? known
+                : cache.AddForSiteClasses(siteClasses, destinationIndex, BySiteClass(siteAtoms, siteClasses));
         }
 
-        return cache.ForTable(table, destinationIndex, () => ByWalkClass(destination.Addresses, endpoint));
+        return cache.TryGetForTable(table, destinationIndex, out var groups) ? groups
+            : cache.AddForTable(table, destinationIndex, ByWalkClass(destination.Addresses, routing));
     }
 
     /// <summary>The indexes of the sites' atoms making up <paramref name="addresses"/>, ascending; null unless every atom is one of them.</summary>
@@ -313,7 +329,7 @@ public sealed class ReachabilityMatrix
     /// <see cref="DestinationClasses"/> class together (every decision of such a walk treats them alike), every other
     /// atom alone; groups in the order of their first atom, atoms in address order.
     /// </summary>
-    private List<WalkGroup> ByWalkClass(AddressSet addresses, SourceEndpoint endpoint)
+    private List<WalkGroup> ByWalkClass(AddressSet addresses, SenderRouting routing)
     {
         var groups = new List<WalkGroup>();
         Dictionary<int, SiteAtomGroup>? byClass = null;
@@ -324,7 +340,7 @@ public sealed class ReachabilityMatrix
             if (index >= 0)
             {
                 // Every endpoint of a source routes first from its subnet's table; the classes are kept per table.
-                classOf ??= _siteClasses.Value.ForSender(_siteClasses.Value.SenderTable(endpoint.Endpoint));
+                classOf ??= _siteClasses.Value.ForSender(routing.Table);
             }
 
             var siteClass = index < 0 || classOf is null ? -1 : classOf[index];
@@ -361,9 +377,12 @@ public sealed class ReachabilityMatrix
         {
             var region = _siteClasses.Value;
             var atoms = group.Indexes;
-            var subgroupOf = new int[atoms.Length];
-            var classes = new int[atoms.Length];
-            var split = new Dictionary<long, int>();
+
+            // This worker's scratch: only the representatives are kept.
+            var scratch = t_filterSplit ??= new FilterSplitScratch();
+            var subgroupOf = scratch.SubgroupOf(atoms.Length);
+            var classes = scratch.Classes(atoms.Length);
+            var split = scratch.Split;
             foreach (var (key, sets) in parts)
             {
                 region.FilterClasses(key, sets).ClassesAt(atoms, classes);
@@ -382,7 +401,8 @@ public sealed class ReachabilityMatrix
             }
 
             var representatives = new List<AddressRange>();
-            var seen = new HashSet<int>();
+            var seen = scratch.Seen;
+            seen.Clear();
             for (var i = 0; i < atoms.Length; i++)
             {
                 if (seen.Add(subgroupOf[i]))
@@ -429,12 +449,12 @@ public sealed class ReachabilityMatrix
         }
     }
 
-    private string Exit(Trace trace) => trace.Disposition switch
+    private string Exit(FlowDisposition disposition, Hop? lastHop) => disposition switch
     {
         FlowDisposition.ExitedToInternet => "Internet",
 
         // One label per site, not one string per recorded outcome.
-        FlowDisposition.ExitedToExternalSite => _siteExits.GetOrAdd(trace.LastHop?.Name ?? "?", static name => "site " + name),
+        FlowDisposition.ExitedToExternalSite => _siteExits.GetOrAdd(lastHop?.Name ?? "?", static name => "site " + name),
         _ => "delivered",
     };
 }

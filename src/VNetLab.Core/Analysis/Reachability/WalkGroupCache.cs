@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using VNetLab.Routing;
 
@@ -20,17 +21,25 @@ internal sealed class WalkGroupCache
 
     private readonly ConcurrentDictionary<int, int[]?> _siteAtoms = new();
 
-    /// <summary>A destination's site atom indexes (the region atoms it is made of): the same for every sender, found once.</summary>
-    public int[]? SiteAtoms(int destination, Func<int[]?> find) =>
-        _siteAtoms.TryGetValue(destination, out var known) ? known : _siteAtoms.GetOrAdd(destination, find());
+    /// <summary>A destination's site atom indexes (the region atoms it is made of, null when not only those), when known.</summary>
+    public bool TryGetSiteAtoms(int destination, out int[]? siteAtoms) => _siteAtoms.TryGetValue(destination, out siteAtoms);
 
-    /// <summary>The groups of a destination for the senders of <paramref name="table"/>.</summary>
-    public List<WalkGroup> ForTable(EffectiveRouteTable? table, int destination, Func<List<WalkGroup>> build) =>
-        _byTable.GetOrAdd(table, destination, build);
+    /// <summary>Keeps a destination's site atom indexes: the same for every sender, so the first found is kept.</summary>
+    public int[]? AddSiteAtoms(int destination, int[]? siteAtoms) => _siteAtoms.GetOrAdd(destination, siteAtoms);
 
-    /// <summary>The groups of a site destination for every sender whose table classes the sites' atoms as <paramref name="siteClasses"/>.</summary>
-    public List<WalkGroup> ForSiteClasses(int[] siteClasses, int destination, Func<List<WalkGroup>> build) =>
-        _byClasses.GetOrAdd(siteClasses, destination, build);
+    /// <summary>The groups of a destination for the senders of <paramref name="table"/>, when known.</summary>
+    public bool TryGetForTable(EffectiveRouteTable? table, int destination, [MaybeNullWhen(false)] out List<WalkGroup> groups) =>
+        _byTable.TryGetValue(table, destination, out groups);
+
+    /// <summary>Keeps the groups of a destination for the senders of <paramref name="table"/>; another worker's, when it kept them first.</summary>
+    public List<WalkGroup> AddForTable(EffectiveRouteTable? table, int destination, List<WalkGroup> groups) => _byTable.GetOrAdd(table, destination, groups);
+
+    /// <summary>The groups of a site destination for every sender whose table classes the sites' atoms as <paramref name="siteClasses"/>, when known.</summary>
+    public bool TryGetForSiteClasses(int[] siteClasses, int destination, [MaybeNullWhen(false)] out List<WalkGroup> groups) =>
+        _byClasses.TryGetValue(siteClasses, destination, out groups);
+
+    /// <summary>Keeps the groups of a site destination for the tables that class the sites' atoms as <paramref name="siteClasses"/>.</summary>
+    public List<WalkGroup> AddForSiteClasses(int[] siteClasses, int destination, List<WalkGroup> groups) => _byClasses.GetOrAdd(siteClasses, destination, groups);
 
     /// <summary>Groups by (object compared by identity, destination index), forgotten past a bound.</summary>
     private sealed class Bounded<TKey>(int kept)
@@ -38,8 +47,10 @@ internal sealed class WalkGroupCache
     {
         private readonly BoundedCache<(TKey? Key, int Destination), List<WalkGroup>> _groups = new(kept, KeyComparer.Instance);
 
-        public List<WalkGroup> GetOrAdd(TKey? key, int destination, Func<List<WalkGroup>> build) =>
-            _groups.TryGetValue((key, destination), out var known) ? known : _groups.GetOrAdd((key, destination), build());
+        public bool TryGetValue(TKey? key, int destination, [MaybeNullWhen(false)] out List<WalkGroup> groups) =>
+            _groups.TryGetValue((key, destination), out groups);
+
+        public List<WalkGroup> GetOrAdd(TKey? key, int destination, List<WalkGroup> groups) => _groups.GetOrAdd((key, destination), groups);
 
         private sealed class KeyComparer : IEqualityComparer<(TKey? Key, int Destination)>
         {

@@ -37,6 +37,23 @@ internal static class FirewallRules
     }
 
     /// <summary>
+    /// Whether <see cref="Evaluate"/> allows <paramref name="packet"/>, without its step or notes: the reach matrix asks
+    /// this for every protocol without ports and every target behind a firewall, and reads nothing else.
+    /// </summary>
+    public static bool Allows(AzureFirewall firewall, Packet packet)
+    {
+        foreach (var rule in Parsed(firewall))
+        {
+            if (!rule.FqdnOnly && rule.Matches(packet))
+            {
+                return rule.Collection.Action == SecurityRuleAccess.Allow;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The destination ports on which <see cref="Evaluate"/> allows a packet of <paramref name="protocol"/> (one with
     /// ports) from <paramref name="source"/> to <paramref name="destination"/>: the same first-match walk over port
     /// sets instead of one port, so one walk answers for every destination port.
