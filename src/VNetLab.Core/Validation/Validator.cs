@@ -104,7 +104,8 @@ public sealed class Validator
     /// <summary>
     /// Runs every scoped rule on every subject of its type, subject by subject (all of one subject's rules in turn, in
     /// the order of <see cref="Rules"/>), and hands each (rule index, subject, findings) to <paramref name="found"/>. Each
-    /// rule still sees its subjects in the estate's order, so its findings come in the order a run of it alone gives.
+    /// rule still sees its subjects in the estate's order, so its findings come in the order a run of it alone gives. The
+    /// pass goes VNet by VNet, and after each VNet checks the NSGs and route tables its subnets use (<see cref="SubjectCursor"/>).
     /// Meanwhile every NIC walk is handed every NIC, in the estate's order, each just after the VNet it sits in was
     /// checked; the walks, indexed as <see cref="Rules"/> (null for the other rules), are returned with every NIC visited.
     /// </summary>
@@ -116,25 +117,50 @@ public sealed class Validator
             walks[i] = ((IWalksNetworkInterfaces)Rules[i]).StartWalk(pass.Estate);
         }
 
-        var feed = new NetworkInterfaceFeed(pass.Estate.NetworkInterfaces, [.. walks.OfType<NetworkInterfaceWalk>()]);
+        var estate = pass.Estate;
+        var feed = new NetworkInterfaceFeed(estate.NetworkInterfaces, [.. walks.OfType<NetworkInterfaceWalk>()]);
+        ImmutableArray<int> vnetRules = [];
+        var cursors = new List<SubjectCursor>();
         foreach (var (subjectType, rules) in _scopedRulesBySubject)
         {
-            foreach (var subject in ValidationSubjects.Of(pass.Estate, subjectType))
+            if (subjectType == typeof(VirtualNetwork))
             {
-                foreach (var i in rules)
-                {
-                    found(i, subject, ((IScopedValidationRule)Rules[i]).Validate(pass, subject));
-                }
+                vnetRules = rules;
+            }
+            else
+            {
+                cursors.Add(new SubjectCursor(ValidationSubjects.Of(estate, subjectType), ValidationSubjects.UsedBySubnet(subjectType), subject => Check(rules, subject)));
+            }
+        }
 
-                if (subject is VirtualNetwork vnet)
+        if (!vnetRules.IsEmpty)
+        {
+            foreach (var vnet in estate.VirtualNetworks)
+            {
+                Check(vnetRules, vnet);
+                feed.VisitPlacedIn(vnet);
+                foreach (var cursor in cursors)
                 {
-                    feed.VisitPlacedIn(vnet);
+                    cursor.VisitUsedBy(vnet);
                 }
             }
         }
 
+        foreach (var cursor in cursors)
+        {
+            cursor.VisitRest();
+        }
+
         feed.VisitRest();
         return walks;
+
+        void Check(ImmutableArray<int> rules, Resource subject)
+        {
+            foreach (var i in rules)
+            {
+                found(i, subject, ((IScopedValidationRule)Rules[i]).Validate(pass, subject));
+            }
+        }
     }
 
     /// <summary>True for a rule whose findings divide by subject: a scoped rule that names its subject type.</summary>
