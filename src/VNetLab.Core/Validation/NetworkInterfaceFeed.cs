@@ -19,20 +19,24 @@ internal sealed class NetworkInterfaceFeed
 
     public NetworkInterfaceFeed(ImmutableArray<NetworkInterface> nics, NetworkInterfaceWalk[] walks)
     {
-        _nics = walks.Length == 0 ? [] : nics;
+        _nics = nics;
         _walks = walks;
     }
 
     /// <summary>
     /// Visits the NICs next in order whose first IP configuration names a subnet of <paramref name="vnet"/>, or no
-    /// subnet: a NIC placed nowhere would otherwise hold back every NIC after it until the end of the pass.
+    /// subnet: a NIC placed nowhere would otherwise hold back every NIC after it until the end of the pass. Returns
+    /// them, as a range of the estate's NICs.
     /// </summary>
-    public void VisitPlacedIn(VirtualNetwork vnet)
+    public Range VisitPlacedIn(VirtualNetwork vnet)
     {
+        var start = _next;
         while (_next < _nics.Length && (_nics[_next].IpConfigurations is not [{ SubnetId: { } subnet }, ..] || subnet.IsChildOf(vnet.Id)))
         {
             Visit(_nics[_next++]);
         }
+
+        return start.._next;
     }
 
     /// <summary>Visits every NIC not visited yet, in order.</summary>

@@ -12,10 +12,4 @@ internal static class ValidationSubjects
         : subject == typeof(RouteTable) ? estate.RouteTables.CastArray<Resource>()
         : subject == typeof(VirtualNetworkGateway) ? estate.VirtualNetworkGateways.CastArray<Resource>()
         : throw new ArgumentException($"{subject.Name} is not a validation subject.", nameof(subject));
-
-    /// <summary>The subject of this type a subnet uses, for the types subnets name (NSGs, route tables); null for the others.</summary>
-    public static Func<Subnet, ResourceId?>? UsedBySubnet(Type subject) =>
-        subject == typeof(NetworkSecurityGroup) ? static s => s.NetworkSecurityGroupId
-        : subject == typeof(RouteTable) ? static s => s.RouteTableId
-        : null;
 }

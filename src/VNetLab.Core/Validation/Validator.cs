@@ -104,10 +104,9 @@ public sealed class Validator
     /// <summary>
     /// Runs every scoped rule on every subject of its type, subject by subject (all of one subject's rules in turn, in
     /// the order of <see cref="Rules"/>), and hands each (rule index, subject, findings) to <paramref name="found"/>. Each
-    /// rule still sees its subjects in the estate's order, so its findings come in the order a run of it alone gives. The
-    /// pass goes VNet by VNet, and after each VNet checks the NSGs and route tables its subnets use (<see cref="SubjectCursor"/>).
-    /// Meanwhile every NIC walk is handed every NIC, in the estate's order, each just after the VNet it sits in was
-    /// checked; the walks, indexed as <see cref="Rules"/> (null for the other rules), are returned with every NIC visited.
+    /// rule still sees its subjects in the estate's order, so its findings come in the order a run of it alone gives.
+    /// Meanwhile every NIC walk is handed every NIC, in the estate's order, each just before the VNet it sits in is
+    /// checked (and held by the pass for that VNet's rules, <see cref="ValidationPass.NetworkInterfaceOf"/>); the walks, indexed as <see cref="Rules"/> (null for the other rules), are returned with every NIC visited.
     /// </summary>
     private NetworkInterfaceWalk?[] VisitSubjects(ValidationPass pass, Action<int, Resource, IEnumerable<Diagnostic>> found)
     {
@@ -119,48 +118,25 @@ public sealed class Validator
 
         var estate = pass.Estate;
         var feed = new NetworkInterfaceFeed(estate.NetworkInterfaces, [.. walks.OfType<NetworkInterfaceWalk>()]);
-        ImmutableArray<int> vnetRules = [];
-        var cursors = new List<SubjectCursor>();
         foreach (var (subjectType, rules) in _scopedRulesBySubject)
         {
-            if (subjectType == typeof(VirtualNetwork))
+            foreach (var subject in ValidationSubjects.Of(estate, subjectType))
             {
-                vnetRules = rules;
-            }
-            else
-            {
-                cursors.Add(new SubjectCursor(ValidationSubjects.Of(estate, subjectType), ValidationSubjects.UsedBySubnet(subjectType), subject => Check(rules, subject)));
-            }
-        }
-
-        if (!vnetRules.IsEmpty)
-        {
-            foreach (var vnet in estate.VirtualNetworks)
-            {
-                Check(vnetRules, vnet);
-                feed.VisitPlacedIn(vnet);
-                foreach (var cursor in cursors)
+                if (subject is VirtualNetwork vnet)
                 {
-                    cursor.VisitUsedBy(vnet);
+                    // The VNet's NICs first: the walks read them, then the VNet's rules find them in the cache and the pass.
+                    pass.Hold(estate.NetworkInterfaces.AsSpan()[feed.VisitPlacedIn(vnet)]);
+                }
+
+                foreach (var i in rules)
+                {
+                    found(i, subject, ((IScopedValidationRule)Rules[i]).Validate(pass, subject));
                 }
             }
         }
 
-        foreach (var cursor in cursors)
-        {
-            cursor.VisitRest();
-        }
-
         feed.VisitRest();
         return walks;
-
-        void Check(ImmutableArray<int> rules, Resource subject)
-        {
-            foreach (var i in rules)
-            {
-                found(i, subject, ((IScopedValidationRule)Rules[i]).Validate(pass, subject));
-            }
-        }
     }
 
     /// <summary>True for a rule whose findings divide by subject: a scoped rule that names its subject type.</summary>
