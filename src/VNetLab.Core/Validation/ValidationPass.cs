@@ -11,6 +11,15 @@ internal sealed class ValidationPass(Estate estate)
 {
     private readonly Dictionary<(object Owner, object Key), object?> _shared = [];
 
+    // The configurations of the NICs the pass has just handed to its NIC walks (those of the VNet being checked), with
+    // the NIC that lists each: a small table in the cache, where finding a configuration's NIC in the estate's index
+    // read a random place of a table larger than the cache.
+    private readonly Dictionary<NetworkInterfaceIpConfiguration, NetworkInterface> _holders = new(ReferenceEqualityComparer.Instance);
+
+    // The last VNet asked about in SubnetOf, and whether the estate's index finds each of its subnets as itself.
+    private VirtualNetwork? _checkedVnet;
+    private bool _ownSubnetsIndexed;
+
     public Estate Estate { get; } = estate;
 
     /// <summary>The value <paramref name="compute"/> gives for <paramref name="key"/>, computed once per pass and owner.</summary>
@@ -24,5 +33,66 @@ internal sealed class ValidationPass(Estate estate)
         value = compute(Estate, key);
         _shared[(owner, key)] = value;
         return value;
+    }
+
+    /// <summary>
+    /// The NIC of <paramref name="ipConfiguration"/> as <c>Estate.Find&lt;NetworkInterface&gt;(ipConfiguration.NetworkInterfaceId)</c>
+    /// answers it: from the NIC that lists it when the pass holds that NIC (<see cref="EstateLookups.NetworkInterfaceOf"/>),
+    /// else from the estate's index.
+    /// </summary>
+    public NetworkInterface? NetworkInterfaceOf(NetworkInterfaceIpConfiguration ipConfiguration) =>
+        _holders.TryGetValue(ipConfiguration, out var holder)
+            ? Estate.NetworkInterfaceOf(ipConfiguration, holder)
+            : Estate.Find<NetworkInterface>(ipConfiguration.NetworkInterfaceId);
+
+    /// <summary>Holds <paramref name="nics"/> (NICs of the estate) in place of those held before.</summary>
+    public void Hold(ReadOnlySpan<NetworkInterface> nics)
+    {
+        _holders.Clear();
+        foreach (var nic in nics)
+        {
+            foreach (var ipConfiguration in nic.IpConfigurations)
+            {
+                _holders.TryAdd(ipConfiguration, nic);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The subnet of a configuration of <paramref name="vnet"/>'s as <c>Estate.SubnetOf(ipConfiguration)</c> answers it.
+    /// When the index finds each of the VNet's subnets as itself (checked once per VNet: a VNet listing one id twice, or
+    /// a subnet listed under two VNets, is not), the VNet's subnet with the configuration's subnet id is what the index
+    /// finds; looking among the VNet's few subnets, in the cache, replaces one random read of a table larger than the
+    /// cache per configuration.
+    /// </summary>
+    public Subnet? SubnetOf(NetworkInterfaceIpConfiguration ipConfiguration, VirtualNetwork vnet)
+    {
+        if (ipConfiguration.SubnetId is { } subnetId && OwnSubnetsIndexed(vnet))
+        {
+            foreach (var subnet in vnet.Subnets)
+            {
+                if (subnet.Id.Equals(subnetId))
+                {
+                    return subnet;
+                }
+            }
+        }
+
+        return Estate.SubnetOf(ipConfiguration);
+    }
+
+    private bool OwnSubnetsIndexed(VirtualNetwork vnet)
+    {
+        if (!ReferenceEquals(_checkedVnet, vnet))
+        {
+            _checkedVnet = vnet;
+            _ownSubnetsIndexed = true;
+            foreach (var subnet in vnet.Subnets)
+            {
+                _ownSubnetsIndexed &= ReferenceEquals(Estate.Find<Subnet>(subnet.Id), subnet);
+            }
+        }
+
+        return _ownSubnetsIndexed;
     }
 }

@@ -15,6 +15,9 @@ public sealed class Validator
     // The scoped rules grouped by subject type, as indexes into Rules: a run visits each subject once for all of them.
     private readonly ImmutableArray<(Type Subject, ImmutableArray<int> Rules)> _scopedRulesBySubject;
 
+    // The rules that walk every NIC, as indexes into Rules: a run hands them the NICs during its pass over VNets.
+    private readonly ImmutableArray<int> _nicWalkingRules;
+
     public Validator(IEnumerable<IValidationRule> rules)
     {
         Rules = [.. rules];
@@ -36,6 +39,7 @@ public sealed class Validator
         }
 
         _scopedRulesBySubject = [.. bySubject.Select(g => (g.Subject, g.Rules.ToImmutableArray()))];
+        _nicWalkingRules = [.. Enumerable.Range(0, Rules.Length).Where(i => Rules[i] is IWalksNetworkInterfaces)];
     }
 
     /// <summary>Every rule, with Azure's documented limits.</summary>
@@ -50,7 +54,8 @@ public sealed class Validator
     /// Every rule's findings, deduplicated and sorted. Each rule's findings are those of <see cref="IValidationRule.Validate"/>
     /// in the same order, but scoped rules run subject by subject: all the rules about one NSG (or VNet, route table,
     /// gateway) check it in turn while it is in the cache, instead of each rule walking the whole estate again, which
-    /// on an estate larger than the cache read it from memory once per rule.
+    /// on an estate larger than the cache read it from memory once per rule. Likewise the rules that walk every NIC
+    /// (<see cref="IWalksNetworkInterfaces"/>) are handed each NIC in that pass, next to its VNet's rules.
     /// </summary>
     public ImmutableArray<Diagnostic> Validate(Estate estate)
     {
@@ -62,10 +67,12 @@ public sealed class Validator
             byRule[i] = [];
         }
 
-        VisitSubjects(pass, (i, _, findings) => byRule[i].AddRange(findings));
+        var walks = VisitSubjects(pass, (i, _, findings) => byRule[i].AddRange(findings));
         for (var i = 0; i < Rules.Length; i++)
         {
-            byRule[i].AddRange(IsRunBySubject(Rules[i], out var scoped, out _) ? scoped.ValidateEstateWide(estate) : Rules[i].Validate(estate));
+            byRule[i].AddRange(walks[i] is { } walk ? walk.Findings()
+                : IsRunBySubject(Rules[i], out var scoped, out _) ? scoped.ValidateEstateWide(estate)
+                : Rules[i].Validate(estate));
         }
 
         return Combine(byRule);
@@ -77,7 +84,7 @@ public sealed class Validator
         ArgumentNullException.ThrowIfNull(estate);
         var pass = new ValidationPass(estate);
         var bySubject = new ImmutableArray<(ResourceId, ImmutableArray<Diagnostic>)>.Builder?[Rules.Length];
-        VisitSubjects(pass, (i, subject, findings) =>
+        var walks = VisitSubjects(pass, (i, subject, findings) =>
         {
             ImmutableArray<Diagnostic> found = [.. findings];
             if (!found.IsEmpty)
@@ -89,7 +96,7 @@ public sealed class Validator
         [
             .. Rules.Select((rule, i) => IsRunBySubject(rule, out var scoped, out _)
                 ? RuleFindings.Scoped(bySubject[i]?.ToImmutable() ?? [], [.. scoped.ValidateEstateWide(estate)])
-                : RuleFindings.Unscoped(rule.Validate(estate))),
+                : RuleFindings.Unscoped(walks[i]?.Findings() ?? rule.Validate(estate))),
         ];
         return new ValidationRun(this, estate, byRule, Combine(byRule.Select(r => r.All.AsEnumerable())));
     }
@@ -98,19 +105,38 @@ public sealed class Validator
     /// Runs every scoped rule on every subject of its type, subject by subject (all of one subject's rules in turn, in
     /// the order of <see cref="Rules"/>), and hands each (rule index, subject, findings) to <paramref name="found"/>. Each
     /// rule still sees its subjects in the estate's order, so its findings come in the order a run of it alone gives.
+    /// Meanwhile every NIC walk is handed every NIC, in the estate's order, each just before the VNet it sits in is
+    /// checked (and held by the pass for that VNet's rules, <see cref="ValidationPass.NetworkInterfaceOf"/>); the walks, indexed as <see cref="Rules"/> (null for the other rules), are returned with every NIC visited.
     /// </summary>
-    private void VisitSubjects(ValidationPass pass, Action<int, Resource, IEnumerable<Diagnostic>> found)
+    private NetworkInterfaceWalk?[] VisitSubjects(ValidationPass pass, Action<int, Resource, IEnumerable<Diagnostic>> found)
     {
+        var walks = new NetworkInterfaceWalk?[Rules.Length];
+        foreach (var i in _nicWalkingRules)
+        {
+            walks[i] = ((IWalksNetworkInterfaces)Rules[i]).StartWalk(pass.Estate);
+        }
+
+        var estate = pass.Estate;
+        var feed = new NetworkInterfaceFeed(estate.NetworkInterfaces, [.. walks.OfType<NetworkInterfaceWalk>()]);
         foreach (var (subjectType, rules) in _scopedRulesBySubject)
         {
-            foreach (var subject in ValidationSubjects.Of(pass.Estate, subjectType))
+            foreach (var subject in ValidationSubjects.Of(estate, subjectType))
             {
+                if (subject is VirtualNetwork vnet)
+                {
+                    // The VNet's NICs first: the walks read them, then the VNet's rules find them in the cache and the pass.
+                    pass.Hold(estate.NetworkInterfaces.AsSpan()[feed.VisitPlacedIn(vnet)]);
+                }
+
                 foreach (var i in rules)
                 {
                     found(i, subject, ((IScopedValidationRule)Rules[i]).Validate(pass, subject));
                 }
             }
         }
+
+        feed.VisitRest();
+        return walks;
     }
 
     /// <summary>True for a rule whose findings divide by subject: a scoped rule that names its subject type.</summary>

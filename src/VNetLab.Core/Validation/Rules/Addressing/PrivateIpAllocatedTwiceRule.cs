@@ -15,14 +15,15 @@ internal sealed class PrivateIpAllocatedTwiceRule : ScopedValidationRule<Virtual
 
     public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(NetworkInterface));
 
-    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
+    protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, VirtualNetwork vnet)
     {
+        var estate = pass.Estate;
         // The configurations naming a subnet of this VNet, in the estate's order of NICs: the first to hold an
         // address keeps it, as when walking every NIC of the estate.
         var holders = new Dictionary<IpAddress, NetworkInterfaceIpConfiguration>();
         foreach (var ipConfiguration in estate.IpConfigurationsInVirtualNetwork(vnet.Id))
         {
-            if (ipConfiguration.PrivateIpAddress is not { } ip || estate.SubnetOf(ipConfiguration) is null)
+            if (ipConfiguration.PrivateIpAddress is not { } ip || pass.SubnetOf(ipConfiguration, vnet) is null)
             {
                 continue;
             }

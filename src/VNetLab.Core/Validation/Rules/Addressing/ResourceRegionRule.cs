@@ -15,8 +15,9 @@ internal sealed class ResourceRegionRule : ScopedValidationRule<VirtualNetwork>
 
     public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(NetworkInterface), typeof(VirtualNetworkGateway), typeof(AzureFirewall));
 
-    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
+    protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, VirtualNetwork vnet)
     {
+        var estate = pass.Estate;
         if (vnet.Location is not { } vnetRegion)
         {
             return [];
@@ -28,7 +29,7 @@ internal sealed class ResourceRegionRule : ScopedValidationRule<VirtualNetwork>
         var seen = new HashSet<NetworkInterface>(ReferenceEqualityComparer.Instance);
         foreach (var ipConfiguration in estate.IpConfigurationsInVirtualNetwork(vnet.Id))
         {
-            if (estate.Find<NetworkInterface>(ipConfiguration.NetworkInterfaceId) is { } nic
+            if (pass.NetworkInterfaceOf(ipConfiguration) is { } nic
                 && nic.PrimaryIpConfiguration?.SubnetId is { } subnetId && subnetId.IsChildOf(vnet.Id)
                 && seen.Add(nic)
                 && nic.Location is { } region && !Regions.Same(region, vnetRegion))

@@ -21,12 +21,13 @@ internal sealed class StaticPrivateIpRule : ScopedValidationRule<VirtualNetwork>
 
     public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(NetworkInterface));
 
-    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
+    protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, VirtualNetwork vnet)
     {
+        var estate = pass.Estate;
         foreach (var ipConfiguration in estate.IpConfigurationsInVirtualNetwork(vnet.Id))
         {
             if (!IsStatic(ipConfiguration) || ipConfiguration.PrivateIpAddress is not { } ip
-                || estate.SubnetOf(ipConfiguration) is not { } subnet)
+                || pass.SubnetOf(ipConfiguration, vnet) is not { } subnet)
             {
                 continue;
             }

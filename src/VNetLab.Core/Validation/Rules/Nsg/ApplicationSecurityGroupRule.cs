@@ -10,7 +10,7 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// and in the ASG's region; an IP configuration joins at most 20 ASGs; a subscription holds 3,000 ASGs per
 /// region.
 /// </summary>
-internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IValidationRule
+internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IWalksNetworkInterfaces
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
     [
@@ -22,9 +22,12 @@ internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IV
 
     public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(ApplicationSecurityGroup), typeof(NetworkInterface));
 
-    public IEnumerable<Diagnostic> Validate(Estate estate)
+    public IEnumerable<Diagnostic> Validate(Estate estate) => NetworkInterfaceWalk.Over(this, estate);
+
+    public NetworkInterfaceWalk StartWalk(Estate estate) => new Walk(this, estate, limits.ApplicationSecurityGroupsPerIpConfiguration);
+
+    private IEnumerable<Diagnostic> Check(Estate estate, Dictionary<ResourceId, List<AsgMember>> members, List<NetworkInterfaceIpConfiguration> beyondLimit)
     {
-        var members = AsgMembers.ByAsg(estate, limits.ApplicationSecurityGroupsPerIpConfiguration, out var beyondLimit);
         foreach (var asg in estate.ApplicationSecurityGroups)
         {
             var ofAsg = members.GetValueOrDefault(asg.Id);
@@ -57,5 +60,14 @@ internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IV
         {
             yield return DiagnosticCatalog.AsgsPerSubscriptionLimit(asg, region, count, limits.ApplicationSecurityGroupsPerSubscriptionRegion);
         }
+    }
+
+    private sealed class Walk(ApplicationSecurityGroupRule rule, Estate estate, int asgsPerIpConfiguration) : NetworkInterfaceWalk
+    {
+        private readonly AsgMembership _membership = new(estate, asgsPerIpConfiguration);
+
+        public override void Visit(NetworkInterface nic) => _membership.Add(nic);
+
+        public override IEnumerable<Diagnostic> Findings() => rule.Check(estate, _membership.ByAsg, _membership.BeyondLimit);
     }
 }

@@ -17,33 +17,14 @@ internal static class AsgMembers
     public static Dictionary<ResourceId, List<AsgMember>> ByAsg(Estate estate, int asgsPerIpConfiguration,
         out List<NetworkInterfaceIpConfiguration> beyondLimit)
     {
-        var byAsg = new Dictionary<ResourceId, List<AsgMember>>();
-        beyondLimit = [];
+        var membership = new AsgMembership(estate, asgsPerIpConfiguration);
         foreach (var nic in estate.NetworkInterfaces)
         {
-            foreach (var ipConfiguration in nic.IpConfigurations)
-            {
-                var asgs = ipConfiguration.ApplicationSecurityGroupIds;
-                if (asgs.Length > asgsPerIpConfiguration)
-                {
-                    beyondLimit.Add(ipConfiguration);
-                }
-
-                var ownerRegion = asgs.IsEmpty ? null : estate.NetworkInterfaceOf(ipConfiguration, nic)?.Location;
-                foreach (var asg in asgs)
-                {
-                    if (!byAsg.TryGetValue(asg, out var members))
-                    {
-                        members = [];
-                        byAsg[asg] = members;
-                    }
-
-                    members.Add(new AsgMember(ipConfiguration, nic, ownerRegion));
-                }
-            }
+            membership.Add(nic);
         }
 
-        return byAsg;
+        beyondLimit = membership.BeyondLimit;
+        return membership.ByAsg;
     }
 
     /// <summary>
@@ -55,7 +36,7 @@ internal static class AsgMembers
 
     /// <summary>The distinct VNets of <paramref name="members"/>' subnets, sorted.</summary>
     public static List<ResourceId> VnetsOf(List<AsgMember> members) =>
-        members.Select(m => m.IpConfiguration.SubnetId?.Parent).OfType<ResourceId>().Distinct().Order().ToList();
+        members.Select(m => m.VirtualNetworkId).OfType<ResourceId>().Distinct().Order().ToList();
 
     /// <summary>True when <see cref="VnetsOf(List{AsgMember})"/> would list more than one VNet, found without building any VNet id.</summary>
     public static bool InSeveralVnets(List<AsgMember> members)
@@ -63,13 +44,14 @@ internal static class AsgMembers
         ResourceId? first = null;
         foreach (var member in members)
         {
-            if (member.IpConfiguration.SubnetId is not { IsChild: true } subnet)
+            if (member.VirtualNetworkId is not { } vnet)
             {
                 continue;
             }
 
-            first ??= subnet;
-            if (!subnet.HasSameParentAs(first))
+            // Equal ids compare segment by segment as ARM does (ignoring case), so this is HasSameParentAs on the subnets.
+            first ??= vnet;
+            if (!vnet.Equals(first))
             {
                 return true;
             }

@@ -1,0 +1,45 @@
+using VNetLab.Model;
+
+namespace VNetLab.Validation.Rules.Nsg;
+
+/// <summary>
+/// The ASG memberships of an estate's NICs, gathered one NIC at a time in the estate's order (<see cref="AsgMembers.ByAsg(Estate)"/>
+/// over every NIC at once): a validation pass adds each NIC while it is in the cache (<see cref="IWalksNetworkInterfaces"/>).
+/// </summary>
+internal sealed class AsgMembership(Estate estate, int asgsPerIpConfiguration)
+{
+    /// <summary>Each ASG's members so far, in the estate's order of NICs (an ASG listed twice by one configuration, twice).</summary>
+    public Dictionary<ResourceId, List<AsgMember>> ByAsg { get; } = [];
+
+    /// <summary>The configurations so far that join more than the limit of ASGs, in the estate's order of NICs.</summary>
+    public List<NetworkInterfaceIpConfiguration> BeyondLimit { get; } = [];
+
+    public void Add(NetworkInterface nic)
+    {
+        foreach (var ipConfiguration in nic.IpConfigurations)
+        {
+            var asgs = ipConfiguration.ApplicationSecurityGroupIds;
+            if (asgs.Length > asgsPerIpConfiguration)
+            {
+                BeyondLimit.Add(ipConfiguration);
+            }
+
+            if (asgs.IsEmpty)
+            {
+                continue;
+            }
+
+            var member = new AsgMember(ipConfiguration, nic, estate.NetworkInterfaceOf(ipConfiguration, nic)?.Location);
+            foreach (var asg in asgs)
+            {
+                if (!ByAsg.TryGetValue(asg, out var members))
+                {
+                    members = [];
+                    ByAsg[asg] = members;
+                }
+
+                members.Add(member);
+            }
+        }
+    }
+}
