@@ -20,22 +20,57 @@ namespace VNetLab.Analysis.Reachability;
 /// </remarks>
 internal static class EgressAddresses
 {
+    // Parts wait to be united until they hold this many intervals, or as many as the set so far.
+    private const int FlushIntervals = 256;
+
     public static AddressSet For(CompiledRouting routing)
     {
         var gatewayUnions = new Dictionary<GatewayRouteSet, AddressSet>(ReferenceEqualityComparer.Instance);
         var gatewayInside = new Dictionary<(GatewayRouteSet, IpPrefix), AddressSet>();
         var tables = new HashSet<EffectiveRouteTable>(ReferenceEqualityComparer.Instance);
         var gatewaysHeld = new HashSet<GatewayRouteSet>(ReferenceEqualityComparer.Instance);
+        // Each table's part is united in batches, not into the whole set one by one: the set holds thousands of
+        // intervals at scale, and copying it for each of thousands of tables was most of this. A table is checked
+        // against the parts united so far (a subset of the result), so a skip is still exact; it only skips less.
         var egress = AddressSet.Empty;
+        var pending = new List<AddressSet>();
+        var pendingIntervals = 0;
         foreach (var subnet in routing.Subnets)
         {
             if (tables.Add(subnet.Table) && !Held(subnet.Table, egress, gatewaysHeld, gatewayUnions))
             {
-                egress = egress.Union(OfTable(subnet.Table, gatewayUnions, gatewayInside));
+                var part = OfTable(subnet.Table, gatewayUnions, gatewayInside);
+                pending.Add(part);
+                pendingIntervals += part.V4.IntervalCount + part.V6.IntervalCount;
+                if (pendingIntervals >= Math.Max(FlushIntervals, egress.V4.IntervalCount + egress.V6.IntervalCount))
+                {
+                    egress = UnionAll(egress, pending);
+                    pendingIntervals = 0;
+                }
             }
         }
 
-        return egress;
+        return UnionAll(egress, pending);
+    }
+
+    /// <summary><paramref name="egress"/> with every set of <paramref name="pending"/> united into it, pairwise; empties the list.</summary>
+    internal static AddressSet UnionAll(AddressSet egress, List<AddressSet> pending)
+    {
+        pending.Add(egress);
+        while (pending.Count > 1)
+        {
+            var merged = 0;
+            for (var i = 0; i < pending.Count; i += 2)
+            {
+                pending[merged++] = i + 1 < pending.Count ? pending[i].Union(pending[i + 1]) : pending[i];
+            }
+
+            pending.RemoveRange(merged, pending.Count - merged);
+        }
+
+        var union = pending[0];
+        pending.Clear();
+        return union;
     }
 
     /// <summary>
@@ -94,7 +129,7 @@ internal static class EgressAddresses
             return candidates;
         }
 
-        var shadowed = AddressSet.Empty;
+        var shadowed = new List<AddressSet>();
         foreach (var other in others)
         {
             var covered = AddressSet.FromPrefixes(exits.Where(other.Contains));
@@ -110,10 +145,11 @@ internal static class EgressAddresses
                 covered = covered.Union(inside);
             }
 
-            shadowed = shadowed.Union(AddressSet.FromPrefix(other).Except(covered));
+            shadowed.Add(AddressSet.FromPrefix(other).Except(covered));
         }
 
-        return candidates.Except(shadowed);
+        // A hub's table has a peering route per spoke: their parts are united pairwise, not one by one.
+        return candidates.Except(UnionAll(AddressSet.Empty, shadowed));
     }
 
     private static bool IsExit(NextHopType type) => type is NextHopType.Internet or NextHopType.VirtualNetworkGateway;

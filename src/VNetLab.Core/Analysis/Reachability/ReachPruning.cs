@@ -39,10 +39,11 @@ internal sealed class ReachPruning
     // What a destination admits depends only on its addresses: kept across the matrix's Compute calls (diff, benchmarks).
     private readonly ConcurrentDictionary<AddressSet, AddressSet> _admittedAt = new();
 
-    // What one NSG admits, by what its rules can tell of the own side (FilterAdmission.Signature): the subnets of a
-    // spoke behind one NSG that no rule tells apart, and every NIC of one subnet, share one walk of the rules and
-    // one admitted set instead of each uniting and subtracting the rules' remote sets again.
-    private readonly ConcurrentDictionary<AdmissionKey, AddressSet> _admissions = new();
+    // What each NSG admits, by what its rules can tell of the own side (FilterAdmission.Signature): the subnets of a
+    // spoke behind one NSG that no rule tells apart, and every NIC of one subnet, share one walk of the rules and one
+    // admitted set instead of each uniting and subtracting the rules' remote sets again. Kept per NSG (by identity), so
+    // that workers asking about different NSGs never share a lock.
+    private readonly ConcurrentDictionary<CompiledNetworkSecurityGroup, NetworkSecurityGroupAdmissions> _admissions = new(ReferenceEqualityComparer.Instance);
 
     public ReachPruning(NetworkAnalysis analysis)
     {
@@ -286,14 +287,15 @@ internal sealed class ReachPruning
         return allowed;
     }
 
-    /// <summary>
-    /// <see cref="FilterAdmission.Admitted"/> for <paramref name="own"/>, shared with every own side of the same
-    /// signature (the same answer to every question the rule walk asks of it), so the same result.
-    /// </summary>
+    /// <summary>What <paramref name="nsg"/> admits for <paramref name="own"/> (<see cref="NetworkSecurityGroupAdmissions.Admitted"/>).</summary>
     private AddressSet Admitted(CompiledNetworkSecurityGroup nsg, SecurityRuleDirection direction, AddressSet own)
     {
-        var key = new AdmissionKey(nsg, direction, FilterAdmission.Signature(nsg.Rules(direction), direction, own));
-        return _admissions.GetOrAdd(key, static (k, own) => FilterAdmission.Admitted(k.Nsg.Rules(k.Direction), k.Direction, own), own);
+        if (!_admissions.TryGetValue(nsg, out var admissions))
+        {
+            admissions = _admissions.GetOrAdd(nsg, static nsg => new NetworkSecurityGroupAdmissions(nsg));
+        }
+
+        return admissions.Admitted(direction, own);
     }
 
     private static int LowerBound(uint[] sorted, uint value)
@@ -327,7 +329,4 @@ internal sealed class ReachPruning
 
         return index + 1;
     }
-
-    /// <summary>One NSG (by identity), a direction, and what its rules can tell of an own side.</summary>
-    private readonly record struct AdmissionKey(CompiledNetworkSecurityGroup Nsg, SecurityRuleDirection Direction, string Signature);
 }
