@@ -20,7 +20,9 @@ namespace VNetLab.Analysis.Reachability;
 /// </remarks>
 internal static class EgressAddresses
 {
-    // Parts wait to be united until they hold this many intervals, or as many as the set so far.
+    // Parts wait to be united until there are this many, or they hold this many intervals or as many as the set so far:
+    // few enough that a table like one just seen is still found held soon after.
+    private const int FlushParts = 16;
     private const int FlushIntervals = 256;
 
     public static AddressSet For(CompiledRouting routing)
@@ -42,7 +44,7 @@ internal static class EgressAddresses
                 var part = OfTable(subnet.Table, gatewayUnions, gatewayInside);
                 pending.Add(part);
                 pendingIntervals += part.V4.IntervalCount + part.V6.IntervalCount;
-                if (pendingIntervals >= Math.Max(FlushIntervals, egress.V4.IntervalCount + egress.V6.IntervalCount))
+                if (pending.Count >= FlushParts || pendingIntervals >= Math.Max(FlushIntervals, egress.V4.IntervalCount + egress.V6.IntervalCount))
                 {
                     egress = UnionAll(egress, pending);
                     pendingIntervals = 0;

@@ -25,6 +25,9 @@ namespace VNetLab.Analysis.Reachability;
 /// </remarks>
 internal sealed class ReachPruning
 {
+    // Past this many distinct sets met at one destination, they are told apart by a hash set.
+    private const int FewSets = 32;
+
     private readonly NetworkAnalysis _analysis;
     private readonly AddressSet _egress;
     private readonly uint[] _hostAddresses;
@@ -48,7 +51,9 @@ internal sealed class ReachPruning
     public ReachPruning(NetworkAnalysis analysis)
     {
         _analysis = analysis;
-        _egress = EgressAddresses.For(analysis.Routing);
+
+        // The egress set (one core's walk of every route table) and the address indexes below need nothing of each other.
+        var egress = Task.Run(() => EgressAddresses.For(analysis.Routing));
         var hosts = new List<(uint Address, Resource Host)>();
         foreach (var address in analysis.Addresses.HostAddresses.Where(a => a.IsV4))
         {
@@ -78,6 +83,8 @@ internal sealed class ReachPruning
         {
             _subnetReach[i] = i == 0 ? _subnetLasts[i] : Math.Max(_subnetReach[i - 1], _subnetLasts[i]);
         }
+
+        _egress = egress.GetAwaiter().GetResult();
     }
 
     /// <summary>For each source, the indexes (ascending) of the destinations it may reach; every other pair has no row.</summary>
@@ -179,11 +186,39 @@ internal sealed class ReachPruning
 
         // The NICs of a subnet mostly have the same NSGs, whose admitted sets are shared: each distinct set is united once.
         var byAssociations = new Dictionary<(CompiledNetworkSecurityGroup? First, CompiledNetworkSecurityGroup? Second), AddressSet>();
-        var united = new HashSet<object>(ReferenceEqualityComparer.Instance);
+
+        // A destination meets a few distinct sets: searched by reference in a list, not a hash set that gave each set's
+        // array its first identity hash (a third of the bounds' time on the proxy estate); a hash set past a few dozen.
+        var united = new List<object>();
+        HashSet<object>? unitedMany = null;
+        bool IsNew(object storage)
+        {
+            if (unitedMany is not null)
+            {
+                return unitedMany.Add(storage);
+            }
+
+            foreach (var known in united)
+            {
+                if (ReferenceEquals(known, storage))
+                {
+                    return false;
+                }
+            }
+
+            united.Add(storage);
+            if (united.Count > FewSets)
+            {
+                unitedMany = new HashSet<object>(united, ReferenceEqualityComparer.Instance);
+            }
+
+            return true;
+        }
+
         var admitted = AddressSet.Empty;
         void Unite(AddressSet set)
         {
-            if (set.V4.Storage is not { } storage || set.V6.Storage is not null || united.Add(storage))
+            if (set.V4.Storage is not { } storage || set.V6.Storage is not null || IsNew(storage))
             {
                 admitted = admitted.Union(set);
             }
