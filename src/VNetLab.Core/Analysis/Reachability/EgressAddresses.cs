@@ -25,6 +25,9 @@ internal static class EgressAddresses
     private const int FlushParts = 16;
     private const int FlushIntervals = 256;
 
+    // Parts of at most this many intervals on average are united by one sort rather than pairwise merges.
+    private const int SmallPartIntervals = 4;
+
     public static AddressSet For(CompiledRouting routing)
     {
         var gatewayUnions = new Dictionary<GatewayRouteSet, AddressSet>(ReferenceEqualityComparer.Instance);
@@ -55,24 +58,56 @@ internal static class EgressAddresses
         return UnionAll(egress, pending);
     }
 
-    /// <summary><paramref name="egress"/> with every set of <paramref name="pending"/> united into it, pairwise; empties the list.</summary>
+    /// <summary>
+    /// <paramref name="egress"/> with every set of <paramref name="pending"/> united into it; empties the list. Small
+    /// parts (a hub table's peering routes, an interval or two each) are sorted together once; large ones (gateway
+    /// routes, thousands of intervals) are merged pairwise, which never sorts what is already in order. The set so far
+    /// is united last, so it is copied once.
+    /// </summary>
     internal static AddressSet UnionAll(AddressSet egress, List<AddressSet> pending)
     {
-        pending.Add(egress);
-        while (pending.Count > 1)
+        var intervals = 0;
+        foreach (var part in pending)
         {
-            var merged = 0;
-            for (var i = 0; i < pending.Count; i += 2)
-            {
-                pending[merged++] = i + 1 < pending.Count ? pending[i].Union(pending[i + 1]) : pending[i];
-            }
-
-            pending.RemoveRange(merged, pending.Count - merged);
+            intervals += part.V4.IntervalCount + part.V6.IntervalCount;
         }
 
-        var union = pending[0];
+        AddressSet parts;
+        if (intervals <= SmallPartIntervals * pending.Count)
+        {
+            parts = AddressSet.FromRanges(pending.SelectMany(Ranges));
+        }
+        else
+        {
+            while (pending.Count > 1)
+            {
+                var merged = 0;
+                for (var i = 0; i < pending.Count; i += 2)
+                {
+                    pending[merged++] = i + 1 < pending.Count ? pending[i].Union(pending[i + 1]) : pending[i];
+                }
+
+                pending.RemoveRange(merged, pending.Count - merged);
+            }
+
+            parts = pending[0];
+        }
+
         pending.Clear();
-        return union;
+        return egress.Union(parts);
+    }
+
+    private static IEnumerable<AddressRange> Ranges(AddressSet set)
+    {
+        foreach (var interval in set.V4.Intervals.ToArray())
+        {
+            yield return new AddressRange(IpAddress.FromV4(interval.First), IpAddress.FromV4(interval.Last));
+        }
+
+        foreach (var interval in set.V6.Intervals.ToArray())
+        {
+            yield return new AddressRange(IpAddress.FromV6(interval.First), IpAddress.FromV6(interval.Last));
+        }
     }
 
     /// <summary>
@@ -134,7 +169,16 @@ internal static class EgressAddresses
         var shadowed = new List<AddressSet>();
         foreach (var other in others)
         {
-            var covered = AddressSet.FromPrefixes(exits.Where(other.Contains));
+            var inOther = new List<IpPrefix>();
+            foreach (var exit in exits)
+            {
+                if (other.Contains(exit))
+                {
+                    inOther.Add(exit);
+                }
+            }
+
+            var covered = AddressSet.FromPrefixes(inOther);
             if (gateways is not null)
             {
                 if (!gatewayInside.TryGetValue((gateways, other), out var inside))
