@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Model;
 
@@ -17,6 +18,9 @@ public sealed class EstateAddresses
     private readonly PrefixTrie<VirtualNetwork> _vnets;
     private readonly PrefixTrie<ExternalSite> _sites;
 
+    // Sorted once on first read: the reach matrix's set-up and its pruning both read it (200,000 addresses at scale).
+    private readonly Lazy<ImmutableArray<IpAddress>> _hostAddresses;
+
     internal EstateAddresses(Estate estate)
     {
         _nics = Holders(estate.NetworkInterfaces, nic => nic.IpConfigurations.Select(c => c.PrivateIpAddress));
@@ -24,6 +28,7 @@ public sealed class EstateAddresses
         _subnets = Trie(estate.AllSubnets.SelectMany(p => p.Subnet.AddressPrefixes.Select(a => (a.Prefix, p.Subnet))));
         _vnets = Trie(estate.VirtualNetworks.SelectMany(v => v.AddressSpace.Select(a => (a.Prefix, v))));
         _sites = Trie(estate.ExternalSites.OrderBy(s => s.Id).SelectMany(s => s.AddressSpace.Select(p => (p, s))));
+        _hostAddresses = new(SortedHostAddresses);
     }
 
     /// <summary>The NIC with an IP configuration holding <paramref name="address"/>.</summary>
@@ -40,7 +45,16 @@ public sealed class EstateAddresses
     public ExternalSite? ExternalSiteAt(IpAddress address) => _sites.TryLongestMatch(address, out _, out var site) ? site : null;
 
     /// <summary>Every address a NIC or firewall holds.</summary>
-    public ImmutableArray<IpAddress> HostAddresses => [.. _nics.Keys.Concat(_firewalls.Keys).Order()];
+    public ImmutableArray<IpAddress> HostAddresses => _hostAddresses.Value;
+
+    private ImmutableArray<IpAddress> SortedHostAddresses()
+    {
+        var addresses = new IpAddress[_nics.Count + _firewalls.Count];
+        _nics.Keys.CopyTo(addresses);
+        _firewalls.Keys.CopyTo(addresses.AsSpan(_nics.Count));
+        Array.Sort(addresses);
+        return ImmutableCollectionsMarshal.AsImmutableArray(addresses);
+    }
 
     /// <summary>
     /// Each address with the resource holding it; where several hold one (invalid, reported by validation), the one

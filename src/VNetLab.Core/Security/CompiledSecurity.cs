@@ -76,15 +76,27 @@ public sealed class CompiledSecurity
     /// <summary>The NSG compiled for each subnet it is associated with (or, when it is associated with none, for no subnet).</summary>
     public ImmutableArray<CompiledNetworkSecurityGroup> CompileForAssociations(NetworkSecurityGroup nsg)
     {
-        var subnets = Estate.AssociationsOf(nsg.Id)
-            .Select(r => r switch
+        // Subnets are told apart by reference: a Subnet's record hash walks its prefix arrays and gives each a first
+        // identity hash, which was a tenth of the set-up's compile at scale. Value-equal copies of one subnet share its id,
+        // so its tag and expansion, and the expansions below remove them as before.
+        var subnets = new List<Subnet?>();
+        var seen = new HashSet<Subnet>(ReferenceEqualityComparer.Instance);
+        var detached = false;
+        foreach (var resource in Estate.AssociationsOf(nsg.Id))
+        {
+            var subnet = resource switch
             {
                 Subnet s => s,
                 NetworkInterface n => Estate.SubnetOf(n),
                 _ => null,
-            })
-            .Distinct()
-            .ToList();
+            };
+            if (subnet is null ? !detached : seen.Add(subnet))
+            {
+                detached |= subnet is null;
+                subnets.Add(subnet);
+            }
+        }
+
         if (subnets.Count == 0)
         {
             subnets.Add(null);

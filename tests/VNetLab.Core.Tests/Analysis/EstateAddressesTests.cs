@@ -29,4 +29,18 @@ public sealed class EstateAddressesTests
         Assert.Equal("nic-c", addresses.NetworkInterfaceAt(IpAddress.Parse("10.0.1.5"))?.Name);
         Assert.Null(addresses.NetworkInterfaceAt(IpAddress.Parse("10.0.1.6")));
     }
+
+    [Fact]
+    public void Host_addresses_are_every_nic_address_once_in_ascending_order()
+    {
+        var random = new Random(20261122);
+        var hosts = Enumerable.Range(0, 200).Select(_ => $"10.0.{random.Next(1, 3)}.{random.Next(4, 250)}").ToArray();
+        Resource[] nics = [.. hosts.Select((address, i) => Nic($"nic-{i}", address.StartsWith("10.0.1.", StringComparison.Ordinal) ? _web : SubnetId("vnet-a", "app"), address))];
+        var estate = Estate.Create([Vnet("vnet-a", "10.0.0.0/16", Subnet("vnet-a", "web", "10.0.1.0/24"), Subnet("vnet-a", "app", "10.0.2.0/24")), .. nics]);
+
+        var addresses = NetworkAnalysis.Compile(estate).Addresses;
+
+        Assert.Equal(hosts.Distinct().Select(IpAddress.Parse).Order(), addresses.HostAddresses);
+        Assert.Equal(addresses.HostAddresses, addresses.HostAddresses);
+    }
 }

@@ -20,22 +20,94 @@ namespace VNetLab.Analysis.Reachability;
 /// </remarks>
 internal static class EgressAddresses
 {
+    // Parts wait to be united until there are this many, or they hold this many intervals or as many as the set so far:
+    // few enough that a table like one just seen is still found held soon after.
+    private const int FlushParts = 16;
+    private const int FlushIntervals = 256;
+
+    // Parts of at most this many intervals on average are united by one sort rather than pairwise merges.
+    private const int SmallPartIntervals = 4;
+
     public static AddressSet For(CompiledRouting routing)
     {
         var gatewayUnions = new Dictionary<GatewayRouteSet, AddressSet>(ReferenceEqualityComparer.Instance);
         var gatewayInside = new Dictionary<(GatewayRouteSet, IpPrefix), AddressSet>();
         var tables = new HashSet<EffectiveRouteTable>(ReferenceEqualityComparer.Instance);
         var gatewaysHeld = new HashSet<GatewayRouteSet>(ReferenceEqualityComparer.Instance);
+        // Each table's part is united in batches, not into the whole set one by one: the set holds thousands of
+        // intervals at scale, and copying it for each of thousands of tables was most of this. A table is checked
+        // against the parts united so far (a subset of the result), so a skip is still exact; it only skips less.
         var egress = AddressSet.Empty;
+        var pending = new List<AddressSet>();
+        var pendingIntervals = 0;
         foreach (var subnet in routing.Subnets)
         {
             if (tables.Add(subnet.Table) && !Held(subnet.Table, egress, gatewaysHeld, gatewayUnions))
             {
-                egress = egress.Union(OfTable(subnet.Table, gatewayUnions, gatewayInside));
+                var part = OfTable(subnet.Table, gatewayUnions, gatewayInside);
+                pending.Add(part);
+                pendingIntervals += part.V4.IntervalCount + part.V6.IntervalCount;
+                if (pending.Count >= FlushParts || pendingIntervals >= Math.Max(FlushIntervals, egress.V4.IntervalCount + egress.V6.IntervalCount))
+                {
+                    egress = UnionAll(egress, pending);
+                    pendingIntervals = 0;
+                }
             }
         }
 
-        return egress;
+        return UnionAll(egress, pending);
+    }
+
+    /// <summary>
+    /// <paramref name="egress"/> with every set of <paramref name="pending"/> united into it; empties the list. Small
+    /// parts (a hub table's peering routes, an interval or two each) are sorted together once; large ones (gateway
+    /// routes, thousands of intervals) are merged pairwise, which never sorts what is already in order. The set so far
+    /// is united last, so it is copied once.
+    /// </summary>
+    internal static AddressSet UnionAll(AddressSet egress, List<AddressSet> pending)
+    {
+        var intervals = 0;
+        foreach (var part in pending)
+        {
+            intervals += part.V4.IntervalCount + part.V6.IntervalCount;
+        }
+
+        AddressSet parts;
+        if (intervals <= SmallPartIntervals * pending.Count)
+        {
+            parts = AddressSet.FromRanges(pending.SelectMany(Ranges));
+        }
+        else
+        {
+            while (pending.Count > 1)
+            {
+                var merged = 0;
+                for (var i = 0; i < pending.Count; i += 2)
+                {
+                    pending[merged++] = i + 1 < pending.Count ? pending[i].Union(pending[i + 1]) : pending[i];
+                }
+
+                pending.RemoveRange(merged, pending.Count - merged);
+            }
+
+            parts = pending[0];
+        }
+
+        pending.Clear();
+        return egress.Union(parts);
+    }
+
+    private static IEnumerable<AddressRange> Ranges(AddressSet set)
+    {
+        foreach (var interval in set.V4.Intervals.ToArray())
+        {
+            yield return new AddressRange(IpAddress.FromV4(interval.First), IpAddress.FromV4(interval.Last));
+        }
+
+        foreach (var interval in set.V6.Intervals.ToArray())
+        {
+            yield return new AddressRange(IpAddress.FromV6(interval.First), IpAddress.FromV6(interval.Last));
+        }
     }
 
     /// <summary>
@@ -94,10 +166,19 @@ internal static class EgressAddresses
             return candidates;
         }
 
-        var shadowed = AddressSet.Empty;
+        var shadowed = new List<AddressSet>();
         foreach (var other in others)
         {
-            var covered = AddressSet.FromPrefixes(exits.Where(other.Contains));
+            var inOther = new List<IpPrefix>();
+            foreach (var exit in exits)
+            {
+                if (other.Contains(exit))
+                {
+                    inOther.Add(exit);
+                }
+            }
+
+            var covered = AddressSet.FromPrefixes(inOther);
             if (gateways is not null)
             {
                 if (!gatewayInside.TryGetValue((gateways, other), out var inside))
@@ -110,10 +191,11 @@ internal static class EgressAddresses
                 covered = covered.Union(inside);
             }
 
-            shadowed = shadowed.Union(AddressSet.FromPrefix(other).Except(covered));
+            shadowed.Add(AddressSet.FromPrefix(other).Except(covered));
         }
 
-        return candidates.Except(shadowed);
+        // A hub's table has a peering route per spoke: their parts are united pairwise, not one by one.
+        return candidates.Except(UnionAll(AddressSet.Empty, shadowed));
     }
 
     private static bool IsExit(NextHopType type) => type is NextHopType.Internet or NextHopType.VirtualNetworkGateway;

@@ -22,6 +22,13 @@ namespace VNetLab.Analysis.Reachability;
 /// </remarks>
 internal static class FilterAdmission
 {
+    // A signature's answer per rule, two bits each: the rule's own side misses the own side, meets it, or (a deny rule
+    // matching every packet) covers it.
+    private const ulong RuleMissed = 0;
+    private const ulong RuleMeets = 1;
+    private const ulong RuleCovers = 2;
+    private const int RulesPerWord = 32;
+
     public static AddressSet Admitted(ImmutableArray<CompiledSecurityRule> rules, SecurityRuleDirection direction, AddressSet own)
     {
         if (own.Overlaps(PlatformAddresses.All))
@@ -56,30 +63,35 @@ internal static class FilterAdmission
         return admitted.Union(blocked.Complement());
     }
 
+    /// <summary>How many words <see cref="Signature"/> writes for <paramref name="ruleCount"/> rules.</summary>
+    public static int SignatureLength(int ruleCount) => 1 + ((ruleCount + RulesPerWord - 1) / RulesPerWord);
+
     /// <summary>
-    /// Everything <see cref="Admitted"/> reads of <paramref name="own"/>, as one string: whether it meets the platform
-    /// addresses, and per rule in order whether the rule's own side meets it and, for a deny rule matching every
-    /// packet, covers it. Two own-side sets with the same signature get the same admitted set from these rules, so
-    /// destinations (or senders) that the rules do not tell apart share one computation.
+    /// Everything <see cref="Admitted"/> reads of <paramref name="own"/>, written into <paramref name="signature"/>
+    /// (<see cref="SignatureLength"/> words): whether it meets the platform addresses (the first word), and per rule in
+    /// order, two bits each, whether the rule's own side meets it and, for a deny rule matching every packet, covers it.
+    /// Two own-side sets with the same signature get the same admitted set from these rules, so destinations (or
+    /// senders) that the rules do not tell apart share one computation.
     /// </summary>
-    public static string Signature(ImmutableArray<CompiledSecurityRule> rules, SecurityRuleDirection direction, AddressSet own)
+    public static void Signature(ImmutableArray<CompiledSecurityRule> rules, SecurityRuleDirection direction, AddressSet own, Span<ulong> signature)
     {
+        signature.Clear();
         if (own.Overlaps(PlatformAddresses.All))
         {
-            return "P";
+            // Every question is answered by this alone (everything is admitted): the rules' bits stay zero.
+            signature[0] = 1;
+            return;
         }
 
-        return string.Create(rules.Length, (Rules: rules, Direction: direction, Own: own), static (chars, state) =>
+        for (var i = 0; i < rules.Length; i++)
         {
-            for (var i = 0; i < chars.Length; i++)
-            {
-                var rule = state.Rules[i];
-                var ruleOwn = OwnSide(rule, state.Direction);
-                chars[i] = !Meets(ruleOwn, state.Own) ? '-'
-                    : rule.Access != SecurityRuleAccess.Allow && MatchesEveryPacket(rule) && Covers(ruleOwn, state.Own) ? 'c'
-                    : 'm';
-            }
-        });
+            var rule = rules[i];
+            var ruleOwn = OwnSide(rule, direction);
+            var answer = !Meets(ruleOwn, own) ? RuleMissed
+                : rule.Access != SecurityRuleAccess.Allow && MatchesEveryPacket(rule) && Covers(ruleOwn, own) ? RuleCovers
+                : RuleMeets;
+            signature[1 + (i / RulesPerWord)] |= answer << (2 * (i % RulesPerWord));
+        }
     }
 
     private static AddressSet OwnSide(CompiledSecurityRule rule, SecurityRuleDirection direction) =>

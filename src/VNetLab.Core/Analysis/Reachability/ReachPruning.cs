@@ -25,6 +25,9 @@ namespace VNetLab.Analysis.Reachability;
 /// </remarks>
 internal sealed class ReachPruning
 {
+    // Past this many distinct sets met at one destination, they are told apart by a hash set.
+    private const int FewSets = 32;
+
     private readonly NetworkAnalysis _analysis;
     private readonly AddressSet _egress;
     private readonly uint[] _hostAddresses;
@@ -39,15 +42,18 @@ internal sealed class ReachPruning
     // What a destination admits depends only on its addresses: kept across the matrix's Compute calls (diff, benchmarks).
     private readonly ConcurrentDictionary<AddressSet, AddressSet> _admittedAt = new();
 
-    // What one NSG admits, by what its rules can tell of the own side (FilterAdmission.Signature): the subnets of a
-    // spoke behind one NSG that no rule tells apart, and every NIC of one subnet, share one walk of the rules and
-    // one admitted set instead of each uniting and subtracting the rules' remote sets again.
-    private readonly ConcurrentDictionary<AdmissionKey, AddressSet> _admissions = new();
+    // What each NSG admits, by what its rules can tell of the own side (FilterAdmission.Signature): the subnets of a
+    // spoke behind one NSG that no rule tells apart, and every NIC of one subnet, share one walk of the rules and one
+    // admitted set instead of each uniting and subtracting the rules' remote sets again. Kept per NSG (by identity), so
+    // that workers asking about different NSGs never share a lock.
+    private readonly ConcurrentDictionary<CompiledNetworkSecurityGroup, NetworkSecurityGroupAdmissions> _admissions = new(ReferenceEqualityComparer.Instance);
 
     public ReachPruning(NetworkAnalysis analysis)
     {
         _analysis = analysis;
-        _egress = EgressAddresses.For(analysis.Routing);
+
+        // The egress set (one core's walk of every route table) and the address indexes below need nothing of each other.
+        var egress = Task.Run(() => EgressAddresses.For(analysis.Routing));
         var hosts = new List<(uint Address, Resource Host)>();
         foreach (var address in analysis.Addresses.HostAddresses.Where(a => a.IsV4))
         {
@@ -77,6 +83,8 @@ internal sealed class ReachPruning
         {
             _subnetReach[i] = i == 0 ? _subnetLasts[i] : Math.Max(_subnetReach[i - 1], _subnetLasts[i]);
         }
+
+        _egress = egress.GetAwaiter().GetResult();
     }
 
     /// <summary>For each source, the indexes (ascending) of the destinations it may reach; every other pair has no row.</summary>
@@ -178,11 +186,39 @@ internal sealed class ReachPruning
 
         // The NICs of a subnet mostly have the same NSGs, whose admitted sets are shared: each distinct set is united once.
         var byAssociations = new Dictionary<(CompiledNetworkSecurityGroup? First, CompiledNetworkSecurityGroup? Second), AddressSet>();
-        var united = new HashSet<object>(ReferenceEqualityComparer.Instance);
+
+        // A destination meets a few distinct sets: searched by reference in a list, not a hash set that gave each set's
+        // array its first identity hash (a third of the bounds' time on the proxy estate); a hash set past a few dozen.
+        var united = new List<object>();
+        HashSet<object>? unitedMany = null;
+        bool IsNew(object storage)
+        {
+            if (unitedMany is not null)
+            {
+                return unitedMany.Add(storage);
+            }
+
+            foreach (var known in united)
+            {
+                if (ReferenceEquals(known, storage))
+                {
+                    return false;
+                }
+            }
+
+            united.Add(storage);
+            if (united.Count > FewSets)
+            {
+                unitedMany = new HashSet<object>(united, ReferenceEqualityComparer.Instance);
+            }
+
+            return true;
+        }
+
         var admitted = AddressSet.Empty;
         void Unite(AddressSet set)
         {
-            if (set.V4.Storage is not { } storage || set.V6.Storage is not null || united.Add(storage))
+            if (set.V4.Storage is not { } storage || set.V6.Storage is not null || IsNew(storage))
             {
                 admitted = admitted.Union(set);
             }
@@ -198,14 +234,7 @@ internal sealed class ReachPruning
                     return AddressSet.All;
                 }
 
-                var associations = security.For(nic).Associations;
-                if (associations.Length > 2)
-                {
-                    Unite(associations.Select(a => Inbound(a.NetworkSecurityGroup)).Aggregate((a, b) => a.Intersect(b)));
-                    continue;
-                }
-
-                var key = (associations.Length > 0 ? associations[0].NetworkSecurityGroup : null, associations.Length > 1 ? associations[1].NetworkSecurityGroup : null);
+                var key = NetworkSecurityGroupsOf(_analysis, nic);
                 if (!byAssociations.TryGetValue(key, out var set))
                 {
                     set = key switch
@@ -238,6 +267,23 @@ internal sealed class ReachPruning
         }
 
         return admitted;
+    }
+
+    /// <summary>
+    /// The NSGs of <paramref name="nic"/>'s associations, in the order <see cref="CompiledSecurity.For"/> lists them
+    /// (the NIC's own, then its subnet's), each compiled for the subnet's tag as a NIC's context compiles it, so the same
+    /// objects; without compiling the NIC's security. Every NIC of a destination was compiled here, and the workers
+    /// queued on the NIC cache's locks to add 200,000 of them at scale (about half the bounds' time in a profile).
+    /// </summary>
+    internal static (CompiledNetworkSecurityGroup? First, CompiledNetworkSecurityGroup? Second) NetworkSecurityGroupsOf(NetworkAnalysis analysis,
+        NetworkInterface nic)
+    {
+        var security = analysis.Security;
+        var subnet = analysis.Estate.SubnetOf(nic);
+        var subnetNsg = subnet is null ? null : security.SubnetNetworkSecurityGroup(subnet);
+        return analysis.Estate.Find<NetworkSecurityGroup>(nic.NetworkSecurityGroupId) is { } nicNsg
+            ? (security.Compile(nicNsg, security.VirtualNetworkTagOf(subnet)), subnetNsg)
+            : (subnetNsg, null);
     }
 
     /// <summary>A superset of the destinations to which some packet from <paramref name="source"/> passes its outbound NSGs.</summary>
@@ -286,14 +332,15 @@ internal sealed class ReachPruning
         return allowed;
     }
 
-    /// <summary>
-    /// <see cref="FilterAdmission.Admitted"/> for <paramref name="own"/>, shared with every own side of the same
-    /// signature (the same answer to every question the rule walk asks of it), so the same result.
-    /// </summary>
+    /// <summary>What <paramref name="nsg"/> admits for <paramref name="own"/> (<see cref="NetworkSecurityGroupAdmissions.Admitted"/>).</summary>
     private AddressSet Admitted(CompiledNetworkSecurityGroup nsg, SecurityRuleDirection direction, AddressSet own)
     {
-        var key = new AdmissionKey(nsg, direction, FilterAdmission.Signature(nsg.Rules(direction), direction, own));
-        return _admissions.GetOrAdd(key, static (k, own) => FilterAdmission.Admitted(k.Nsg.Rules(k.Direction), k.Direction, own), own);
+        if (!_admissions.TryGetValue(nsg, out var admissions))
+        {
+            admissions = _admissions.GetOrAdd(nsg, static nsg => new NetworkSecurityGroupAdmissions(nsg));
+        }
+
+        return admissions.Admitted(direction, own);
     }
 
     private static int LowerBound(uint[] sorted, uint value)
@@ -327,7 +374,4 @@ internal sealed class ReachPruning
 
         return index + 1;
     }
-
-    /// <summary>One NSG (by identity), a direction, and what its rules can tell of an own side.</summary>
-    private readonly record struct AdmissionKey(CompiledNetworkSecurityGroup Nsg, SecurityRuleDirection Direction, string Signature);
 }

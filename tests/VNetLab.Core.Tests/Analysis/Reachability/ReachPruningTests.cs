@@ -199,4 +199,33 @@ public sealed class ReachPruningTests
         Assert.Equal(new TracedReachabilityMatrix(analysis).Compute().Select(r => $"{r.Source} {r.Destination} {r.Summary}"),
             new ReachabilityMatrix(analysis).Compute().Select(r => $"{r.Source} {r.Destination} {r.Summary}"));
     }
+
+    [Fact]
+    public void A_nics_nsgs_are_read_as_its_compiled_security_associates_them()
+    {
+        var estate = Estate.Create([
+            Vnet("vnet-a", "10.0.0.0/16",
+                Subnet("vnet-a", "web", "10.0.1.0/24", nsg: "nsg-subnet"),
+                Subnet("vnet-a", "bare", "10.0.2.0/24")),
+            Nsg("nsg-subnet", Inbound("nsg-subnet", "Allow-Web", 100, SecurityRuleAccess.Allow, "Tcp", destinationPorts: "443")),
+            Nsg("nsg-nic", Inbound("nsg-nic", "Deny-Ssh", 100, SecurityRuleAccess.Deny, "Tcp", destinationPorts: "22")),
+            Nic("both", SubnetId("vnet-a", "web"), "10.0.1.4", nsg: "nsg-nic"),
+            Nic("subnet-only", SubnetId("vnet-a", "web"), "10.0.1.5"),
+            Nic("nic-only", SubnetId("vnet-a", "bare"), "10.0.2.4", nsg: "nsg-nic"),
+            Nic("none", SubnetId("vnet-a", "bare"), "10.0.2.5"),
+            Nic("detached", SubnetId("vnet-a", "missing"), "10.0.3.4", nsg: "nsg-nic"),
+        ]);
+        var analysis = NetworkAnalysis.Compile(estate);
+        var lengths = new List<int>();
+        foreach (var nic in estate.NetworkInterfaces)
+        {
+            var (first, second) = ReachPruning.NetworkSecurityGroupsOf(analysis, nic);
+            var associations = analysis.Security.For(nic).Associations;
+            Assert.Same(associations.Length > 0 ? associations[0].NetworkSecurityGroup : null, first);
+            Assert.Same(associations.Length > 1 ? associations[1].NetworkSecurityGroup : null, second);
+            lengths.Add(associations.Length);
+        }
+
+        Assert.Equal([2, 1, 1, 0, 1], lengths);
+    }
 }
