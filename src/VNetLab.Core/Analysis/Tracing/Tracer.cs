@@ -186,10 +186,11 @@ public sealed class Tracer
 
         // Only the disposition and hops are wanted: NSG verdicts are not explained and routing notes not gathered.
         private readonly bool _brief;
-        private readonly List<Hop> _hops = [];
-        private readonly List<Step> _steps = [];
-        private readonly List<Diagnostic> _notes = [];
-        private readonly HashSet<ResourceId> _routedAt = [];
+        private readonly WalkScratch _scratch = WalkScratch.Take();
+        private readonly List<Hop> _hops;
+        private readonly List<Step> _steps;
+        private readonly List<Diagnostic> _notes;
+        private readonly HashSet<ResourceId> _routedAt;
         private HopKind _kind;
         private ResourceId? _at;
         private bool _open;
@@ -210,6 +211,10 @@ public sealed class Tracer
             _packet = packet;
             _source = source;
             _request = request;
+            _hops = _scratch.Hops;
+            _steps = _scratch.Steps;
+            _notes = _scratch.Notes;
+            _routedAt = _scratch.RoutedAt;
         }
 
         private bool IsReply => _request is not null;
@@ -236,8 +241,10 @@ public sealed class Tracer
             }
 
             // Most walks of a matrix raise no note: no iterator for them.
-            return new Trace(_packet, _source, disposition, [.. _hops],
+            var trace = new Trace(_packet, _source, disposition, [.. _hops],
                 _notes.Count == 0 ? [] : [.. _notes.DistinctBy(n => (n.Code, n.ResourceId, n.Message))]);
+            WalkScratch.Return(_scratch);
+            return trace;
         }
 
         /// <summary>
