@@ -8,8 +8,8 @@ namespace VNetLab.Security;
 
 /// <summary>
 /// An estate's security, compiled on demand and cached: <c>VirtualNetwork</c> tags per subnet, NSGs per tag
-/// context, what the NICs of a subnet share per (subnet, NIC NSG), NICs. Thread-safe; queries on cached parts
-/// allocate nothing.
+/// context, what the NICs of a subnet share per (subnet, NIC NSG), NICs. Thread-safe; flow verdicts on cached parts
+/// allocate nothing (a NIC's own addresses are built when they are read).
 /// </summary>
 public sealed class CompiledSecurity
 {

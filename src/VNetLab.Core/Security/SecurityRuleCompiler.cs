@@ -169,7 +169,7 @@ internal static class SecurityRuleCompiler
 
         // The one tag that is never cached (its addresses are the context's) is recognised without the upper-cased copy
         // Canonical makes: every NSG's default rules name it four times, so that copy was made for every NSG compiled.
-        if (NamesVirtualNetwork(text))
+        if (ServiceTagNames.NamesVirtualNetwork(text))
         {
             return virtualNetwork.Expansion.Terms;
         }
@@ -191,14 +191,6 @@ internal static class SecurityRuleCompiler
         }
 
         return [new RuleAddress(text, RuleAddressKind.Unresolved, AddressSet.Empty, [])];
-    }
-
-    // What ServiceTagNames.Canonical reads as VirtualNetwork: the name or its classic spelling, in any case, trimmed.
-    private static bool NamesVirtualNetwork(string text)
-    {
-        var trimmed = text.AsSpan().Trim();
-        return trimmed.Equals(ServiceTagNames.VirtualNetwork, StringComparison.OrdinalIgnoreCase)
-            || trimmed.Equals("VIRTUAL_NETWORK", StringComparison.OrdinalIgnoreCase);
     }
 
     // Service tags are words with optional ".Region" suffixes (Storage.WestEurope, AzureCloud.westeurope);

@@ -30,13 +30,23 @@ public static class ServiceTagNames
         || name.Equals(AzurePlatformLkm, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
+    /// Whether a rule's text names <c>VirtualNetwork</c> (as <see cref="Canonical"/> reads it), without the upper-cased
+    /// copy <see cref="Canonical"/> makes: every NSG's default rules ask it.
+    /// </summary>
+    public static bool NamesVirtualNetwork(string text)
+    {
+        var trimmed = text.AsSpan().Trim();
+        return trimmed.Equals(VirtualNetwork, StringComparison.OrdinalIgnoreCase)
+            || trimmed.Equals("VIRTUAL_NETWORK", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
     /// The tag a rule's text names, or null: matched case-insensitively (the seed's PowerShell wrote
     /// <c>INTERNET</c>), with the classic spellings <c>VIRTUAL_NETWORK</c> and <c>AZURE_LOADBALANCER</c> read as
     /// their ARM names.
     /// </summary>
-    public static string Canonical(string text) => text.Trim().ToUpperInvariant() switch
+    public static string Canonical(string text) => NamesVirtualNetwork(text) ? VirtualNetwork : text.Trim().ToUpperInvariant() switch
     {
-        "VIRTUALNETWORK" or "VIRTUAL_NETWORK" => VirtualNetwork,
         "INTERNET" => Internet,
         "AZURELOADBALANCER" or "AZURE_LOADBALANCER" => AzureLoadBalancer,
         _ => text.Trim(),

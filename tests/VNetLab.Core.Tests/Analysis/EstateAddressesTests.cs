@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Analysis;
 using VNetLab.Model;
@@ -41,6 +42,8 @@ public sealed class EstateAddressesTests
         var addresses = NetworkAnalysis.Compile(estate).Addresses;
 
         Assert.Equal(hosts.Distinct().Select(IpAddress.Parse).Order(), addresses.HostAddresses);
-        Assert.Equal(addresses.HostAddresses, addresses.HostAddresses);
+
+        // Sorted once: every read hands out the same array.
+        Assert.Same(ImmutableCollectionsMarshal.AsArray(addresses.HostAddresses), ImmutableCollectionsMarshal.AsArray(addresses.HostAddresses));
     }
 }

@@ -392,8 +392,10 @@ internal sealed class DestinationClasses
             var classOf = t_classOf is { } known && known.Length == count ? known : t_classOf = new int[count];
             Array.Clear(classOf);
 
-            // Split leaves its hits at zero and reads a split target only after setting it.
+            // Split leaves its hits at zero when it finishes, but one ended by an exception would not: cleared here, at
+            // the cost of one pass. Split reads a split target only after setting it.
             var hits = t_hits is { } knownHits && knownHits.Length == count ? knownHits : t_hits = new int[count];
+            Array.Clear(hits);
             var splitTo = t_splitTo is { } knownSplitTo && knownSplitTo.Length == count ? knownSplitTo : t_splitTo = new int[count];
             return new Partition(classOf, hits, splitTo);
         }

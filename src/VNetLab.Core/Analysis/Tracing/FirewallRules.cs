@@ -17,40 +17,37 @@ internal static class FirewallRules
     // A firewall's rules parsed once: traces through a hub firewall are the bulk of a reach matrix.
     private static readonly ConditionalWeakTable<AzureFirewall, ParsedRule[]> _parsed = new();
 
-    public static FirewallRuleStep Evaluate(AzureFirewall firewall, Packet packet, List<Diagnostic> notes)
-    {
-        foreach (var rule in Parsed(firewall))
-        {
-            if (rule.FqdnOnly)
-            {
-                notes.Add(DiagnosticCatalog.TraceFirewallFqdnRuleSkipped(firewall.Id, rule.Rule.Name));
-                continue;
-            }
-
-            if (rule.Matches(packet))
-            {
-                return new FirewallRuleStep(firewall.Id, rule.Collection.Id, rule.Rule.Name, rule.Collection.Priority, rule.Collection.Action);
-            }
-        }
-
-        return new FirewallRuleStep(firewall.Id, null, null, null, SecurityRuleAccess.Deny);
-    }
+    public static FirewallRuleStep Evaluate(AzureFirewall firewall, Packet packet, List<Diagnostic> notes) =>
+        FirstMatch(firewall, packet, notes) is { } rule
+            ? new FirewallRuleStep(firewall.Id, rule.Collection.Id, rule.Rule.Name, rule.Collection.Priority, rule.Collection.Action)
+            : new FirewallRuleStep(firewall.Id, null, null, null, SecurityRuleAccess.Deny);
 
     /// <summary>
     /// Whether <see cref="Evaluate"/> allows <paramref name="packet"/>, without its step or notes: the reach matrix asks
     /// this for every protocol without ports and every target behind a firewall, and reads nothing else.
     /// </summary>
-    public static bool Allows(AzureFirewall firewall, Packet packet)
+    public static bool Allows(AzureFirewall firewall, Packet packet) =>
+        FirstMatch(firewall, packet, notes: null)?.Collection.Action == SecurityRuleAccess.Allow;
+
+    // The first rule that matches, in priority order; FQDN-only rules are skipped (Azure needs DNS to match them), and
+    // noted when the caller keeps notes. None matching means the firewall's implicit deny.
+    private static ParsedRule? FirstMatch(AzureFirewall firewall, Packet packet, List<Diagnostic>? notes)
     {
         foreach (var rule in Parsed(firewall))
         {
-            if (!rule.FqdnOnly && rule.Matches(packet))
+            if (rule.FqdnOnly)
             {
-                return rule.Collection.Action == SecurityRuleAccess.Allow;
+                notes?.Add(DiagnosticCatalog.TraceFirewallFqdnRuleSkipped(firewall.Id, rule.Rule.Name));
+                continue;
+            }
+
+            if (rule.Matches(packet))
+            {
+                return rule;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>
