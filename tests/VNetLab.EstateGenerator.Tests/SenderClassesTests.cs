@@ -4,14 +4,15 @@ using VNetLab.Analysis.Reachability;
 using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Testing;
+using VNetLab.Testing.Reference.Reachability;
 
 namespace VNetLab.EstateGenerator.Tests;
 
 /// <summary>
 /// Issue #7: the reach matrix traces one representative per class of senders that no engine tells apart
 /// (<see cref="SenderClasses"/>). Its key is a value made of resource ids (compared as Azure compares them, without
-/// case) rather than a text built per NIC; the representatives must be exactly those the text key picked, group by
-/// group, on the generated estate and every example.
+/// case) rather than a text built per NIC; the representatives must be exactly those the reference's text key picks
+/// (<see cref="TracedSenderClasses"/>), on the generated estate and every example.
 /// </summary>
 [Collection(TinyEstateFixture.Collection)]
 public sealed class SenderClassesTests
@@ -69,7 +70,7 @@ public sealed class SenderClassesTests
         var classes = PacketClasses.For(analysis);
         var endpoints = new SelectorResolver(estate).AllSources();
 
-        var expected = TextKeyRepresentatives(endpoints, classes, estate).ToList();
+        var expected = TracedSenderClasses.Representatives(endpoints, classes, estate).ToList();
         var actual = SenderClasses.Representatives(endpoints, classes, estate).ToList();
 
         Assert.Equal(expected.Count, actual.Count);
@@ -96,31 +97,5 @@ public sealed class SenderClassesTests
             .ToArray();
         Assert.Equal(4, pairs.Length);
         return pairs;
-    }
-
-    // The key as it was written before: one text per NIC, ids upper-cased, parts joined.
-    private static IEnumerable<SourceEndpoint> TextKeyRepresentatives(IEnumerable<SourceEndpoint> endpoints, PacketClasses classes, Estate estate)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var endpoint in endpoints)
-        {
-            if (endpoint.Endpoint.Resource is NetworkInterface nic && nic.PrimaryIpConfiguration is { PrivateIpAddress: { IsV4: true } address } configuration
-                && endpoint.Addresses.TryGetFirst(out var first) && first == address)
-            {
-                var key = string.Join('|',
-                    endpoint.Group,
-                    estate.SubnetOf(nic)?.Id.Value.ToUpperInvariant(),
-                    nic.NetworkSecurityGroupId?.Value.ToUpperInvariant(),
-                    nic.EnableIpForwarding ? "forwarding" : "plain",
-                    string.Join(',', configuration.ApplicationSecurityGroupIds.Select(a => a.Value.ToUpperInvariant()).Order(StringComparer.Ordinal)),
-                    classes.FilterAtomOf(address).ToString());
-                if (!seen.Add(key))
-                {
-                    continue;
-                }
-            }
-
-            yield return endpoint;
-        }
     }
 }

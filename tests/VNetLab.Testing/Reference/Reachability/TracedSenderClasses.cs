@@ -10,7 +10,7 @@ namespace VNetLab.Testing.Reference.Reachability;
 /// forwarding, whose addresses no rule tells apart (<see cref="PacketClasses.FilterAtomOf"/>). Exact, not a sample:
 /// routes never look at the source address, and filters see the same atom. The oracle's own copy.
 /// </summary>
-internal static class TracedSenderClasses
+public static class TracedSenderClasses
 {
     public static IEnumerable<SourceEndpoint> Representatives(IEnumerable<SourceEndpoint> endpoints, PacketClasses classes, Estate estate)
     {
