@@ -36,7 +36,7 @@ public sealed class DestinationClassesTests
         foreach (var source in resolver.AllSources())
         {
             Assert.True(source.Addresses.TryGetFirst(out var from));
-            var classOf = classes.ForSender(classes.SenderTable(source.Endpoint));
+            var classOf = classes.ForSender(SenderRouting.Of(analysis, source.Endpoint).Table);
             var paths = new Dictionary<int, string>();
             foreach (var atom in atoms)
             {

@@ -20,7 +20,7 @@ namespace VNetLab.Analysis.Reachability;
 /// ports no earlier rule decided; without ports, the first rule matching decides, and every NSG of a NIC must allow
 /// (the first deny is final). Platform addresses never get here (<see cref="PathFilters.FiltersOn(TraceEndpoint, Trace)"/>).
 /// </remarks>
-internal sealed class PathVerdicts
+internal sealed partial class PathVerdicts
 {
     private readonly NetworkAnalysis _analysis;
 
@@ -158,135 +158,6 @@ internal sealed class PathVerdicts
         }
 
         return _parts[_count++];
-    }
-
-    /// <summary>One NSG's rules with the indexes of those matching the addresses, or a firewall, or a filter not modelled.</summary>
-    private sealed class Part
-    {
-        private ImmutableArray<CompiledSecurityRule> _rules;
-        private int[] _matching = [];
-        private int _matchingCount;
-
-        // The ports found for the rules matched last, by protocol and source port. A part keeps its place on the path
-        // from one target to the next, and most targets match the same rules of it (the sender's NSG, a hub's firewall
-        // subnet): the first-match walk over port sets, a few set operations that each allocate, is then made once.
-        private CompiledSecurityRule[]? _knownRules;
-        private int[] _knownMatching = [];
-        private int _knownMatchingCount;
-        private readonly List<(SecurityProtocol Protocol, int SourcePort, PortSet Allowed)> _known = [];
-
-        public AzureFirewall? Firewall { get; private set; }
-
-        public bool IsUnknown { get; private set; }
-
-        /// <summary>Keeps, of the rules whose sources hold the source (<paramref name="bySource"/>, in order), those whose destinations hold the destination.</summary>
-        public void SetRules(ImmutableArray<CompiledSecurityRule> rules, int[] bySource, IpAddress destination)
-        {
-            (_rules, Firewall, IsUnknown, _matchingCount) = (rules, null, false, 0);
-            if (_matching.Length < bySource.Length)
-            {
-                _matching = new int[bySource.Length];
-            }
-
-            foreach (var index in bySource)
-            {
-                if (rules[index].Destinations.Contains(destination))
-                {
-                    _matching[_matchingCount++] = index;
-                }
-            }
-
-            var array = ImmutableCollectionsMarshal.AsArray(rules);
-            var matching = _matching.AsSpan(0, _matchingCount);
-            if (array is null || !ReferenceEquals(array, _knownRules) || !matching.SequenceEqual(_knownMatching.AsSpan(0, _knownMatchingCount)))
-            {
-                _knownRules = array;
-                if (_knownMatching.Length < _matchingCount)
-                {
-                    _knownMatching = new int[_matching.Length];
-                }
-
-                matching.CopyTo(_knownMatching);
-                _knownMatchingCount = _matchingCount;
-                _known.Clear();
-            }
-        }
-
-        public void SetFirewall(AzureFirewall firewall)
-        {
-            (_rules, Firewall, IsUnknown, _matchingCount) = (default, firewall, false, 0);
-            Forget();
-        }
-
-        public void SetUnknown()
-        {
-            (_rules, Firewall, IsUnknown, _matchingCount) = (default, null, true, 0);
-            Forget();
-        }
-
-        private void Forget()
-        {
-            _knownRules = null;
-            _known.Clear();
-        }
-
-        /// <summary>First match over port sets: each rule decides the ports no earlier rule decided; ports no rule matches pass.</summary>
-        public PortSet Ports(SecurityProtocol protocol, int sourcePort)
-        {
-            foreach (var (knownProtocol, knownSourcePort, knownAllowed) in _known)
-            {
-                if (knownProtocol == protocol && knownSourcePort == sourcePort)
-                {
-                    return knownAllowed;
-                }
-            }
-
-            var allowed = FirstMatchPorts(protocol, sourcePort);
-            _known.Add((protocol, sourcePort, allowed));
-            return allowed;
-        }
-
-        private PortSet FirstMatchPorts(SecurityProtocol protocol, int sourcePort)
-        {
-            var remaining = PortSet.All;
-            var allowed = PortSet.Empty;
-            for (var i = 0; i < _matchingCount; i++)
-            {
-                var rule = _rules[_matching[i]];
-                if (!rule.Protocols.Contains(protocol) || !rule.SourcePorts.Contains(sourcePort))
-                {
-                    continue;
-                }
-
-                if (rule.Access == SecurityRuleAccess.Allow)
-                {
-                    allowed = allowed.Union(remaining.Intersect(rule.DestinationPorts));
-                }
-
-                remaining = remaining.Except(rule.DestinationPorts);
-                if (remaining.IsEmpty)
-                {
-                    break;
-                }
-            }
-
-            return allowed.Union(remaining);
-        }
-
-        /// <summary>The first rule matching a packet without ports decides; none matching lets it through.</summary>
-        public bool FirstMatchAllows(SecurityProtocol protocol)
-        {
-            for (var i = 0; i < _matchingCount; i++)
-            {
-                var rule = _rules[_matching[i]];
-                if (rule.Protocols.Contains(protocol) && rule.MatchesPortlessPackets)
-                {
-                    return rule.Access == SecurityRuleAccess.Allow;
-                }
-            }
-
-            return true;
-        }
     }
 
     private sealed class RulesAndSourceComparer : IEqualityComparer<(CompiledSecurityRule[] Rules, IpAddress Source)>
