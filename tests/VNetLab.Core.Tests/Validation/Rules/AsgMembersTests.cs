@@ -40,7 +40,7 @@ public sealed class AsgMembersTests
             .SelectMany(n => n.IpConfigurations)
             .SelectMany(c => c.ApplicationSecurityGroupIds.Select(a => (Asg: a, Config: c)))
             .ToLookup(p => p.Asg, p => p.Config);
-        var byAsg = AsgMembers.ByAsg(estate);
+        var byAsg = Gathered(estate).ByAsg;
 
         Assert.Equal(expected.Select(g => g.Key), byAsg.Keys);
         foreach (var group in expected)
@@ -67,7 +67,7 @@ public sealed class AsgMembersTests
         };
         var estate = Estate.Create([first, Nic("nic2", [], []) with { Location = "northeurope" }, second with { Location = "eastus" }]);
 
-        var members = AsgMembers.ByAsg(estate)[web];
+        var members = Gathered(estate).ByAsg[web];
 
         Assert.Equal(4, members.Count);
         Assert.All(members, m => Assert.Equal(estate.Find<NetworkInterface>(m.IpConfiguration.NetworkInterfaceId)?.Location, m.OwnerRegion));
@@ -80,12 +80,25 @@ public sealed class AsgMembersTests
         var asgs = Enumerable.Range(0, 4).Select(i => EstateBuilder.Id("applicationSecurityGroups", $"asg{i}")).ToArray();
         var estate = Estate.Create([Nic("nic1", asgs, asgs[..2]), Nic("nic2", asgs[..3], asgs)]);
 
-        var byAsg = AsgMembers.ByAsg(estate, 2, out var beyondLimit);
+        var membership = Gathered(estate, 2);
+        var (byAsg, beyondLimit) = (membership.ByAsg, membership.BeyondLimit);
 
         var expected = estate.NetworkInterfaces.SelectMany(n => n.IpConfigurations).Where(c => c.ApplicationSecurityGroupIds.Length > 2);
         Assert.Equal(expected, beyondLimit);
         Assert.Equal(3, beyondLimit.Count);
-        Assert.Equal(AsgMembers.ByAsg(estate).Keys, byAsg.Keys);
+        Assert.Equal(Gathered(estate).ByAsg.Keys, byAsg.Keys);
+    }
+
+    // Every NIC of the estate, in its order, as the validator's pass hands them to the ASG rule.
+    private static AsgMembership Gathered(Estate estate, int asgsPerIpConfiguration = int.MaxValue)
+    {
+        var membership = new AsgMembership(estate, asgsPerIpConfiguration);
+        foreach (var nic in estate.NetworkInterfaces)
+        {
+            membership.Add(nic);
+        }
+
+        return membership;
     }
 
     private static NetworkInterface Nic(string name, ResourceId[] first, ResourceId[] second)

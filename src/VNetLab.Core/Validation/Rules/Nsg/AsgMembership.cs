@@ -3,8 +3,8 @@ using VNetLab.Model;
 namespace VNetLab.Validation.Rules.Nsg;
 
 /// <summary>
-/// The ASG memberships of an estate's NICs, gathered one NIC at a time in the estate's order (<see cref="AsgMembers.ByAsg(Estate)"/>
-/// over every NIC at once): a validation pass adds each NIC while it is in the cache (<see cref="IWalksNetworkInterfaces"/>).
+/// The ASG memberships of an estate's NICs, gathered one NIC at a time in the estate's order: a validation pass adds
+/// each NIC while it is in the cache (<see cref="IWalksNetworkInterfaces"/>).
 /// </summary>
 internal sealed class AsgMembership(Estate estate, int asgsPerIpConfiguration)
 {
