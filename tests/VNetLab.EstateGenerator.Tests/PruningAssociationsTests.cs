@@ -1,5 +1,4 @@
 using VNetLab.Analysis;
-using VNetLab.Analysis.Reachability;
 using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Testing;
@@ -31,7 +30,7 @@ public sealed class PruningAssociationsTests
             var analysis = NetworkAnalysis.Compile(estate);
             foreach (var nic in estate.NetworkInterfaces)
             {
-                var (first, second) = ReachPruning.NetworkSecurityGroupsOf(analysis, nic);
+                var (first, second) = analysis.Security.NetworkSecurityGroupsOf(nic);
                 var associations = analysis.Security.For(nic).Associations;
 
                 Assert.InRange(associations.Length, 0, 2);

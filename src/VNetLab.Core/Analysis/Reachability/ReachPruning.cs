@@ -234,7 +234,7 @@ internal sealed class ReachPruning
                     return AddressSet.All;
                 }
 
-                var key = NetworkSecurityGroupsOf(_analysis, nic);
+                var key = security.NetworkSecurityGroupsOf(nic);
                 if (!byAssociations.TryGetValue(key, out var set))
                 {
                     set = key switch
@@ -267,23 +267,6 @@ internal sealed class ReachPruning
         }
 
         return admitted;
-    }
-
-    /// <summary>
-    /// The NSGs of <paramref name="nic"/>'s associations, in the order <see cref="CompiledSecurity.For"/> lists them
-    /// (the NIC's own, then its subnet's), each compiled for the subnet's tag as a NIC's context compiles it, so the same
-    /// objects; without compiling the NIC's security. Every NIC of a destination was compiled here, and the workers
-    /// queued on the NIC cache's locks to add 200,000 of them at scale (about half the bounds' time in a profile).
-    /// </summary>
-    internal static (CompiledNetworkSecurityGroup? First, CompiledNetworkSecurityGroup? Second) NetworkSecurityGroupsOf(NetworkAnalysis analysis,
-        NetworkInterface nic)
-    {
-        var security = analysis.Security;
-        var subnet = analysis.Estate.SubnetOf(nic);
-        var subnetNsg = subnet is null ? null : security.SubnetNetworkSecurityGroup(subnet);
-        return analysis.Estate.Find<NetworkSecurityGroup>(nic.NetworkSecurityGroupId) is { } nicNsg
-            ? (security.Compile(nicNsg, security.VirtualNetworkTagOf(subnet)), subnetNsg)
-            : (subnetNsg, null);
     }
 
     /// <summary>A superset of the destinations to which some packet from <paramref name="source"/> passes its outbound NSGs.</summary>

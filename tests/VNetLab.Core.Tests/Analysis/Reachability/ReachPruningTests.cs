@@ -219,7 +219,7 @@ public sealed class ReachPruningTests
         var lengths = new List<int>();
         foreach (var nic in estate.NetworkInterfaces)
         {
-            var (first, second) = ReachPruning.NetworkSecurityGroupsOf(analysis, nic);
+            var (first, second) = analysis.Security.NetworkSecurityGroupsOf(nic);
             var associations = analysis.Security.For(nic).Associations;
             Assert.Same(associations.Length > 0 ? associations[0].NetworkSecurityGroup : null, first);
             Assert.Same(associations.Length > 1 ? associations[1].NetworkSecurityGroup : null, second);
