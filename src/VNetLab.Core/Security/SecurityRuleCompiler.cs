@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
@@ -85,6 +86,32 @@ internal static class SecurityRuleCompiler
         if (prefixes.IsEmpty && asgIds.Length == 1)
         {
             return cache.ApplicationSecurityGroup(asgIds[0], asgMembers);
+        }
+
+        if (!prefixes.IsEmpty || !asgIds.IsEmpty)
+        {
+            var allOneValue = true;
+            foreach (var value in prefixes)
+            {
+                allOneValue &= IsOneValue(value);
+            }
+
+            // Nearly every list is one term per value: its array is filled in place, without a builder per side.
+            if (allOneValue)
+            {
+                var array = new RuleAddress[prefixes.Length + asgIds.Length];
+                for (var i = 0; i < prefixes.Length; i++)
+                {
+                    array[i] = Address(rule, prefixes[i], field, virtualNetwork, serviceTags, cache, ref notes)[0];
+                }
+
+                for (var i = 0; i < asgIds.Length; i++)
+                {
+                    array[prefixes.Length + i] = cache.ApplicationSecurityGroup(asgIds[i], asgMembers)[0];
+                }
+
+                return ImmutableCollectionsMarshal.AsImmutableArray(array);
+            }
         }
 
         var terms = ImmutableArray.CreateBuilder<RuleAddress>(prefixes.Length + asgIds.Length);
