@@ -46,6 +46,43 @@ public sealed class SharedPathFiltersTests
         AssertSharedPathsAgree(EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate);
     }
 
+    [Fact]
+    [Trait("fact", "issue #7: the reach matrix agrees with a trace per packet class")]
+    public void One_verdict_object_for_every_row_of_a_worker_gives_what_a_fresh_one_gives()
+    {
+        // The matrix keeps one verdict object per worker thread across its rows, so the ports it keeps per NSG rule
+        // array and rules matched serve other sources and destinations than those that found them.
+        var estate = _fixture.Estate;
+        var analysis = NetworkAnalysis.Compile(estate);
+        var tracer = new Tracer(analysis);
+        var pathFilters = new PathFilters(analysis);
+        var resolver = new SelectorResolver(estate);
+        var destinations = resolver.AllDestinations()
+            .SelectMany(d => d.Addresses.V4.Intervals.ToArray().Select(i => IpAddress.FromV4(i.First)))
+            .Distinct()
+            .ToList();
+        var worker = new PathVerdicts(analysis);
+        var compared = 0;
+        foreach (var source in resolver.AllSources().OrderBy(s => s.Group, StringComparer.Ordinal))
+        {
+            Assert.True(source.Addresses.TryGetFirst(out var from));
+            foreach (var destination in destinations)
+            {
+                var packet = Packet.Create(SecurityProtocol.Tcp, from, 1024, destination, 443);
+                if (pathFilters.FiltersOn(source.Endpoint, tracer.OutcomeIgnoringFilters(source.Endpoint, packet)) is not { Refused: false } filters)
+                {
+                    continue;
+                }
+
+                var expected = Verdicts(new PathVerdicts(analysis).For(filters, from, destination));
+                Assert.Equal(expected, Verdicts(worker.For(filters, from, destination)));
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 1000, $"only {compared} verdicts compared: the test would check little");
+    }
+
     /// <summary>How many shared walks had filters, and how many verdicts followed another of the same filters.</summary>
     private static (int SharedWithFilters, int ReusedVerdicts) AssertSharedPathsAgree(Estate estate)
     {

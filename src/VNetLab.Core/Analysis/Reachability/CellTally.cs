@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Security;
 
@@ -85,7 +86,20 @@ internal sealed class CellTally
     /// <summary>The row's cells, by protocol: complete when no packet on the reached ports misses.</summary>
     public ImmutableArray<ReachCell> Cells()
     {
-        var cells = ImmutableArray.CreateBuilder<ReachCell>();
+        // Counted first: a builder grown to its default capacity and then copied at the row's size made two arrays per row.
+        var count = 0;
+        for (var p = 0; p < Protocols; p++)
+        {
+            count += _reached[p] ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var cells = new ReachCell[count];
+        var next = 0;
         for (var p = 0; p < Protocols; p++)
         {
             if (!_reached[p])
@@ -98,9 +112,9 @@ internal sealed class CellTally
                 ? !_missedPorts[p].Overlaps(_reachedPorts[p]) && !_allowedEverywhere[p].Complement().Overlaps(_reachedPorts[p])
                 : !_missed[p];
             _exits[p].Sort(StringComparer.Ordinal);
-            cells.Add(new ReachCell(protocol, _reachedPorts[p], complete, string.Join(",", _exits[p])));
+            cells[next++] = new ReachCell(protocol, _reachedPorts[p], complete, string.Join(",", _exits[p]));
         }
 
-        return cells.DrainToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(cells);
     }
 }

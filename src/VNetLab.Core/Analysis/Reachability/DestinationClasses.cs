@@ -82,6 +82,17 @@ internal sealed partial class DestinationClasses
         _transitClassOf = partition.ClassOf;
     }
 
+    // Scratch for FilterClasses, one per thread (the sets are cleared before use; a class is made by one thread).
+    [ThreadStatic]
+    private static HashSet<object>? t_seenStorage;
+
+    [ThreadStatic]
+    private static HashSet<int[]>? t_seenCovered;
+
+    // A sender table's labels, one array per thread: read by the refinement and dropped.
+    [ThreadStatic]
+    private static int[]? t_senderLabels;
+
     /// <summary>How many atoms the region has.</summary>
     public int AtomCount => _firsts.Length;
 
@@ -107,7 +118,8 @@ internal sealed partial class DestinationClasses
         }
 
         // Refined in this thread's scratch and copied only when the partition is new: most tables fall into one met before.
-        var labels = _decisions.Label(senderTable);
+        var labels = t_senderLabels is { } scratch && scratch.Length == _firsts.Length ? scratch : t_senderLabels = new int[_firsts.Length];
+        _decisions.LabelInto(senderTable, labels);
         var partition = Partition.ScratchOf(_transitClassOf);
         partition.Refine(labels);
         var classOf = _senderPartitions.TryGetValue(partition.ClassOf, out var met) ? met
@@ -123,9 +135,13 @@ internal sealed partial class DestinationClasses
     /// </summary>
     public Runs FilterClasses(object key, Func<object, IEnumerable<AddressSet>> sets) => _filterClasses.GetOrAdd(key, k =>
     {
+        // This thread's sets, cleared: thousands of NSGs are classed once each, and two sets grown per NSG over its
+        // 400 address sets were a twentieth of what the rows allocated.
         var splits = new List<int[]>();
-        var seenStorage = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var seen = new HashSet<int[]>(ReferenceEqualityComparer.Instance);
+        var seenStorage = t_seenStorage ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var seen = t_seenCovered ??= new HashSet<int[]>(ReferenceEqualityComparer.Instance);
+        seenStorage.Clear();
+        seen.Clear();
         foreach (var set in sets(k))
         {
             if (set.V4.Storage is not { } storage || !seenStorage.Add(storage))

@@ -8,8 +8,6 @@ internal sealed class FilterSplitScratch
 
     public Dictionary<long, int> Split { get; } = [];
 
-    public HashSet<int> Seen { get; } = [];
-
     /// <summary>Every atom in subgroup 0.</summary>
     public Span<int> SubgroupOf(int count)
     {

@@ -214,8 +214,17 @@ internal sealed class PathFilters
     }
 
     private static (object Key, Func<object, IEnumerable<AddressSet>> Sets) RuleSets(ImmutableArray<CompiledSecurityRule> rules) =>
-        (ImmutableCollectionsMarshal.AsArray(rules) ?? (object)Array.Empty<CompiledSecurityRule>(),
-            static r => ((CompiledSecurityRule[])r).SelectMany(rule => new[] { rule.Sources, rule.Destinations }));
+        (ImmutableCollectionsMarshal.AsArray(rules) ?? (object)Array.Empty<CompiledSecurityRule>(), static r => RuleAddressSets((CompiledSecurityRule[])r));
+
+    // Each rule's sources then destinations, without a two-set array per rule.
+    private static IEnumerable<AddressSet> RuleAddressSets(CompiledSecurityRule[] rules)
+    {
+        foreach (var rule in rules)
+        {
+            yield return rule.Sources;
+            yield return rule.Destinations;
+        }
+    }
 
     /// <summary>The filters along one path, or a refusal that stops every packet.</summary>
     public sealed record OnPath(bool Refused, ImmutableArray<Filter> Filters);

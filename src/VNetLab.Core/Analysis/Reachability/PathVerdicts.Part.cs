@@ -15,13 +15,18 @@ internal sealed partial class PathVerdicts
         private int[] _matching = [];
         private int _matchingCount;
 
-        // The ports found for the rules matched last, by protocol and source port. A part keeps its place on the path
-        // from one target to the next, and most targets match the same rules of it (the sender's NSG, a hub's firewall
-        // subnet): the first-match walk over port sets, a few set operations that each allocate, is then made once.
-        private CompiledSecurityRule[]? _knownRules;
-        private int[] _knownMatching = [];
-        private int _knownMatchingCount;
-        private readonly List<(SecurityProtocol Protocol, int SourcePort, PortSet Allowed)> _known = [];
+        // The ports found for the rules matched, by protocol and source port, kept by the verdicts' owner per rule array
+        // and matched rules (KnownPorts): most targets match rules of the NSGs on their path that other targets of the
+        // worker matched before (the sender's NSG, a hub's firewall subnet), and the first-match walk over port sets, a
+        // few set operations that each allocate, was a fifth of what the rows allocated while kept only for the rules
+        // matched last by this part.
+        private readonly KnownPorts _knownPorts;
+        private List<(SecurityProtocol Protocol, int SourcePort, PortSet Allowed)>? _known;
+
+        public Part(KnownPorts knownPorts)
+        {
+            _knownPorts = knownPorts;
+        }
 
         public AzureFirewall? Firewall { get; private set; }
 
@@ -44,20 +49,7 @@ internal sealed partial class PathVerdicts
                 }
             }
 
-            var array = ImmutableCollectionsMarshal.AsArray(rules);
-            var matching = _matching.AsSpan(0, _matchingCount);
-            if (array is null || !ReferenceEquals(array, _knownRules) || !matching.SequenceEqual(_knownMatching.AsSpan(0, _knownMatchingCount)))
-            {
-                _knownRules = array;
-                if (_knownMatching.Length < _matchingCount)
-                {
-                    _knownMatching = new int[_matching.Length];
-                }
-
-                matching.CopyTo(_knownMatching);
-                _knownMatchingCount = _matchingCount;
-                _known.Clear();
-            }
+            _known = ImmutableCollectionsMarshal.AsArray(rules) is { } array ? _knownPorts.For(array, _matching, _matchingCount) : null;
         }
 
         public void SetFirewall(AzureFirewall firewall)
@@ -72,16 +64,17 @@ internal sealed partial class PathVerdicts
             Forget();
         }
 
-        private void Forget()
-        {
-            _knownRules = null;
-            _known.Clear();
-        }
+        private void Forget() => _known = null;
 
         /// <summary>First match over port sets: each rule decides the ports no earlier rule decided; ports no rule matches pass.</summary>
         public PortSet Ports(SecurityProtocol protocol, int sourcePort)
         {
-            foreach (var (knownProtocol, knownSourcePort, knownAllowed) in _known)
+            if (_known is not { } known)
+            {
+                return FirstMatchPorts(protocol, sourcePort);
+            }
+
+            foreach (var (knownProtocol, knownSourcePort, knownAllowed) in known)
             {
                 if (knownProtocol == protocol && knownSourcePort == sourcePort)
                 {
@@ -90,7 +83,7 @@ internal sealed partial class PathVerdicts
             }
 
             var allowed = FirstMatchPorts(protocol, sourcePort);
-            _known.Add((protocol, sourcePort, allowed));
+            known.Add((protocol, sourcePort, allowed));
             return allowed;
         }
 

@@ -34,7 +34,11 @@ internal sealed partial class PathVerdicts
 
     // Per NSG rule array and source address, the rules whose sources hold it: a source row asks about one source atom
     // against many destinations (a site's classes, a subnet's hosts), so each NSG's source sets are tested once for it.
+    // Emptied past a bound: one verdict object serves every row of a worker (the matrix keeps one per worker thread).
     private readonly Dictionary<(CompiledSecurityRule[] Rules, IpAddress Source), int[]> _bySource = new(RulesAndSourceComparer.Instance);
+    private const int BySourceKept = 16384;
+
+    private readonly KnownPorts _knownPorts = new();
 
     public PathVerdicts(NetworkAnalysis analysis)
     {
@@ -144,6 +148,11 @@ internal sealed partial class PathVerdicts
                 }
             }
 
+            if (_bySource.Count >= BySourceKept)
+            {
+                _bySource.Clear();
+            }
+
             _bySource.Add((array, _source), bySource = [.. matching]);
         }
 
@@ -154,7 +163,7 @@ internal sealed partial class PathVerdicts
     {
         if (_count == _parts.Count)
         {
-            _parts.Add(new Part());
+            _parts.Add(new Part(_knownPorts));
         }
 
         return _parts[_count++];

@@ -21,7 +21,8 @@ namespace VNetLab.Analysis.Reachability;
 /// </remarks>
 internal sealed class PermissivePaths
 {
-    private const int Kept = 1 << 16;
+    // Per generation of the cache (BoundedCache keeps two): the walks of the few tables in progress, a few hundred each.
+    private const int Kept = 2048;
     private readonly NetworkAnalysis _analysis;
     private readonly Tracer _tracer;
     private readonly BoundedCache<Key, SharedWalk?> _paths = new(Kept);

@@ -83,8 +83,11 @@ public sealed class ReachabilityMatrix
         // caller writes rows while the workers go on.
         var walkGroups = new WalkGroupCache();
         var paths = new PermissivePaths(_analysis, _tracer);
+
+        // A worker's verdicts keep what they found from row to row (PathVerdicts): the rows of one table meet the same NSGs.
+        using var scratch = new ThreadLocal<(PathVerdicts Verdicts, CellTally Tally)>(() => (new PathVerdicts(_analysis), new CellTally()));
         var workers = Environment.ProcessorCount;
-        foreach (var rows in OrderedParallel.Run(sources.Count, i => RowsOf(sources[i], candidates[i], destinations, walkGroups, paths), workers, workers * 16))
+        foreach (var rows in OrderedParallel.Run(sources.Count, i => RowsOf(sources[i], candidates[i], destinations, walkGroups, paths, scratch), workers, workers * 16))
         {
             foreach (var row in rows)
             {
@@ -94,14 +97,13 @@ public sealed class ReachabilityMatrix
     }
 
     private List<ReachRow> RowsOf(ReachSource source, List<int> candidates, ImmutableArray<DestinationGroup> destinations, WalkGroupCache walkGroups,
-        PermissivePaths paths)
+        PermissivePaths paths, ThreadLocal<(PathVerdicts Verdicts, CellTally Tally)> scratch)
     {
         var rows = new List<ReachRow>();
 
         // The source's endpoints that every engine treats alike, and their atoms, are the same whatever the destination.
         List<Sender>? senders = null;
-        PathVerdicts? verdicts = null;
-        CellTally? tally = null;
+        var (verdicts, tally) = scratch.Value;
         foreach (var index in candidates)
         {
             var destination = destinations[index];
@@ -112,7 +114,7 @@ public sealed class ReachabilityMatrix
 
             senders ??= [.. SenderClasses.Representatives(source.Endpoints, _classes, _analysis.Estate)
                 .Select(e => new Sender(e, _classes.Split(e.Addresses).ToList(), SenderRouting.Of(_analysis, e.Endpoint)))];
-            var cells = Cells(senders, destination, index, walkGroups, paths, verdicts ??= new PathVerdicts(_analysis), tally ??= new CellTally());
+            var cells = Cells(senders, destination, index, walkGroups, paths, verdicts, tally);
             if (!cells.IsEmpty)
             {
                 rows.Add(new ReachRow(source.Label, destination.Label, cells));
@@ -150,7 +152,7 @@ public sealed class ReachabilityMatrix
                     }
 
                     var targets = group.Members is not { } members ? null : filters is null ? members.Atoms() : ByFilterClass(members, filters);
-                    for (var i = 0; i < (targets?.Count ?? 1); i++)
+                    for (var i = 0; i < (targets?.Length ?? 1); i++)
                     {
                         var target = targets is null ? group.First : targets[i];
                         if (filters is null)
@@ -370,10 +372,16 @@ public sealed class ReachabilityMatrix
     /// on which filters (NSG rule arrays, firewalls) are on the path, so a group keeps it per sequence of filters: the
     /// senders of one table share their groups (<see cref="WalkGroupCache"/>) and mostly their filters.
     /// </summary>
-    private List<AddressRange> ByFilterClass(SiteAtomGroup group, PathFilters.OnPath filters)
+    private AddressRange[] ByFilterClass(SiteAtomGroup group, PathFilters.OnPath filters)
     {
         var parts = _pathFilters.AddressParts(filters).ToArray();
-        return group.Representatives([.. parts.Select(p => p.Key)], () =>
+        var keys = new object[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            keys[i] = parts[i].Key;
+        }
+
+        return group.Representatives(keys, () =>
         {
             var region = _siteClasses.Value;
             var atoms = group.Indexes;
@@ -383,6 +391,7 @@ public sealed class ReachabilityMatrix
             var subgroupOf = scratch.SubgroupOf(atoms.Length);
             var classes = scratch.Classes(atoms.Length);
             var split = scratch.Split;
+            var subgroups = atoms.Length == 0 ? 0 : 1;
             foreach (var (key, sets) in parts)
             {
                 region.FilterClasses(key, sets).ClassesAt(atoms, classes);
@@ -398,16 +407,19 @@ public sealed class ReachabilityMatrix
 
                     subgroupOf[i] = subgroup;
                 }
+
+                subgroups = split.Count;
             }
 
-            var representatives = new List<AddressRange>();
-            var seen = scratch.Seen;
-            seen.Clear();
-            for (var i = 0; i < atoms.Length; i++)
+            // Subgroups are numbered from 0 by first appearance, so the first atom of each is the first to carry the
+            // next number; one per subgroup is kept, made at its size (they live as long as the group).
+            var representatives = new AddressRange[subgroups];
+            var found = 0;
+            for (var i = 0; i < atoms.Length && found < representatives.Length; i++)
             {
-                if (seen.Add(subgroupOf[i]))
+                if (subgroupOf[i] == found)
                 {
-                    representatives.Add(group.AtomAt(i));
+                    representatives[found++] = group.AtomAt(i);
                 }
             }
 

@@ -13,34 +13,57 @@ internal readonly record struct WalkGroup(AddressRange First, SiteAtomGroup? Mem
 /// </summary>
 internal sealed class SiteAtomGroup
 {
-    private readonly List<int> _indexes;
+    // Made at the group's size when it is known (a site's groups are counted first): a list grown and then frozen into
+    // an array made two arrays per group.
+    private int[] _indexes;
+    private int _count;
 
     // The atoms themselves, kept only when they may be smaller than the region's (a destination minus the sender's
     // own addresses); otherwise each is the region's atom at its index, and a large site's groups hold only indexes.
     private readonly List<AddressRange>? _atoms;
     private readonly DestinationClasses _region;
-    private ConcurrentDictionary<object[], List<AddressRange>>? _representatives;
-    private int[]? _frozen;
+    private ConcurrentDictionary<object[], AddressRange[]>? _representatives;
 
     public SiteAtomGroup(DestinationClasses region, bool keepsAtoms, int capacity = 0)
     {
         _region = region;
-        _indexes = new List<int>(capacity);
+        _indexes = capacity == 0 ? [] : new int[capacity];
         _atoms = keepsAtoms ? new List<AddressRange>(capacity) : null;
     }
 
-    public int Count => _indexes.Count;
+    public int Count => _count;
 
-    public int[] Indexes => _frozen ??= [.. _indexes];
+    /// <summary>The atoms' indexes in the region, ascending. Read once the group is built: the array is then not copied again.</summary>
+    public int[] Indexes
+    {
+        get
+        {
+            if (_count != _indexes.Length)
+            {
+                _indexes = _indexes[.._count];
+            }
+
+            return _indexes;
+        }
+    }
 
     public AddressRange AtomAt(int position) => _atoms?[position] ?? _region.AtomRange(_indexes[position]);
 
-    public List<AddressRange> Atoms() => [.. Enumerable.Range(0, Count).Select(AtomAt)];
+    public AddressRange[] Atoms()
+    {
+        var atoms = new AddressRange[_count];
+        for (var i = 0; i < atoms.Length; i++)
+        {
+            atoms[i] = AtomAt(i);
+        }
+
+        return atoms;
+    }
 
     /// <summary>Adds the region's atom at <paramref name="index"/>.</summary>
     public void Add(int index)
     {
-        _indexes.Add(index);
+        AddIndex(index);
         _atoms?.Add(_region.AtomRange(index));
     }
 
@@ -48,15 +71,26 @@ internal sealed class SiteAtomGroup
     public void Add(AddressRange atom, int index)
     {
         _atoms?.Add(atom);
-        _indexes.Add(index);
+        AddIndex(index);
     }
 
-    public List<AddressRange> Representatives(object[] filters, Func<List<AddressRange>> split)
+    /// <summary>The representatives kept for <paramref name="filters"/>, else those <paramref name="split"/> gives, kept.</summary>
+    public AddressRange[] Representatives(object[] filters, Func<AddressRange[]> split)
     {
         // Most groups are walked by one sender table's filters only: the map is made when first asked.
         var representatives = LazyInitializer.EnsureInitialized(ref _representatives,
-            static () => new ConcurrentDictionary<object[], List<AddressRange>>(FilterSequenceComparer.Instance));
+            static () => new ConcurrentDictionary<object[], AddressRange[]>(FilterSequenceComparer.Instance));
         return representatives.TryGetValue(filters, out var known) ? known : representatives.GetOrAdd(filters, split());
+    }
+
+    private void AddIndex(int index)
+    {
+        if (_count == _indexes.Length)
+        {
+            Array.Resize(ref _indexes, Math.Max(4, _count * 2));
+        }
+
+        _indexes[_count++] = index;
     }
 }
 

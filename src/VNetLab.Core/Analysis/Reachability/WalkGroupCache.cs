@@ -9,13 +9,14 @@ namespace VNetLab.Analysis.Reachability;
 /// Walk groups for one <see cref="ReachabilityMatrix.Rows"/> call, read by every thread. A site's groups depend on the
 /// sender only through its table's classes of the sites' atoms (<see cref="DestinationClasses.ForSender"/>, one array per
 /// distinct partition), so they are kept by (classes, destination) and shared by every table that classes the atoms
-/// alike; other destinations' groups are kept by (sender table, destination). Both are emptied when they grow past a
-/// bound: sources come table by table, and a large site's groups hold thousands of atoms.
+/// alike; other destinations' groups are kept by (sender table, destination). Both keep only the recent ones
+/// (<see cref="BoundedCache{TKey, TValue}"/>): sources come table by table, and a large site's groups hold thousands of atoms.
 /// </summary>
 internal sealed class WalkGroupCache
 {
-    private const int KeptByTable = 1024;
-    private const int KeptByClasses = 4096;
+    // Per generation (BoundedCache keeps two): enough for the tables in progress, small enough that few survive collections.
+    private const int KeptByTable = 256;
+    private const int KeptByClasses = 1024;
     private readonly Bounded<EffectiveRouteTable> _byTable = new(KeptByTable);
     private readonly Bounded<int[]> _byClasses = new(KeptByClasses);
 
