@@ -109,7 +109,7 @@ internal sealed class CellTally
 
             var protocol = (SecurityProtocol)p;
             var complete = protocol.HasPorts()
-                ? !_missedPorts[p].Overlaps(_reachedPorts[p]) && !_allowedEverywhere[p].Complement().Overlaps(_reachedPorts[p])
+                ? !_missedPorts[p].Overlaps(_reachedPorts[p]) && _reachedPorts[p].IsSubsetOf(_allowedEverywhere[p])
                 : !_missed[p];
             _exits[p].Sort(StringComparer.Ordinal);
             cells[next++] = new ReachCell(protocol, _reachedPorts[p], complete, string.Join(",", _exits[p]));

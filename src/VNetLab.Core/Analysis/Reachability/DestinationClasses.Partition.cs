@@ -33,6 +33,12 @@ internal sealed partial class DestinationClasses
         [ThreadStatic]
         private static int[]? t_splitTo;
 
+        [ThreadStatic]
+        private static Dictionary<(int Class, int Label), int>? t_refineTo;
+
+        [ThreadStatic]
+        private static HashSet<int>? t_refineKept;
+
         /// <summary>
         /// A partition of <paramref name="count"/> atoms in one class over this thread's scratch arrays, valid until the
         /// thread's next scratch partition: for a partition read once and dropped (one region, so one length, per matrix).
@@ -75,7 +81,9 @@ internal sealed partial class DestinationClasses
         {
             ClassOf = into;
             var count = classOf.Length == 0 ? 0 : classOf.Max() + 1;
-            _sizes = [.. new int[count]];
+            // Made zeroed at its size: a sender's refinement is made for each of thousands of tables.
+            _sizes = new List<int>(count);
+            System.Runtime.InteropServices.CollectionsMarshal.SetCount(_sizes, count);
             foreach (var c in classOf)
             {
                 _sizes[c]++;
@@ -132,8 +140,11 @@ internal sealed partial class DestinationClasses
         /// <summary>Splits every class by <paramref name="labels"/>: atoms stay together only if their labels are equal.</summary>
         public void Refine(int[] labels)
         {
-            var to = new Dictionary<(int Class, int Label), int>();
-            var kept = new HashSet<int>();
+            // This thread's maps, cleared: a sender's refinement is made for each of thousands of tables.
+            var to = t_refineTo ??= [];
+            var kept = t_refineKept ??= [];
+            to.Clear();
+            kept.Clear();
             for (var k = 0; k < ClassOf.Length; k++)
             {
                 var c = ClassOf[k];

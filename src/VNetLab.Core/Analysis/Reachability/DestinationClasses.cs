@@ -89,6 +89,9 @@ internal sealed partial class DestinationClasses
     [ThreadStatic]
     private static HashSet<int[]>? t_seenCovered;
 
+    [ThreadStatic]
+    private static List<int>? t_covered;
+
     // A sender table's labels, one array per thread: read by the refinement and dropped.
     [ThreadStatic]
     private static int[]? t_senderLabels;
@@ -218,7 +221,9 @@ internal sealed partial class DestinationClasses
     /// <summary>The atoms (indexes, as inclusive pairs) inside <paramref name="set"/>: each atom is wholly in or out, since every set was cut.</summary>
     private static int[] Covered(AddressSet set, uint[] firsts, uint[] lasts)
     {
-        var covered = new List<int>();
+        // This thread's list, cleared: every address set of thousands of NSGs is covered once, most of them by no atom.
+        var covered = t_covered ??= [];
+        covered.Clear();
         foreach (var interval in set.V4.Intervals)
         {
             // The first atom ending at or after the interval's start, and the last starting at or before its end.
