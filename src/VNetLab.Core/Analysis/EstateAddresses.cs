@@ -21,6 +21,10 @@ public sealed class EstateAddresses
     // Sorted once on first read: the reach matrix's set-up and its pruning both read it (200,000 addresses at scale).
     private readonly Lazy<ImmutableArray<IpAddress>> _hostAddresses;
 
+    // Sorted once on first read, for the reach matrix's pruning, which walks them by address range: built from the two
+    // holder dictionaries directly, where the pruning's set-up looked each of 200,000 sorted addresses up in both.
+    private readonly Lazy<V4Hosts> _v4Hosts;
+
     internal EstateAddresses(Estate estate)
     {
         _nics = Holders(estate.NetworkInterfaces, nic => nic.IpConfigurations.Select(c => c.PrivateIpAddress));
@@ -29,6 +33,7 @@ public sealed class EstateAddresses
         _vnets = Trie(estate.VirtualNetworks.SelectMany(v => v.AddressSpace.Select(a => (a.Prefix, v))));
         _sites = Trie(estate.ExternalSites.OrderBy(s => s.Id).SelectMany(s => s.AddressSpace.Select(p => (p, s))));
         _hostAddresses = new(SortedHostAddresses);
+        _v4Hosts = new(SortedV4Hosts);
     }
 
     /// <summary>The NIC with an IP configuration holding <paramref name="address"/>.</summary>
@@ -46,6 +51,41 @@ public sealed class EstateAddresses
 
     /// <summary>Every address a NIC or firewall holds.</summary>
     public ImmutableArray<IpAddress> HostAddresses => _hostAddresses.Value;
+
+    /// <summary>
+    /// Every IPv4 address a NIC or firewall holds, ascending, each with its holder: the NIC where a NIC and a firewall
+    /// both hold it (invalid), listed once for each, as <see cref="HostAddresses"/> lists it.
+    /// </summary>
+    internal V4Hosts HostsV4 => _v4Hosts.Value;
+
+    private V4Hosts SortedV4Hosts()
+    {
+        var addresses = new List<uint>(_nics.Count + _firewalls.Count);
+        var holders = new List<Resource>(_nics.Count + _firewalls.Count);
+        foreach (var (address, nic) in _nics)
+        {
+            if (address.IsV4)
+            {
+                addresses.Add(address.V4Value);
+                holders.Add(nic);
+            }
+        }
+
+        foreach (var (address, firewall) in _firewalls)
+        {
+            if (address.IsV4)
+            {
+                addresses.Add(address.V4Value);
+                holders.Add(_nics.GetValueOrDefault(address) ?? (Resource)firewall);
+            }
+        }
+
+        // Equal addresses have the same holder, so the sort's order among them does not matter.
+        var sortedAddresses = addresses.ToArray();
+        var sortedHolders = holders.ToArray();
+        Array.Sort(sortedAddresses, sortedHolders);
+        return new V4Hosts(sortedAddresses, sortedHolders);
+    }
 
     private ImmutableArray<IpAddress> SortedHostAddresses()
     {

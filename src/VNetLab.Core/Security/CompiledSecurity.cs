@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Model;
 
@@ -13,10 +14,19 @@ namespace VNetLab.Security;
 /// </summary>
 public sealed class CompiledSecurity
 {
-    private readonly ConcurrentDictionary<ResourceId, VirtualNetworkTag> _tagsBySubnet = new();
+    // An NSG's associations meet a few expansions, searched by reference; a hash set past a few dozen (an NSG shared by
+    // the subnets of many VNets).
+    private const int FewExpansions = 32;
+
+    // The caches the reach matrix's set-up fills from both cores, one entry per subnet or NSG compilation (50,000 and
+    // over 10,000 at large): sized up front with many lock stripes, since a default one started with a stripe per core
+    // and each growth took every stripe, and the workers queued on those locks for a seventh of the set-up's NSG loop.
+    private static readonly int _stripes = Environment.ProcessorCount * 16;
+
+    private readonly ConcurrentDictionary<ResourceId, VirtualNetworkTag> _tagsBySubnet;
     private readonly ConcurrentDictionary<(ResourceId VirtualNetwork, ResourceId? RouteTable), VirtualNetworkTagExpansion> _expansions = new();
-    private readonly ConcurrentDictionary<(ResourceId Nsg, VirtualNetworkTagExpansion Expansion), CompiledNetworkSecurityGroup> _nsgsByExpansion = new();
-    private readonly ConcurrentDictionary<(ResourceId Nsg, AddressSet VirtualNetwork), CompiledNetworkSecurityGroup> _nsgs = new();
+    private readonly ConcurrentDictionary<(ResourceId Nsg, VirtualNetworkTagExpansion Expansion), CompiledNetworkSecurityGroup> _nsgsByExpansion;
+    private readonly ConcurrentDictionary<(ResourceId Nsg, AddressSet VirtualNetwork), CompiledNetworkSecurityGroup> _nsgs;
     private readonly ConcurrentDictionary<ImmutableArray<IpPrefix>, AddressSet> _gatewayAddresses = new(PrefixListComparer.Instance);
     // NICs of the estate are kept by ordinal in the table, made at the first NIC asked for; the dictionary holds only
     // NICs the estate does not have.
@@ -31,6 +41,15 @@ public sealed class CompiledSecurity
         Estate = estate;
         Options = options;
         ApplicationSecurityGroups = ApplicationSecurityGroupMembers.Of(estate);
+        var subnets = 0;
+        foreach (var vnet in estate.VirtualNetworks)
+        {
+            subnets += vnet.Subnets.Length;
+        }
+
+        _tagsBySubnet = new(_stripes, subnets);
+        _nsgsByExpansion = new(_stripes, estate.NetworkSecurityGroups.Length);
+        _nsgs = new(_stripes, estate.NetworkSecurityGroups.Length);
         _detachedTag = new(() => VirtualNetworkTag.For(estate, null, options.GatewayPrefixes));
     }
 
@@ -76,11 +95,17 @@ public sealed class CompiledSecurity
     /// <summary>The NSG compiled for each subnet it is associated with (or, when it is associated with none, for no subnet).</summary>
     public ImmutableArray<CompiledNetworkSecurityGroup> CompileForAssociations(NetworkSecurityGroup nsg)
     {
-        // Subnets are told apart by reference: a Subnet's record hash walks its prefix arrays and gives each a first
-        // identity hash, which was a tenth of the set-up's compile at scale. Value-equal copies of one subnet share its id,
-        // so its tag and expansion, and the expansions below remove them as before.
-        var subnets = new List<Subnet?>();
-        var seen = new HashSet<Subnet>(ReferenceEqualityComparer.Instance);
+        // The reach matrix's set-up asks this of every NSG (10,000 at large, from two workers): the tags are told apart
+        // by their shared expansion, by reference in a short list, without the LINQ pipeline and the identity hash of
+        // every subnet and expansion met, which with the cache's lock waits were a third of the set-up's NSG loop at
+        // scale. A NIC association is read as its subnet; the NICs of one subnet mostly come in a row, and a subnet met
+        // again finds its tag cached and its expansion listed, so repeats are only skipped sooner. Tags that share an
+        // expansion have equal addresses; only distinct expansions (often one per NSG: a spoke's subnets share their
+        // VNet and route table) are compared by value, which hashes thousands of intervals where gateways learn
+        // on-premises prefixes.
+        var tags = new List<VirtualNetworkTag>();
+        HashSet<VirtualNetworkTagExpansion>? manyExpansions = null;
+        Subnet? previous = null;
         var detached = false;
         foreach (var resource in Estate.AssociationsOf(nsg.Id))
         {
@@ -90,23 +115,56 @@ public sealed class CompiledSecurity
                 NetworkInterface n => Estate.SubnetOf(n),
                 _ => null,
             };
-            if (subnet is null ? !detached : seen.Add(subnet))
+            if (subnet is null ? detached : ReferenceEquals(subnet, previous))
             {
-                detached |= subnet is null;
-                subnets.Add(subnet);
+                continue;
+            }
+
+            detached |= subnet is null;
+            previous = subnet ?? previous;
+            var tag = VirtualNetworkTagOf(subnet);
+            if (IsNewExpansion(tags, ref manyExpansions, tag.Expansion))
+            {
+                tags.Add(tag);
             }
         }
 
-        if (subnets.Count == 0)
+        if (tags.Count == 0)
         {
-            subnets.Add(null);
+            tags.Add(VirtualNetworkTagOf(null));
         }
 
-        // Tags that share an expansion have equal addresses: they are told apart by reference first, and only distinct
-        // expansions (often one per NSG: a spoke's subnets share their VNet and route table) are compared by value,
-        // which hashes thousands of intervals where gateways learn on-premises prefixes.
-        var tags = subnets.Select(VirtualNetworkTagOf).DistinctBy(t => t.Expansion, ReferenceEqualityComparer.Instance).ToList();
-        return [.. (tags.Count > 1 ? tags.DistinctBy(t => t.Addresses) : tags).Select(t => Compile(nsg, t))];
+        var distinct = tags.Count > 1 ? tags.DistinctBy(t => t.Addresses).ToList() : tags;
+        var compiled = new CompiledNetworkSecurityGroup[distinct.Count];
+        for (var i = 0; i < compiled.Length; i++)
+        {
+            compiled[i] = Compile(nsg, distinct[i]);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(compiled);
+    }
+
+    private static bool IsNewExpansion(List<VirtualNetworkTag> tags, ref HashSet<VirtualNetworkTagExpansion>? many, VirtualNetworkTagExpansion expansion)
+    {
+        if (many is not null)
+        {
+            return many.Add(expansion);
+        }
+
+        foreach (var tag in tags)
+        {
+            if (ReferenceEquals(tag.Expansion, expansion))
+            {
+                return false;
+            }
+        }
+
+        if (tags.Count >= FewExpansions)
+        {
+            many = new HashSet<VirtualNetworkTagExpansion>(tags.Select(t => t.Expansion), ReferenceEqualityComparer.Instance) { expansion };
+        }
+
+        return true;
     }
 
     /// <summary>Everything that filters <paramref name="nic"/>'s traffic, compiled.</summary>

@@ -64,4 +64,49 @@ public sealed class CompileForAssociationsTests
         Assert.Null(only.VirtualNetworkTag.SubnetId);
         Assert.True(only.Inbound[0].Sources.Contains(IpAddress.Parse("168.63.129.16")));
     }
+
+    [Fact]
+    [Trait("fact", "semantics.md 4.5")]
+    public void Nic_and_subnet_associations_in_any_order_compile_once_per_distinct_tag_in_first_association_order()
+    {
+        // An NSG on the subnets of forty VNets (forty tags, more than a short list holds) and on NICs met out of their
+        // subnets' order, twice in a row, and with no subnet: one compilation per VNet in the order its first
+        // association comes, one for no subnet, each the object the subnet's own lookup returns.
+        var vnets = Enumerable.Range(0, 40).Select(i => Vnet($"vnet-{i}", $"10.{i}.0.0/16", Subnet($"vnet-{i}", "web", $"10.{i}.1.0/24", "nsg"))).ToList();
+        NetworkInterface NicIn(int vnet, int n) => Nic($"nic-{vnet}-{n}", SubnetId($"vnet-{vnet}", "web"), $"10.{vnet}.1.{4 + n}", "nsg");
+        var nics = new List<NetworkInterface> { NicIn(39, 0), NicIn(39, 1), NicIn(3, 0), NicIn(39, 2), Nic("nic-nowhere", SubnetId("vnet-none", "web"), "10.99.1.4", "nsg") };
+        var estate = Estate.Create(
+        [
+            Nsg("nsg", Inbound("nsg", "vnet-in", 100, SecurityRuleAccess.Allow, source: "VirtualNetwork")),
+            .. vnets,
+            .. nics,
+        ]);
+        var security = SecurityCompiler.Compile(estate);
+        var nsg = estate.NetworkSecurityGroups.Single();
+
+        var compiled = security.CompileForAssociations(nsg);
+
+        // The reference: distinct subnets (none for a NIC without one) in association order, their tags, the first of
+        // each distinct address set.
+        var expected = estate.AssociationsOf(nsg.Id)
+            .Select(r => r switch { Subnet s => s, NetworkInterface n => estate.SubnetOf(n), _ => null })
+            .Distinct()
+            .Select(security.VirtualNetworkTagOf)
+            .DistinctBy(t => t.Addresses)
+            .Select(t => security.Compile(nsg, t))
+            .ToList();
+        Assert.Equal(41, compiled.Length);
+        Assert.Equal(expected.Count, compiled.Length);
+        for (var i = 0; i < compiled.Length; i++)
+        {
+            Assert.Same(expected[i], compiled[i]);
+        }
+
+        var subnets = estate.AllSubnets.ToDictionary(p => p.VirtualNetwork.Name, p => p.Subnet);
+        Assert.Contains(compiled, c => c.VirtualNetworkTag.SubnetId is null);
+        foreach (var (vnet, subnet) in subnets)
+        {
+            Assert.Contains(security.SubnetNetworkSecurityGroup(subnet), compiled);
+        }
+    }
 }

@@ -48,15 +48,15 @@ public sealed class PacketClasses
 
     public static PacketClasses For(NetworkAnalysis analysis)
     {
-        var estate = analysis.Estate;
-        var routing = analysis.Routing;
-        var cuts = new CutCollector();
-        var membership = ImmutableArray.CreateBuilder<AddressSet>();
+        // The routes, hosts and firewall rules are cut on another thread while the NSGs are (below): cut last, on the
+        // calling thread, they were a serial tenth of the set-up at scale with one core idle. Both cores then share
+        // the whole work, the NSG loop's workers taking fewer NSGs while this runs.
+        var others = Task.Run(() => CutAllButNetworkSecurityGroups(analysis));
 
         // Compiling every NSG for its associations is most of the set-up at scale (two million rules), and NSGs compile
         // and cut independently: both cores take NSGs in turn, each cutting into its own collector, merged at the end
         // (cut points are a set: neither the order nor a set cut by both workers changes them).
-        var nsgs = estate.NetworkSecurityGroups;
+        var nsgs = analysis.Estate.NetworkSecurityGroups;
         var workers = new List<CutCollector>();
         Parallel.For(0, nsgs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             () => new CutCollector(),
@@ -78,6 +78,26 @@ public sealed class PacketClasses
                 }
             });
 
+        var (cuts, membership) = others.GetAwaiter().GetResult();
+        foreach (var worker in workers)
+        {
+            cuts.Merge(worker);
+        }
+
+        // The two address cut lists (a million points at scale) are sorted one per core.
+        var ruleAddressCuts = Task.Run(cuts.RuleAddresses.ToSortedArray);
+        var addressCuts = cuts.Addresses.ToSortedArray();
+        return new PacketClasses(addressCuts, ruleAddressCuts.GetAwaiter().GetResult(), SortedDistinct(cuts.DestinationPorts),
+            SortedDistinct(cuts.SourcePorts), membership);
+    }
+
+    /// <summary>The cuts of everything but the NSGs' rules, and the membership sets, in the order the matrix reads them.</summary>
+    private static (CutCollector Cuts, ImmutableArray<AddressSet> Membership) CutAllButNetworkSecurityGroups(NetworkAnalysis analysis)
+    {
+        var estate = analysis.Estate;
+        var routing = analysis.Routing;
+        var cuts = new CutCollector();
+        var membership = ImmutableArray.CreateBuilder<AddressSet>();
         // Subnets with the same routes share one table: its routes are cut once. A table lists its own routes and some
         // of its hub's gateway routes, which thousands of tables share (a spoke's 4,000 on-premises prefixes): those are
         // cut once per shared set instead of once per table's rows. All of the set's routes are cut, those a table hides
@@ -171,14 +191,9 @@ public sealed class PacketClasses
             }
         }
 
-        foreach (var worker in workers)
-        {
-            cuts.Merge(worker);
-        }
-
-        return new PacketClasses(cuts.Addresses.ToSortedArray(), cuts.RuleAddresses.ToSortedArray(), SortedDistinct(cuts.DestinationPorts),
-            SortedDistinct(cuts.SourcePorts), membership.ToImmutable());
+        return (cuts, membership.ToImmutable());
     }
+
 
     /// <summary>The IPv4 part of <paramref name="set"/> cut into atoms.</summary>
     public IEnumerable<AddressRange> Split(AddressSet set)
@@ -290,10 +305,12 @@ public sealed class PacketClasses
 
         public void CutRule(AddressSet set)
         {
-            Cut(set);
+            // Every set cut as a rule's was cut as an address set then too: one met again as a rule's (most of the two
+            // million rule sides at scale) is looked up once, not once in each, and nothing else changes.
             if (IsNew(set, _seenRuleStorage, _cutRuleSets))
             {
                 RuleAddresses.Add(set.V4);
+                Cut(set);
             }
         }
 

@@ -52,35 +52,44 @@ internal sealed class ReachPruning
     {
         _analysis = analysis;
 
-        // The egress set (one core's walk of every route table) and the address indexes below need nothing of each other.
+        // The egress set (both cores' walk of every route table) and the address indexes below need nothing of each other.
         var egress = Task.Run(() => EgressAddresses.For(analysis.Routing));
-        var hosts = new List<(uint Address, Resource Host)>();
-        foreach (var address in analysis.Addresses.HostAddresses.Where(a => a.IsV4))
+        var hosts = analysis.Addresses.HostsV4;
+        _hostAddresses = hosts.Addresses;
+        _hosts = hosts.Holders;
+
+        // Subnet ranges by first address; those with equal firsts (invalid overlaps) keep the estate's order, as a
+        // stable sort keeps it, by the position in the low half of the key.
+        var firsts = new List<uint>();
+        var lasts = new List<uint>();
+        var holders = new List<Subnet>();
+        foreach (var (_, subnet) in analysis.Estate.AllSubnets)
         {
-            if (analysis.Addresses.NetworkInterfaceAt(address) is { } nic)
+            foreach (var interval in AddressSet.FromPrefixes(subnet.AddressPrefixes.Select(a => a.Prefix)).V4.Intervals)
             {
-                hosts.Add((address.V4Value, nic));
-            }
-            else if (analysis.Addresses.FirewallAt(address) is { } firewall)
-            {
-                hosts.Add((address.V4Value, firewall));
+                firsts.Add(interval.First);
+                lasts.Add(interval.Last);
+                holders.Add(subnet);
             }
         }
 
-        hosts.Sort((a, b) => a.Address.CompareTo(b.Address));
-        _hostAddresses = [.. hosts.Select(h => h.Address)];
-        _hosts = [.. hosts.Select(h => h.Host)];
-
-        var subnets = analysis.Estate.AllSubnets
-            .SelectMany(p => AddressSet.FromPrefixes(p.Subnet.AddressPrefixes.Select(a => a.Prefix)).V4.Intervals.ToArray().Select(i => (i.First, i.Last, p.Subnet)))
-            .OrderBy(s => s.First)
-            .ToList();
-        _subnetFirsts = [.. subnets.Select(s => s.First)];
-        _subnetLasts = [.. subnets.Select(s => s.Last)];
-        _subnets = [.. subnets.Select(s => s.Subnet)];
-        _subnetReach = new uint[subnets.Count];
-        for (var i = 0; i < subnets.Count; i++)
+        var order = new ulong[firsts.Count];
+        for (var i = 0; i < order.Length; i++)
         {
+            order[i] = ((ulong)firsts[i] << 32) | (uint)i;
+        }
+
+        Array.Sort(order);
+        _subnetFirsts = new uint[order.Length];
+        _subnetLasts = new uint[order.Length];
+        _subnets = new Subnet[order.Length];
+        _subnetReach = new uint[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var index = (int)(uint)order[i];
+            _subnetFirsts[i] = firsts[index];
+            _subnetLasts[i] = lasts[index];
+            _subnets[i] = holders[index];
             _subnetReach[i] = i == 0 ? _subnetLasts[i] : Math.Max(_subnetReach[i - 1], _subnetLasts[i]);
         }
 
