@@ -93,6 +93,9 @@ internal sealed class ImportPool
     /// <summary>The one object for the id written as <paramref name="id"/> is (<see cref="ResourceIdTable"/>).</summary>
     public ResourceId Canonical(ResourceId id) => _ids.Canonical(id);
 
+    /// <summary>As <see cref="Canonical"/> for a child made on an id this pool gave (<see cref="ResourceIdTable.CanonicalChild"/>).</summary>
+    public ResourceId CanonicalChild(ResourceId child) => _ids.CanonicalChild(child);
+
     /// <summary>
     /// Parses a resource's own id (rules, routes, IP configurations): unique, so its text is not remembered. A child's id is its
     /// parent's text and two more segments, and its parent (the NSG of a rule) was read before it: the child then
@@ -110,7 +113,7 @@ internal sealed class ImportPool
             if (typeSlash > 0 && typeSlash < nameSlash - 1 && !char.IsWhiteSpace(trimmed[typeSlash - 1])
                 && _referencesBySpan.TryGetValue(trimmed[..typeSlash], out var parent))
             {
-                return _ids.Canonical(parent.Child(Intern(trimmed[(typeSlash + 1)..nameSlash]), Intern(trimmed[(nameSlash + 1)..])));
+                return _ids.CanonicalChild(parent.Child(Intern(trimmed[(typeSlash + 1)..nameSlash]), Intern(trimmed[(nameSlash + 1)..])));
             }
         }
 

@@ -34,6 +34,16 @@ internal sealed class ResourceIdTable
         return _ids.GetOrAdd(candidate, candidate);
     }
 
+    /// <summary>
+    /// As <see cref="Canonical"/> for a child made on a canonical parent (a declared child id, whose parent was read
+    /// before it): one probe of the table instead of three, for the millions of rules of a large estate.
+    /// </summary>
+    public ResourceId CanonicalChild(ResourceId child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        return _ids.GetOrAdd(child, child);
+    }
+
     /// <summary>Ids equal when spelled the same (<see cref="ResourceId.IsSpelledAs"/>); the hash ignores case, which spelling implies.</summary>
     private sealed class SpellingComparer : IEqualityComparer<ResourceId>
     {
