@@ -51,6 +51,7 @@ public sealed partial class Estate
         }
 
         _byId = all.ToFrozenDictionary();
+        SubnetsAreIndexedAsThemselves = Roots.OfType<VirtualNetwork>().All(v => v.Subnets.All(s => ReferenceEquals(all.GetValueOrDefault(s.Id), s)));
 
         VirtualNetworks = OfType<VirtualNetwork>();
         NetworkSecurityGroups = OfType<NetworkSecurityGroup>();
@@ -135,6 +136,12 @@ public sealed partial class Estate
     /// an estate larger than the cache read one more object from memory per configuration and pass.
     /// </summary>
     internal bool IpConfigurationsAreUnderTheirNetworkInterfaces { get; }
+
+    /// <summary>
+    /// True when the index finds every subnet of every VNet as that very subnet (no id listed twice, no subnet shadowed by
+    /// another resource with its id): a VNet's subnets can then stand for the index without each being looked up.
+    /// </summary>
+    internal bool SubnetsAreIndexedAsThemselves { get; }
 
     /// <summary>An estate with nothing in it.</summary>
     public static Estate Empty { get; } = new([]);
