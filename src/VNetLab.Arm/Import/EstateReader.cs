@@ -423,7 +423,7 @@ public static class EstateReader
             var canonicalType = ResourceMappers.CanonicalType(fullType) ?? fullType;
             if (ResourceId.TryCreate(subscription, group, canonicalType, name, out var id))
             {
-                return id;
+                return reader.Sink.Pool.Canonical(id);
             }
 
             _sink.Add(DiagnosticCatalog.InvalidResourceId(at.Property("name"), $"{canonicalType} named '{name}'"));

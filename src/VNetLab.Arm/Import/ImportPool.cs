@@ -9,12 +9,14 @@ namespace VNetLab.Arm.Import;
 /// One copy of each value that recurs across an import: rule fields, names and JSON paths repeat in every NSG
 /// of a generated or exported estate (a large one holds two million rules), and a referenced id (a subnet, an
 /// ASG, a VM) is parsed once however many resources name it. It lives as long as one import; the estate keeps
-/// only the shared values. Safe for files read in parallel.
+/// only the shared values. Every id it gives is canonical (<see cref="ResourceIdTable"/>): one object per id as
+/// written, whether a resource declares it or another names it. Safe for files read in parallel.
 /// </summary>
 internal sealed class ImportPool
 {
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringsBySpan;
+    private readonly ResourceIdTable _ids = new();
     private readonly ConcurrentDictionary<string, ResourceId> _references = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ResourceId>.AlternateLookup<ReadOnlySpan<char>> _referencesBySpan;
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _singleStrings = new(StringComparer.Ordinal);
@@ -85,11 +87,17 @@ internal sealed class ImportPool
             return null;
         }
 
-        return _references.GetOrAdd(text, id);
+        return _references.GetOrAdd(text, _ids.Canonical(id));
     }
 
+    /// <summary>The one object for the id written as <paramref name="id"/> is (<see cref="ResourceIdTable"/>).</summary>
+    public ResourceId Canonical(ResourceId id) => _ids.Canonical(id);
+
+    /// <summary>As <see cref="Canonical"/> for a child made on an id this pool gave (<see cref="ResourceIdTable.CanonicalChild"/>).</summary>
+    public ResourceId CanonicalChild(ResourceId child) => _ids.CanonicalChild(child);
+
     /// <summary>
-    /// Parses a resource's own id (rules, routes, IP configurations): unique, so not remembered. A child's id is its
+    /// Parses a resource's own id (rules, routes, IP configurations): unique, so its text is not remembered. A child's id is its
     /// parent's text and two more segments, and its parent (the NSG of a rule) was read before it: the child then
     /// points at that very parent id instead of a copy of it.
     /// </summary>
@@ -105,11 +113,11 @@ internal sealed class ImportPool
             if (typeSlash > 0 && typeSlash < nameSlash - 1 && !char.IsWhiteSpace(trimmed[typeSlash - 1])
                 && _referencesBySpan.TryGetValue(trimmed[..typeSlash], out var parent))
             {
-                return parent.Child(Intern(trimmed[(typeSlash + 1)..nameSlash]), Intern(trimmed[(nameSlash + 1)..]));
+                return _ids.CanonicalChild(parent.Child(Intern(trimmed[(typeSlash + 1)..nameSlash]), Intern(trimmed[(nameSlash + 1)..])));
             }
         }
 
-        return ResourceId.TryParse(text, _internSpan, out var id) ? id : null;
+        return ResourceId.TryParse(text, _internSpan, out var id) ? _ids.Canonical(id) : null;
     }
 
     public SourceLocation Location(SourceLocation location)

@@ -111,6 +111,53 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     /// <summary>A child of this resource, e.g. <c>vnetId.Child("subnets", "GatewaySubnet")</c>.</summary>
     public ResourceId Child(string type, string name) => new(_scope, this, Segment(type), name);
 
+    /// <summary>
+    /// True when both ids are written the same way: the same segments in the same casing, so that either can stand for
+    /// the other in every output (<see cref="Value"/> is built from the segments). <see cref="Equals(ResourceId?)"/>
+    /// ignores case, as ARM does; this is the stricter test under which two ids may be one object.
+    /// </summary>
+    public bool IsSpelledAs(ResourceId other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var left = this;
+        var right = other;
+        while (!ReferenceEquals(left, right))
+        {
+            if (left is null || right is null || left._hashCode != right._hashCode
+                || !string.Equals(left._name, right._name, StringComparison.Ordinal)
+                || !string.Equals(left._type, right._type, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (left._parent is null && right._parent is null)
+            {
+                // Scopes are shared per spelling of the keywords, subscription, group and namespace.
+                return ReferenceEquals(left._scope, right._scope);
+            }
+
+            left = left._parent;
+            right = right._parent;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// This id with <paramref name="parent"/> in place of its own parent, which must be spelled the same
+    /// (<see cref="IsSpelledAs"/>): the same id, sharing that parent object (an importer's one object per id).
+    /// </summary>
+    public ResourceId WithParent(ResourceId parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        if (_parent is null || !parent.IsSpelledAs(_parent))
+        {
+            throw new ArgumentException($"'{parent}' is not spelled as the parent of '{this}'.", nameof(parent));
+        }
+
+        return ReferenceEquals(parent, _parent) ? this : new(parent._scope, parent, _type, _name);
+    }
+
     /// <summary>True when the type equals <paramref name="resourceType"/> (case-insensitive), e.g. <c>Microsoft.Network/virtualNetworks</c>.</summary>
     public bool IsOfType(string resourceType) => string.Equals(ResourceType, resourceType, StringComparison.OrdinalIgnoreCase);
 

@@ -29,8 +29,12 @@ internal static class EstateLookups
     /// answers it, for a configuration of <paramref name="holder"/>, one of the estate's NICs. When the configuration is
     /// the holder's own (it always is for an imported estate) the answer is the holder itself: an estate's top-level
     /// resources have distinct ids, so the holder is what its id finds. Looking it up instead read the estate's index
-    /// at a random place per configuration, from memory on an estate larger than the cache.
+    /// at a random place per configuration, from memory on an estate larger than the cache. When the estate vouches that
+    /// every configuration is under the NIC listing it (<see cref="Estate.IpConfigurationsAreUnderTheirNetworkInterfaces"/>),
+    /// the configuration's id is not read at all.
     /// </summary>
     public static NetworkInterface? NetworkInterfaceOf(this Estate estate, NetworkInterfaceIpConfiguration ipConfiguration, NetworkInterface holder) =>
-        ipConfiguration.Id.IsChildOf(holder.Id) ? holder : estate.Find<NetworkInterface>(ipConfiguration.NetworkInterfaceId);
+        estate.IpConfigurationsAreUnderTheirNetworkInterfaces || ipConfiguration.Id.IsChildOf(holder.Id)
+            ? holder
+            : estate.Find<NetworkInterface>(ipConfiguration.NetworkInterfaceId);
 }

@@ -86,10 +86,16 @@ internal sealed class ValidationPass(Estate estate)
         if (!ReferenceEquals(_checkedVnet, vnet))
         {
             _checkedVnet = vnet;
-            _ownSubnetsIndexed = true;
-            foreach (var subnet in vnet.Subnets)
+
+            // One lookup of the VNet instead of one per subnet, when the estate vouches for the subnets of all its VNets.
+            _ownSubnetsIndexed = Estate.SubnetsAreIndexedAsThemselves && ReferenceEquals(Estate.Find<VirtualNetwork>(vnet.Id), vnet);
+            if (!_ownSubnetsIndexed)
             {
-                _ownSubnetsIndexed &= ReferenceEquals(Estate.Find<Subnet>(subnet.Id), subnet);
+                _ownSubnetsIndexed = true;
+                foreach (var subnet in vnet.Subnets)
+                {
+                    _ownSubnetsIndexed &= ReferenceEquals(Estate.Find<Subnet>(subnet.Id), subnet);
+                }
             }
         }
 

@@ -49,6 +49,35 @@ public sealed class ValidationPassHoldTests
     }
 
     [Fact]
+    public void AnEstate_VouchesForItsConfigurations_OnlyWhenEveryOneIsUnderTheNicListingIt()
+    {
+        var nic1 = EstateBuilder.Id("networkInterfaces", "nic1");
+        var nic2 = EstateBuilder.Id("networkInterfaces", "nic2");
+        NetworkInterface Nic(ResourceId id, params ResourceId[] configurations) =>
+            new() { Id = id, IpConfigurations = [.. configurations.Select(c => new NetworkInterfaceIpConfiguration { Id = c })] };
+
+        var own = Estate.Create([Nic(nic1, nic1.Child("ipConfigurations", "a"), nic1.Child("ipConfigurations", "b")), Nic(nic2, nic2.Child("ipConfigurations", "a"))]);
+        var elsewhere = Estate.Create([Nic(nic1, nic1.Child("ipConfigurations", "a")), Nic(nic2, nic2.Child("ipConfigurations", "a"), nic1.Child("ipConfigurations", "b"))]);
+        var topLevel = Estate.Create([Nic(nic1, EstateBuilder.Id("ipConfigurations", "a"))]);
+        var cased = Estate.Create([Nic(nic1, ResourceId.Parse(nic1.Value.ToUpperInvariant()).Child("ipConfigurations", "a"))]);
+
+        Assert.True(own.IpConfigurationsAreUnderTheirNetworkInterfaces);
+        Assert.False(elsewhere.IpConfigurationsAreUnderTheirNetworkInterfaces);
+        Assert.False(topLevel.IpConfigurationsAreUnderTheirNetworkInterfaces);
+        Assert.True(cased.IpConfigurationsAreUnderTheirNetworkInterfaces);
+        Assert.True(Estate.Empty.IpConfigurationsAreUnderTheirNetworkInterfaces);
+
+        // Either way the pass answers as the estate's index, for held and other NICs.
+        foreach (var estate in new[] { own, elsewhere, topLevel, cased })
+        {
+            var pass = new ValidationPass(estate);
+            pass.Hold(estate.NetworkInterfaces.AsSpan()[..1]);
+            Assert.All(estate.NetworkInterfaces.SelectMany(n => n.IpConfigurations),
+                c => Assert.Same(estate.Find<NetworkInterface>(c.NetworkInterfaceId), pass.NetworkInterfaceOf(c)));
+        }
+    }
+
+    [Fact]
     public void Hold_ReplacesWhatWasHeld()
     {
         var id = EstateBuilder.Id("networkInterfaces", "nic1");

@@ -52,4 +52,46 @@ public sealed class ValidationPassSubnetTests
 
         Assert.Equal(30, answers);
     }
+
+    [Fact]
+    public void AnEstate_VouchesForItsSubnets_OnlyWhenTheIndexFindsEachAsItself()
+    {
+        var a = EstateBuilder.VnetId("vnet-a");
+        var b = EstateBuilder.VnetId("vnet-b");
+        VirtualNetwork Vnet(ResourceId id, params ResourceId[] subnets) => new() { Id = id, Subnets = [.. subnets.Select(s => new Subnet { Id = s })] };
+        var own = Vnet(a, a.Child("subnets", "web"), a.Child("subnets", "app"));
+        var nicId = EstateBuilder.Id("networkInterfaces", "nic");
+        var nic = new NetworkInterface
+        {
+            Id = nicId,
+            IpConfigurations = [.. new[] { a.Child("subnets", "web"), a.Child("subnets", "app"), b.Child("subnets", "web") }
+                .Select((s, i) => new NetworkInterfaceIpConfiguration { Id = nicId.Child("ipConfigurations", $"c{i}"), SubnetId = s })],
+        };
+
+        var clean = Estate.Create([own, Vnet(b, b.Child("subnets", "web")), nic]);
+        var listedTwice = Estate.Create([Vnet(a, a.Child("subnets", "web"), a.Child("subnets", "web")), nic]);
+        var shadowed = Estate.Create([Vnet(b, a.Child("subnets", "web")), own, nic]);
+        var twoVnetsOneId = Estate.Create([own, Vnet(a, a.Child("subnets", "web")), nic]);
+
+        Assert.True(clean.SubnetsAreIndexedAsThemselves);
+        Assert.False(listedTwice.SubnetsAreIndexedAsThemselves);
+        Assert.False(shadowed.SubnetsAreIndexedAsThemselves);
+        Assert.True(Estate.Empty.SubnetsAreIndexedAsThemselves);
+
+        // The second VNet with the first's id is not one of the estate's, so only the estate's own VNets count.
+        foreach (var estate in new[] { clean, listedTwice, shadowed, twoVnetsOneId })
+        {
+            Assert.Equal(estate.VirtualNetworks.All(v => v.Subnets.All(s => ReferenceEquals(estate.Find<Subnet>(s.Id), s))), estate.SubnetsAreIndexedAsThemselves);
+        }
+
+        // Either way the pass answers as the index, for the estate's VNets and for a copy of one that is not the estate's.
+        foreach (var estate in new[] { clean, listedTwice, shadowed, twoVnetsOneId })
+        {
+            var pass = new ValidationPass(estate);
+            foreach (var vnet in estate.VirtualNetworks.Append(estate.VirtualNetworks[0] with { Subnets = [new Subnet { Id = a.Child("subnets", "web") }] }))
+            {
+                Assert.All(nic.IpConfigurations, c => Assert.Same(estate.SubnetOf(c), pass.SubnetOf(c, vnet)));
+            }
+        }
+    }
 }
