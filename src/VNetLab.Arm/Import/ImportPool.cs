@@ -94,7 +94,7 @@ internal sealed class ImportPool
     public ResourceId Canonical(ResourceId id) => _ids.Canonical(id);
 
     /// <summary>As <see cref="Canonical"/> for a child made on an id this pool gave (<see cref="ResourceIdTable.CanonicalChild"/>).</summary>
-    public ResourceId CanonicalChild(ResourceId child) => _ids.CanonicalChild(child);
+    public ResourceId CanonicalChild(ResourceId child, string childType) => _ids.CanonicalChild(child, childType);
 
     /// <summary>
     /// Parses a resource's own id (rules, routes, IP configurations): unique, so its text is not remembered. A child's id is its
@@ -113,7 +113,8 @@ internal sealed class ImportPool
             if (typeSlash > 0 && typeSlash < nameSlash - 1 && !char.IsWhiteSpace(trimmed[typeSlash - 1])
                 && _referencesBySpan.TryGetValue(trimmed[..typeSlash], out var parent))
             {
-                return _ids.CanonicalChild(parent.Child(Intern(trimmed[(typeSlash + 1)..nameSlash]), Intern(trimmed[(nameSlash + 1)..])));
+                var childType = Intern(trimmed[(typeSlash + 1)..nameSlash]);
+                return _ids.CanonicalChild(parent.Child(childType, Intern(trimmed[(nameSlash + 1)..])), childType);
             }
         }
 

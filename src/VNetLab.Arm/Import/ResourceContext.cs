@@ -46,7 +46,7 @@ internal sealed class ResourceContext
                 return null;
             }
 
-            id = Sink(child).Pool.CanonicalChild(Id.Child(childType, name));
+            id = Sink(child).Pool.CanonicalChild(Id.Child(childType, name), childType);
         }
 
         return new ResourceContext(id, new JsonObjectReader(child.Element, child.Location, id, Sink(child)));

@@ -85,6 +85,9 @@ public sealed class ResourceId : IEquatable<ResourceId>, IComparable<ResourceId>
     /// <summary>The resource's own name (the last name segment).</summary>
     public string Name => _name;
 
+    /// <summary>The resource's own type segment (the last of <see cref="Types"/>), e.g. <c>subnets</c>.</summary>
+    public string OwnType => _type;
+
     /// <summary>The full type, e.g. <c>Microsoft.Network/virtualNetworks/subnets</c>.</summary>
     public string ResourceType => ProviderNamespace + "/" + string.Join('/', Types);
 

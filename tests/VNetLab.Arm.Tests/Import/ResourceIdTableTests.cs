@@ -34,6 +34,35 @@ public sealed class ResourceIdTableTests
     }
 
     [Fact]
+    public void SecurityRulesAndRoutes_AreMadeOnCanonicalParents_ButNotKept()
+    {
+        // Nothing names a rule or a route, and a large estate holds two million rules: the table keeps them out (its
+        // peak memory at import), while their parents are still the NSG's and the route table's own ids.
+        var table = new ResourceIdTable();
+        var nsg = table.Canonical(ResourceId.Parse(Group + "/networkSecurityGroups/nsg-1"));
+        var ruleText = Group + "/networkSecurityGroups/nsg-1/securityRules/allow-web";
+
+        var rule = table.Canonical(ResourceId.Parse(ruleText));
+        Assert.Same(nsg, rule.Parent);
+        Assert.NotSame(rule, table.Canonical(ResourceId.Parse(ruleText)));
+        Assert.Equal(rule, table.Canonical(ResourceId.Parse(ruleText)));
+
+        var child = table.CanonicalChild(nsg.Child("securityRules", "deny-all"), "securityRules");
+        Assert.NotSame(child, table.CanonicalChild(nsg.Child("securityRules", "deny-all"), "securityRules"));
+
+        var routeTable = table.Canonical(ResourceId.Parse(Group + "/routeTables/rt-1"));
+        var route = table.CanonicalChild(routeTable.Child("routes", "default"), "routes");
+        Assert.Same(routeTable, route.Parent);
+        Assert.NotSame(route, table.CanonicalChild(routeTable.Child("routes", "default"), "routes"));
+
+        // A subnet, which NICs name, is kept.
+        var vnet = table.Canonical(ResourceId.Parse(Fixtures.VnetId));
+        var subnet = table.CanonicalChild(vnet.Child("subnets", "app"), "subnets");
+        Assert.Same(subnet, table.CanonicalChild(vnet.Child("subnets", "app"), "subnets"));
+        Assert.Same(subnet, table.Canonical(ResourceId.Parse(SubnetId)));
+    }
+
+    [Fact]
     public void Canonical_OfAChildFirst_MakesItsParentCanonicalToo()
     {
         var table = new ResourceIdTable();
