@@ -41,6 +41,9 @@ public readonly struct AddressSet : IEquatable<AddressSet>
 
     public bool IsAll => V4.IsAll && V6.IsAll;
 
+    /// <summary>The set of these two families' parts, for callers that built them.</summary>
+    internal static AddressSet FromIntervalSets(IntervalSet<uint> v4, IntervalSet<UInt128> v6) => new(v4, v6);
+
     public static AddressSet FromAddress(IpAddress address) => FromRange(new AddressRange(address, address));
 
     public static AddressSet FromPrefix(IpPrefix prefix) => FromRange(prefix.Range);
