@@ -105,6 +105,9 @@ public readonly struct AddressSet : IEquatable<AddressSet>
 
     public AddressSet Union(AddressSet other) => new(V4.Union(other.V4), V6.Union(other.V6));
 
+    /// <summary><see cref="Union"/>, allocating only the result's arrays (see <see cref="IntervalSet{T}.UnionSizedToFit"/>).</summary>
+    internal AddressSet UnionSizedToFit(AddressSet other) => new(V4.UnionSizedToFit(other.V4), V6.UnionSizedToFit(other.V6));
+
     public AddressSet Intersect(AddressSet other) => new(V4.Intersect(other.V4), V6.Intersect(other.V6));
 
     public AddressSet Except(AddressSet other) => new(V4.Except(other.V4), V6.Except(other.V6));
