@@ -41,6 +41,9 @@ public readonly struct AddressSet : IEquatable<AddressSet>
 
     public bool IsAll => V4.IsAll && V6.IsAll;
 
+    /// <summary>The set of these two families' parts, for callers that built them.</summary>
+    internal static AddressSet FromIntervalSets(IntervalSet<uint> v4, IntervalSet<UInt128> v6) => new(v4, v6);
+
     public static AddressSet FromAddress(IpAddress address) => FromRange(new AddressRange(address, address));
 
     public static AddressSet FromPrefix(IpPrefix prefix) => FromRange(prefix.Range);
@@ -101,6 +104,9 @@ public readonly struct AddressSet : IEquatable<AddressSet>
     };
 
     public AddressSet Union(AddressSet other) => new(V4.Union(other.V4), V6.Union(other.V6));
+
+    /// <summary><see cref="Union"/>, allocating only the result's arrays (see <see cref="IntervalSet{T}.UnionSizedToFit"/>).</summary>
+    internal AddressSet UnionSizedToFit(AddressSet other) => new(V4.UnionSizedToFit(other.V4), V6.UnionSizedToFit(other.V6));
 
     public AddressSet Intersect(AddressSet other) => new(V4.Intersect(other.V4), V6.Intersect(other.V6));
 

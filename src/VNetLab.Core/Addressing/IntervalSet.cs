@@ -146,6 +146,60 @@ public readonly struct IntervalSet<T> : IEquatable<IntervalSet<T>>
         return new(Trim(result, count));
     }
 
+    /// <summary>
+    /// <see cref="Union"/>, made in two passes so that the only array it allocates is the result's: for results that are
+    /// kept, where joining a few intervals to a large set that they touch made the large set's size twice, once to trim.
+    /// </summary>
+    internal IntervalSet<T> UnionSizedToFit(IntervalSet<T> other)
+    {
+        if (other.IsEmpty || IsAll)
+        {
+            return this;
+        }
+
+        if (IsEmpty || other.IsAll || ReferenceEquals(_intervals, other._intervals))
+        {
+            return other;
+        }
+
+        var count = Merge(Intervals, other.Intervals, []);
+        var result = new Interval<T>[count];
+        Merge(Intervals, other.Intervals, result);
+        return new(result);
+    }
+
+    // The merge Union makes, written into result when it is long enough; returns how many intervals it has.
+    private static int Merge(ReadOnlySpan<Interval<T>> a, ReadOnlySpan<Interval<T>> b, Span<Interval<T>> result)
+    {
+        var write = result.Length > 0;
+        var count = 0;
+        var last = default(Interval<T>);
+        int i = 0, j = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            var next = j >= b.Length || (i < a.Length && a[i].First <= b[j].First) ? a[i++] : b[j++];
+            if (count > 0 && Touches(last, next))
+            {
+                if (next.Last > last.Last)
+                {
+                    last = new Interval<T>(last.First, next.Last);
+                }
+            }
+            else
+            {
+                count++;
+                last = next;
+            }
+
+            if (write)
+            {
+                result[count - 1] = last;
+            }
+        }
+
+        return count;
+    }
+
     public IntervalSet<T> Intersect(IntervalSet<T> other)
     {
         if (IsEmpty || other.IsAll)

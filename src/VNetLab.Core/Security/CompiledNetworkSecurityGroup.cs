@@ -22,25 +22,27 @@ public sealed class CompiledNetworkSecurityGroup
     private PacketSet? _allowedPlatformOutbound;
     private Diagnostic[]? _applicationSecurityGroupRenderingNotes;
 
-    // What a verdict tests, rule by rule in evaluation order (the same order as Inbound and Outbound), side by side, and
-    // the rest of each rule beside it. The rule objects are made from both when the rules are first asked for (a
-    // verdict asks for the deciding one, effective rules for all) and published like the sets above: a compile of
-    // every NIC kept one object per rule alive that questions about NICs never read.
-    private readonly SecurityRuleConditions[] _inboundConditions;
-    private readonly SecurityRuleConditions[] _outboundConditions;
-    private readonly SecurityRuleTerms[] _inboundTerms;
-    private readonly SecurityRuleTerms[] _outboundTerms;
+    // What a verdict tests, rule by rule in evaluation order (inbound, then outbound: the same order as Inbound and
+    // Outbound), side by side in one array, and the rule each entry was read from beside it in another. The rule objects
+    // are made from both when the rules are first asked for (a verdict asks for the deciding one, effective rules for
+    // all), their terms read again then, and published like the sets above: a compile of every NIC kept one object per
+    // rule, then four arrays per NSG with each rule's terms, alive where questions about NICs read only the conditions.
+    private readonly SecurityRuleConditions[] _conditions;
+    private readonly SecurityRule[] _rules;
+    private readonly int _inboundCount;
+    private readonly SecurityRuleReader _reader;
     private CompiledSecurityRule[]? _inbound;
     private CompiledSecurityRule[]? _outbound;
 
-    // rules: the rules' parts in the NSG's order, custom then default.
+    // rules: the rules' parts in the NSG's order, custom then default; reader: what reads their terms again when the
+    // rule objects are made.
     internal CompiledNetworkSecurityGroup(NetworkSecurityGroup networkSecurityGroup, VirtualNetworkTag virtualNetworkTag,
-        ReadOnlySpan<CompiledSecurityRuleParts> rules)
+        ReadOnlySpan<CompiledSecurityRuleParts> rules, SecurityRuleReader reader)
     {
         NetworkSecurityGroup = networkSecurityGroup;
         VirtualNetworkTag = virtualNetworkTag;
-        (_inboundTerms, _inboundConditions) = Placed(rules, SecurityRuleDirection.Inbound);
-        (_outboundTerms, _outboundConditions) = Placed(rules, SecurityRuleDirection.Outbound);
+        _reader = reader;
+        (_rules, _conditions, _inboundCount) = Placed(rules);
         Notes = NotesOf(rules);
     }
 
@@ -53,11 +55,11 @@ public sealed class CompiledNetworkSecurityGroup
 
     /// <summary>Inbound rules, custom and default, in evaluation order (priority, then name).</summary>
     public ImmutableArray<CompiledSecurityRule> Inbound =>
-        ImmutableCollectionsMarshal.AsImmutableArray(_inbound ?? FirstRead.Publish(ref _inbound, Made(_inboundTerms, _inboundConditions)));
+        ImmutableCollectionsMarshal.AsImmutableArray(_inbound ?? FirstRead.Publish(ref _inbound, Made(0, _inboundCount)));
 
     /// <summary>Outbound rules, custom and default, in evaluation order.</summary>
     public ImmutableArray<CompiledSecurityRule> Outbound =>
-        ImmutableCollectionsMarshal.AsImmutableArray(_outbound ?? FirstRead.Publish(ref _outbound, Made(_outboundTerms, _outboundConditions)));
+        ImmutableCollectionsMarshal.AsImmutableArray(_outbound ?? FirstRead.Publish(ref _outbound, Made(_inboundCount, _rules.Length - _inboundCount)));
 
     /// <summary>The rules' compile notes (unknown service tags, unreadable values).</summary>
     public ImmutableArray<Diagnostic> Notes { get; }
@@ -149,45 +151,53 @@ public sealed class CompiledNetworkSecurityGroup
     }
 
     private ReadOnlySpan<SecurityRuleConditions> Conditions(SecurityRuleDirection direction) =>
-        direction == SecurityRuleDirection.Inbound ? _inboundConditions : _outboundConditions;
+        direction == SecurityRuleDirection.Inbound ? _conditions.AsSpan(0, _inboundCount) : _conditions.AsSpan(_inboundCount);
 
     // Evaluation order: priority, custom before default, then name; rules equal in all three (a conflict validation
-    // reports) keep their order in the NSG, as the stable sort this replaces did. The conditions are laid out in that
-    // order and each rule made pointing at its own.
-    private static (SecurityRuleTerms[] Terms, SecurityRuleConditions[] Conditions) Placed(
-        ReadOnlySpan<CompiledSecurityRuleParts> rules, SecurityRuleDirection direction)
+    // reports) keep their order in the NSG, as the stable sort this replaces did. Inbound rules come first; the
+    // conditions are laid out in that order and the rule of each beside it.
+    private static (SecurityRule[] Rules, SecurityRuleConditions[] Conditions, int InboundCount) Placed(
+        ReadOnlySpan<CompiledSecurityRuleParts> rules)
     {
-        var count = 0;
-        foreach (var rule in rules)
-        {
-            count += rule.Rule.Direction == direction ? 1 : 0;
-        }
-
-        // The order only lives while the rules are placed: a rented buffer, not an array per NSG and direction.
-        var rented = ArrayPool<(SecurityRule Rule, int Position)>.Shared.Rent(count);
+        // The order only lives while the rules are placed: a rented buffer, not an array per NSG.
+        var rented = ArrayPool<(SecurityRule Rule, int Position)>.Shared.Rent(rules.Length);
         try
         {
+            // A direction outside the two (a value the model never makes) places the rule in neither, as before.
+            int inboundCount = 0, outboundCount = 0;
+            foreach (var rule in rules)
+            {
+                inboundCount += rule.Rule.Direction == SecurityRuleDirection.Inbound ? 1 : 0;
+                outboundCount += rule.Rule.Direction == SecurityRuleDirection.Outbound ? 1 : 0;
+            }
+
+            var count = inboundCount + outboundCount;
             var order = rented.AsSpan(0, count);
-            var next = 0;
+            int inbound = 0, outbound = inboundCount;
             for (var i = 0; i < rules.Length; i++)
             {
-                if (rules[i].Rule.Direction == direction)
+                var direction = rules[i].Rule.Direction;
+                if (direction == SecurityRuleDirection.Inbound)
                 {
-                    order[next++] = (rules[i].Rule, i);
+                    order[inbound++] = (rules[i].Rule, i);
+                }
+                else if (direction == SecurityRuleDirection.Outbound)
+                {
+                    order[outbound++] = (rules[i].Rule, i);
                 }
             }
 
-            order.Sort(static (a, b) => Compare(a.Rule, b.Rule, a.Position, b.Position));
+            order[..inboundCount].Sort(static (a, b) => Compare(a.Rule, b.Rule, a.Position, b.Position));
+            order[inboundCount..].Sort(static (a, b) => Compare(a.Rule, b.Rule, a.Position, b.Position));
             var conditions = new SecurityRuleConditions[count];
-            var terms = new SecurityRuleTerms[count];
+            var placed = new SecurityRule[count];
             for (var i = 0; i < count; i++)
             {
-                ref readonly var parts = ref rules[order[i].Position];
-                conditions[i] = parts.Conditions;
-                terms[i] = parts.Terms;
+                conditions[i] = rules[order[i].Position].Conditions;
+                placed[i] = order[i].Rule;
             }
 
-            return (terms, conditions);
+            return (placed, conditions, inboundCount);
         }
         finally
         {
@@ -195,15 +205,17 @@ public sealed class CompiledNetworkSecurityGroup
         }
     }
 
-    private static CompiledSecurityRule[] Made(SecurityRuleTerms[] terms, SecurityRuleConditions[] conditions)
+    // The rules of one direction, from its first entry: each rule's terms are read again from its text, for this NSG's
+    // tag, and the rule points at its conditions in place.
+    private CompiledSecurityRule[] Made(int first, int count)
     {
-        var rules = new CompiledSecurityRule[terms.Length];
-        for (var i = 0; i < rules.Length; i++)
+        var made = new CompiledSecurityRule[count];
+        for (var i = 0; i < count; i++)
         {
-            rules[i] = new CompiledSecurityRule(terms[i], conditions, i);
+            made[i] = new CompiledSecurityRule(_reader.Terms(_rules[first + i], VirtualNetworkTag), _conditions, first + i);
         }
 
-        return rules;
+        return made;
     }
 
     private static int Compare(SecurityRule a, SecurityRule b, int positionOfA, int positionOfB)

@@ -32,7 +32,7 @@ public sealed class CompiledSecurity
     // NICs the estate does not have.
     private NetworkInterfaceSecurityTable? _table;
     private readonly ConcurrentDictionary<ResourceId, NetworkInterfaceSecurity> _nics = new();
-    private readonly SecurityRuleTermCache _terms = new();
+    private readonly SecurityRuleReader _reader;
     private readonly ConcurrentDictionary<(ResourceId? Subnet, ResourceId? NicNsg), NetworkInterfaceSecurityContext> _nicContexts = new();
     private readonly Lazy<VirtualNetworkTag> _detachedTag;
 
@@ -50,6 +50,7 @@ public sealed class CompiledSecurity
         _tagsBySubnet = new(_stripes, subnets);
         _nsgsByExpansion = new(_stripes, estate.NetworkSecurityGroups.Length);
         _nsgs = new(_stripes, estate.NetworkSecurityGroups.Length);
+        _reader = new SecurityRuleReader(options.ServiceTags, ApplicationSecurityGroups);
         _detachedTag = new(() => VirtualNetworkTag.For(estate, null, options.GatewayPrefixes));
     }
 
@@ -204,10 +205,10 @@ public sealed class CompiledSecurity
             for (var i = 0; i < count; i++)
             {
                 var rule = i < nsg.SecurityRules.Length ? nsg.SecurityRules[i] : defaults[i - nsg.SecurityRules.Length];
-                rules[i] = SecurityRuleCompiler.Compile(rule, context, Options.ServiceTags, ApplicationSecurityGroups, _terms);
+                rules[i] = _reader.Read(rule, context);
             }
 
-            return new CompiledNetworkSecurityGroup(nsg, context, rules.AsSpan(0, count));
+            return new CompiledNetworkSecurityGroup(nsg, context, rules.AsSpan(0, count), _reader);
         }
         finally
         {
@@ -217,6 +218,15 @@ public sealed class CompiledSecurity
 
     private NetworkInterfaceSecurity CompileNow(NetworkInterface nic, NetworkInterfaceSecurityTable table)
     {
+        // An estate lists a subnet's NICs together and callers walk them in order, so a NIC without an NSG of its own is
+        // nearly always in the subnet of the NIC compiled before it: it shares that context, found without looking its
+        // subnet up in the estate and in the table, two dictionaries whose entries are far apart in memory at scale.
+        if (nic.NetworkSecurityGroupId is null && nic.PrimaryIpConfiguration?.SubnetId is { } subnetId
+            && table.RecentSubnetContext(subnetId) is { } recent)
+        {
+            return new NetworkInterfaceSecurity(nic, recent);
+        }
+
         var subnet = Estate.SubnetOf(nic);
         var nicNsg = Estate.Find<NetworkSecurityGroup>(nic.NetworkSecurityGroupId);
         var subnetOrdinal = nicNsg is null && subnet is not null ? table.SubnetOrdinal(subnet.Id) : -1;

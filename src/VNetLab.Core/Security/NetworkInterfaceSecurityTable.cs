@@ -21,6 +21,10 @@ internal sealed class NetworkInterfaceSecurityTable
     private readonly NetworkInterfaceSecurity?[] _networkInterfaces;
     private readonly NetworkInterfaceSecurityContext?[] _subnetContexts;
 
+    // The subnet context asked for last, for the NICs after it in the same subnet (see RecentSubnetContext). Any thread
+    // may replace it; a reader checks the subnet before using it.
+    private NetworkInterfaceSecurityContext? _recent;
+
     public NetworkInterfaceSecurityTable(Estate estate)
     {
         var networkInterfaces = estate.NetworkInterfaces;
@@ -66,9 +70,23 @@ internal sealed class NetworkInterfaceSecurityTable
         FirstRead.Publish(ref _networkInterfaces[ordinal], compiled);
 
     /// <summary>The context shared by the subnet's NICs without an NSG of their own, or null when none was made yet.</summary>
-    public NetworkInterfaceSecurityContext? SubnetContext(int subnetOrdinal) => Volatile.Read(ref _subnetContexts[subnetOrdinal]);
+    public NetworkInterfaceSecurityContext? SubnetContext(int subnetOrdinal) =>
+        Volatile.Read(ref _subnetContexts[subnetOrdinal]) is { } context ? Remembered(context) : null;
 
     /// <summary>Keeps <paramref name="context"/> for the subnet, or returns what another thread kept first.</summary>
     public NetworkInterfaceSecurityContext PublishSubnetContext(int subnetOrdinal, NetworkInterfaceSecurityContext context) =>
-        FirstRead.Publish(ref _subnetContexts[subnetOrdinal], context);
+        Remembered(FirstRead.Publish(ref _subnetContexts[subnetOrdinal], context));
+
+    /// <summary>
+    /// The context of the subnet with id <paramref name="subnetId"/> when it is the subnet context asked for last, else
+    /// null. The estate finds one subnet by an id, so the context kept for that subnet is the one its ordinal has.
+    /// </summary>
+    public NetworkInterfaceSecurityContext? RecentSubnetContext(ResourceId subnetId) =>
+        Volatile.Read(ref _recent) is { Subnet: { } subnet } recent && subnet.Id.Equals(subnetId) ? recent : null;
+
+    private NetworkInterfaceSecurityContext Remembered(NetworkInterfaceSecurityContext context)
+    {
+        Volatile.Write(ref _recent, context);
+        return context;
+    }
 }

@@ -2,6 +2,12 @@ namespace VNetLab.Security;
 
 public static class SecurityProtocolExtensions
 {
+    private static readonly (string Name, SecurityProtocol Protocol)[] Names =
+    [
+        ("TCP", SecurityProtocol.Tcp), ("UDP", SecurityProtocol.Udp), ("ICMP", SecurityProtocol.Icmp), ("ESP", SecurityProtocol.Esp),
+        ("AH", SecurityProtocol.Ah),
+    ];
+
     /// <summary>
     /// True for TCP and UDP, the protocols whose packets carry ports. ICMP, ESP and AH packets have none, so
     /// an NSG rule's port ranges cannot select among them (see <see cref="Packet"/> for how the twin models that).
@@ -14,26 +20,20 @@ public static class SecurityProtocolExtensions
     /// </summary>
     public static bool TryParse(string? text, out SecurityProtocol protocol)
     {
-        switch (text?.Trim().ToUpperInvariant())
+        // Compared in place: every rule of every NSG compiled names its protocol, and an upper-cased copy of each was
+        // garbage a compile of every NIC made for each rule. Ignoring case ordinally is comparing the invariant upper
+        // cases, as the copy did.
+        var name = text.AsSpan().Trim();
+        protocol = SecurityProtocol.Tcp;
+        foreach (var (candidate, value) in Names)
         {
-            case "TCP":
-                protocol = SecurityProtocol.Tcp;
+            if (name.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                protocol = value;
                 return true;
-            case "UDP":
-                protocol = SecurityProtocol.Udp;
-                return true;
-            case "ICMP":
-                protocol = SecurityProtocol.Icmp;
-                return true;
-            case "ESP":
-                protocol = SecurityProtocol.Esp;
-                return true;
-            case "AH":
-                protocol = SecurityProtocol.Ah;
-                return true;
-            default:
-                protocol = SecurityProtocol.Tcp;
-                return false;
+            }
         }
+
+        return false;
     }
 }

@@ -41,7 +41,7 @@ internal static class SecurityRuleCompiler
     private static PortSet Ports(SecurityRule rule, ImmutableArray<string> values, string field, SecurityRuleTermCache cache,
         ref RuleNotes notes)
     {
-        if (values.Length == 1 && cache.TryGetPorts(values[0], out var cached))
+        if (values.Length == 1 ? cache.TryGetPorts(values[0], out var cached) : cache.TryGetPorts(values, out cached))
         {
             return cached;
         }
@@ -70,7 +70,7 @@ internal static class SecurityRuleCompiler
         }
 
         var ports = PortSet.FromRanges(ranges);
-        return values.Length == 1 && notes.Count == noted ? cache.Ports(values[0], ports) : ports;
+        return notes.Count != noted ? ports : values.Length == 1 ? cache.Ports(values[0], ports) : cache.Ports(values, ports);
     }
 
     private static ImmutableArray<RuleAddress> Addresses(SecurityRule rule, ImmutableArray<string> prefixes, ImmutableArray<ResourceId> asgIds,

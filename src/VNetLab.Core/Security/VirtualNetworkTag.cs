@@ -113,15 +113,19 @@ public sealed class VirtualNetworkTag
     {
         var propagates = routeTable is null || !routeTable.DisableBgpRoutePropagation;
         var learned = propagates && gatewayPrefixes is not null && gatewayPrefixes.TryGetValue(vnet.Id, out var found) ? found : [];
-        var own = AddressSet.FromRanges(OwnRanges(estate, vnet, routeTable));
-        var addresses = learned.IsEmpty ? own : own.Union(gatewayAddresses?.Invoke(learned) ?? AddressSet.FromPrefixes(learned));
+        var own = OwnAddresses(estate, vnet, routeTable);
+
+        // The set is kept as long as the compile: a union sized to fit, where the few own intervals touching the
+        // gateway's thousand made an array of the gateway's size and then its trimmed copy for every VNet.
+        var addresses = learned.IsEmpty ? own : own.UnionSizedToFit(gatewayAddresses?.Invoke(learned) ?? AddressSet.FromPrefixes(learned));
         return new VirtualNetworkTagExpansion(addresses, () => Sort(Contributions(estate, vnet, routeTable, learned)));
     }
 
-    // The ranges of the contributions other than the gateway's, as Contributions finds them, straight into one list
-    // sized for them: the contributions' own list, grown one prefix at a time and dropped at once, was made for every
-    // VNet of a compile.
-    private static List<AddressRange> OwnRanges(Estate estate, VirtualNetwork vnet, RouteTable? routeTable)
+    // The addresses of the contributions other than the gateway's, as Contributions finds them, each family's intervals
+    // written into a rented buffer sized for them and made into the set from there: the contributions' own list, then
+    // a list of ranges and the lists, copies and boxed enumerator of a set built from it, were made for every VNet of a
+    // compile and dropped at once.
+    private static AddressSet OwnAddresses(Estate estate, VirtualNetwork vnet, RouteTable? routeTable)
     {
         var count = 1 + vnet.AddressSpace.Length + (routeTable?.Routes.Length ?? 0);
         var remoteSpaces = vnet.Peerings.Length <= 16 ? stackalloc int[vnet.Peerings.Length] : new int[vnet.Peerings.Length];
@@ -131,35 +135,43 @@ public sealed class VirtualNetworkTag
             count += remoteSpaces[i];
         }
 
-        var ranges = new List<AddressRange>(count) { IpPrefix.Host(PlatformAddresses.HostVirtualIp).Range };
-        foreach (var space in vnet.AddressSpace)
+        var ranges = new RangeBuffer(count);
+        try
         {
-            ranges.Add(space.Prefix.Range);
-        }
-
-        for (var i = 0; i < vnet.Peerings.Length; i++)
-        {
-            if (remoteSpaces[i] > 0)
+            ranges.Add(IpPrefix.Host(PlatformAddresses.HostVirtualIp).Range);
+            foreach (var space in vnet.AddressSpace)
             {
-                foreach (var space in RemoteSpaceOf(estate, vnet.Peerings[i]))
+                ranges.Add(space.Prefix.Range);
+            }
+
+            for (var i = 0; i < vnet.Peerings.Length; i++)
+            {
+                if (remoteSpaces[i] > 0)
                 {
-                    ranges.Add(space.Prefix.Range);
+                    foreach (var space in RemoteSpaceOf(estate, vnet.Peerings[i]))
+                    {
+                        ranges.Add(space.Prefix.Range);
+                    }
                 }
             }
-        }
 
-        if (routeTable is not null)
-        {
-            foreach (var route in routeTable.Routes)
+            if (routeTable is not null)
             {
-                if (route.Prefix is { } prefix)
+                foreach (var route in routeTable.Routes)
                 {
-                    ranges.Add(prefix.Range);
+                    if (route.Prefix is { } prefix)
+                    {
+                        ranges.Add(prefix.Range);
+                    }
                 }
             }
-        }
 
-        return ranges;
+            return ranges.ToAddressSet();
+        }
+        finally
+        {
+            ranges.Return();
+        }
     }
 
     private static ImmutableArray<AddressPrefix> RemoteSpaceOf(Estate estate, VirtualNetworkPeering peering) =>
