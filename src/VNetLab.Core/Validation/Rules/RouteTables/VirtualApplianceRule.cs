@@ -23,6 +23,21 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, RouteTable table)
     {
+        // The appliance addresses the table's routes name: most tables name one (a hub firewall), many none.
+        HashSet<IpAddress>? named = null;
+        foreach (var route in table.Routes)
+        {
+            if (route.NextHopType == RouteNextHopType.VirtualAppliance && route.NextHopIpAddress is { } namedIp)
+            {
+                (named ??= []).Add(namedIp);
+            }
+        }
+
+        if (named is null)
+        {
+            yield break;
+        }
+
         var subnets = estate.AssociationsOf(table.Id).OfType<Subnet>().ToList();
 
         // Each subnet's VNet and peers, found once per table rather than per route and per question.
@@ -40,7 +55,7 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
 
             if (!byIp.TryGetValue(ip, out var appliance))
             {
-                nearby ??= NearbyByIp(estate, subnets);
+                nearby ??= NearbyByIp(estate, subnets, named);
                 appliance = Find(estate, subnets, neighbourhoods, nearby, ip);
                 byIp[ip] = appliance;
             }
@@ -87,17 +102,20 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
     }
 
     /// <summary>
-    /// The IP configurations with a private IP in the VNets of the table's subnets and their peers: the only
-    /// places an appliance the table can use may sit (<see cref="SameOrPeered"/>). Looking there, rather than
-    /// indexing every NIC of the estate, keeps one table's check proportional to its neighbourhood.
+    /// The IP configurations holding one of the <paramref name="named"/> addresses in the VNets of the table's
+    /// subnets and their peers: the only places an appliance the table can use may sit (<see cref="SameOrPeered"/>).
+    /// Looking there, rather than indexing every NIC of the estate, keeps one table's check proportional to its
+    /// neighbourhood; keeping only the addresses the routes name, rather than every configuration there (a spoke's
+    /// NICs and its hub's), was most of what validation allocated at scale.
     /// </summary>
-    private static Dictionary<IpAddress, List<NetworkInterfaceIpConfiguration>> NearbyByIp(Estate estate, List<Subnet> subnets)
+    private static Dictionary<IpAddress, List<NetworkInterfaceIpConfiguration>> NearbyByIp(Estate estate, List<Subnet> subnets,
+        HashSet<IpAddress> named)
     {
         var byIp = new Dictionary<IpAddress, List<NetworkInterfaceIpConfiguration>>();
         var vnets = subnets.SelectMany(s => VnetAndPeers(estate, s.VirtualNetworkId)).Select(v => v.Id).Distinct();
         foreach (var config in vnets.SelectMany(v => estate.IpConfigurationsInVirtualNetwork(v)))
         {
-            if (config.PrivateIpAddress is { } ip)
+            if (config.PrivateIpAddress is { } ip && named.Contains(ip))
             {
                 if (!byIp.TryGetValue(ip, out var list))
                 {
