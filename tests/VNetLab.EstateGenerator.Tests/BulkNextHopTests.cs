@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using VNetLab.Addressing;
-using VNetLab.Arm.Import;
 using VNetLab.Routing;
 using VNetLab.Testing;
 
@@ -41,7 +40,7 @@ public sealed class BulkNextHopTests
     [Trait("fact", "semantics.md 3.1, 3.2, 3.3")]
     public void Painting_gives_every_table_of_an_example_the_lookup_answers(string example)
     {
-        var estate = EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate;
+        var estate = ExampleEstates.Read(example);
 
         AssertBulkAgrees(RoutingCompiler.Compile(estate), extra: []);
     }

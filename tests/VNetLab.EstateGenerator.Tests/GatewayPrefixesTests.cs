@@ -1,5 +1,4 @@
 using VNetLab.Addressing;
-using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Routing;
 using VNetLab.Testing;
@@ -26,7 +25,7 @@ public sealed class GatewayPrefixesTests
     {
         var estates = new List<Estate> { _fixture.Estate };
         estates.AddRange(RepositoryPaths.ExampleNames()
-            .Select(example => EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate));
+            .Select(example => ExampleEstates.Read(example)));
         int shared = 0, filtered = 0;
 
         foreach (var estate in estates)

@@ -1,5 +1,4 @@
 using VNetLab.Addressing;
-using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Routing;
 using VNetLab.Testing;
@@ -61,7 +60,7 @@ public sealed class IncrementalPeeringTests
     [Trait("fact", "semantics.md 3.8")]
     public void A_chain_of_peering_changes_to_an_example_recompiles_to_what_a_full_compile_gives(string example)
     {
-        var estate = EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate;
+        var estate = ExampleEstates.Read(example);
         if (!estate.VirtualNetworks.Any(v => !v.Peerings.IsEmpty))
         {
             return;

@@ -1,5 +1,4 @@
 using VNetLab.Addressing;
-using VNetLab.Arm.Import;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
 using VNetLab.Testing;
@@ -36,7 +35,7 @@ public sealed class IncrementalValidationTests
     [MemberData(nameof(Examples))]
     public void A_chain_of_changes_to_an_example_revalidates_to_what_a_full_validation_gives(string example)
     {
-        var estate = EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate;
+        var estate = ExampleEstates.Read(example);
         for (var seed = 1; seed <= 4; seed++)
         {
             AssertChainAgrees(estate, new Random(seed), steps: 10);

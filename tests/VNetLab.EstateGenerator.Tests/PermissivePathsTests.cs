@@ -3,7 +3,6 @@ using VNetLab.Analysis;
 using VNetLab.Analysis.Policies;
 using VNetLab.Analysis.Reachability;
 using VNetLab.Analysis.Tracing;
-using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Security;
 using VNetLab.Testing;
@@ -39,7 +38,7 @@ public sealed class PermissivePathsTests
     [Trait("fact", "issue #7: the reach matrix agrees with a trace per packet class")]
     public void Shared_walks_equal_the_tracers_on_an_example(string example)
     {
-        AssertSharedWalksAgree(EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate);
+        AssertSharedWalksAgree(ExampleEstates.Read(example));
     }
 
     /// <summary>How many walks were shared.</summary>

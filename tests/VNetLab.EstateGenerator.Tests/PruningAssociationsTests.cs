@@ -1,5 +1,4 @@
 using VNetLab.Analysis;
-using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Testing;
 
@@ -22,7 +21,7 @@ public sealed class PruningAssociationsTests
     {
         var estates = new List<Estate> { _fixture.Estate };
         estates.AddRange(RepositoryPaths.ExampleNames()
-            .Select(example => EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate));
+            .Select(example => ExampleEstates.Read(example)));
         int both = 0, one = 0, none = 0;
 
         foreach (var estate in estates)

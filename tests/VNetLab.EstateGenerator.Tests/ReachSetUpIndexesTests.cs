@@ -1,6 +1,5 @@
 using VNetLab.Analysis;
 using VNetLab.Analysis.Reachability;
-using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Testing;
 
@@ -86,7 +85,7 @@ public sealed class ReachSetUpIndexesTests
         yield return NetworkAnalysis.Compile(_fixture.Estate);
         foreach (var example in RepositoryPaths.ExampleNames())
         {
-            yield return NetworkAnalysis.Compile(EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate);
+            yield return NetworkAnalysis.Compile(ExampleEstates.Read(example));
         }
     }
 }

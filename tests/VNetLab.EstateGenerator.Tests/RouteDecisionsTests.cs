@@ -3,7 +3,6 @@ using VNetLab.Analysis;
 using VNetLab.Analysis.Policies;
 using VNetLab.Analysis.Reachability;
 using VNetLab.Analysis.Tracing;
-using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Routing;
 using VNetLab.Testing;
@@ -44,7 +43,7 @@ public sealed class RouteDecisionsTests
     [Trait("fact", "issue #7: the reach matrix agrees with a trace per packet class")]
     public void Labels_of_an_example_equal_labels_by_decision_value(string example)
     {
-        AssertLabelsAgree(EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate, expectMerged: false);
+        AssertLabelsAgree(ExampleEstates.Read(example), expectMerged: false);
     }
 
     private static void AssertLabelsAgree(Estate estate, bool expectMerged)

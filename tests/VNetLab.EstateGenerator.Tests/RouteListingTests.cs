@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using VNetLab.Arm.Import;
 using VNetLab.Routing;
 using VNetLab.Testing;
 
@@ -37,7 +36,7 @@ public sealed class RouteListingTests
     [MemberData(nameof(Examples))]
     public void Every_listing_of_an_example_gives_the_same_rows(string example)
     {
-        var estate = EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate;
+        var estate = ExampleEstates.Read(example);
 
         AssertListingsAgree(RoutingCompiler.Compile(estate));
     }

@@ -1,7 +1,6 @@
 using VNetLab.Analysis;
 using VNetLab.Analysis.Policies;
 using VNetLab.Analysis.Reachability;
-using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Testing;
 using VNetLab.Testing.Reference.Reachability;
@@ -61,7 +60,7 @@ public sealed class SenderClassesTests
     [Trait("fact", "issue #7: the reach matrix agrees with a trace per packet class")]
     public void Representatives_are_those_of_the_text_key_on_an_example(string example)
     {
-        AssertSameRepresentatives(EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate);
+        AssertSameRepresentatives(ExampleEstates.Read(example));
     }
 
     private static (int Endpoints, int Representatives) AssertSameRepresentatives(Estate estate)

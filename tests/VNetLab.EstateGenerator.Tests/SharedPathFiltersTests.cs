@@ -3,7 +3,6 @@ using VNetLab.Analysis;
 using VNetLab.Analysis.Policies;
 using VNetLab.Analysis.Reachability;
 using VNetLab.Analysis.Tracing;
-using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Security;
 using VNetLab.Testing;
@@ -43,7 +42,7 @@ public sealed class SharedPathFiltersTests
     [Trait("fact", "issue #7: the reach matrix agrees with a trace per packet class")]
     public void Shared_paths_give_the_senders_filters_and_verdicts_on_an_example(string example)
     {
-        AssertSharedPathsAgree(EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate);
+        AssertSharedPathsAgree(ExampleEstates.Read(example));
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using VNetLab.Addressing;
 using VNetLab.Analysis;
 using VNetLab.Analysis.Policies;
 using VNetLab.Analysis.Tracing;
-using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Security;
 using VNetLab.Testing;
@@ -39,7 +38,7 @@ public sealed class TraceOrderTests
     [Trait("fact", "issue #7: a trace is the same whatever was traced before it")]
     public void Traces_do_not_depend_on_the_traces_before_them_on_an_example(string example)
     {
-        AssertOrderDoesNotMatter(EstateReader.Read([Path.Combine(RepositoryPaths.Examples, example, "estate")]).Estate);
+        AssertOrderDoesNotMatter(ExampleEstates.Read(example));
     }
 
     private static (int Traces, int WithNotes) AssertOrderDoesNotMatter(Estate estate)
