@@ -11,6 +11,11 @@ internal sealed class ValidationPass(Estate estate)
 {
     private readonly Dictionary<(object Owner, object Key), object?> _shared = [];
 
+    // Each rule's working buffers, reused from subject to subject: a set or table made per subject was most of the
+    // garbage a validation made, and garbage is the one cost that grows faster than the estate (collections copy the
+    // pass's long-lived state). They go with the pass, so no buffer outlives it or is shared by two passes.
+    private readonly Dictionary<(object Owner, Type Type), object> _scratch = [];
+
     // The configurations of the NICs the pass has just handed to its NIC walks (those of the VNet being checked), with
     // the NIC that lists each: a small table in the cache, where finding a configuration's NIC in the estate's index
     // read a random place of a table larger than the cache.
@@ -33,6 +38,23 @@ internal sealed class ValidationPass(Estate estate)
         value = compute(Estate, key);
         _shared[(owner, key)] = value;
         return value;
+    }
+
+    /// <summary>
+    /// The <typeparamref name="TBuffer"/> of <paramref name="owner"/> in this pass, made by <paramref name="create"/> at the
+    /// first call: the same instance at every call, as the caller left it, so the caller clears it before use and is done
+    /// with it before its next subject (a rule that uses one gathers its findings before it returns them, never lazily).
+    /// </summary>
+    public TBuffer Scratch<TBuffer>(object owner, Func<TBuffer> create) where TBuffer : class
+    {
+        if (_scratch.TryGetValue((owner, typeof(TBuffer)), out var known))
+        {
+            return (TBuffer)known;
+        }
+
+        var buffer = create();
+        _scratch[(owner, typeof(TBuffer))] = buffer;
+        return buffer;
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using VNetLab.Addressing;
+using VNetLab.Model;
 
 namespace VNetLab.Validation.Facts;
 
@@ -68,6 +70,102 @@ internal static class PrefixOverlaps
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when a prefix of <paramref name="left"/> overlaps one of <paramref name="right"/>: whether
+    /// <see cref="OverlappingBetween"/> finds anything, at the same cost and without building the list, which almost
+    /// every pair of peered VNets (which must not overlap) would throw away empty.
+    /// </summary>
+    public static bool AnyBetween(ReadOnlySpan<AddressPrefix> left, ReadOnlySpan<AddressPrefix> right)
+    {
+        foreach (var l in left)
+        {
+            foreach (var r in right)
+            {
+                if (l.Prefix.Overlaps(r.Prefix))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True unless <see cref="Pairs"/> would find no pair among the prefixes of <paramref name="subnets"/> with each
+    /// subnet as a group: a VNet's few subnets are compared pair by pair, which allocates nothing where sorting does;
+    /// a VNet with many prefixes is left to <see cref="Pairs"/>.
+    /// </summary>
+    public static bool AnyAmongSubnets(ImmutableArray<Subnet> subnets)
+    {
+        var count = 0;
+        foreach (var subnet in subnets)
+        {
+            count += subnet.AddressPrefixes.Length;
+        }
+
+        if (count > 32)
+        {
+            return true;
+        }
+
+        for (var later = 1; later < subnets.Length; later++)
+        {
+            foreach (var prefix in subnets[later].AddressPrefixes)
+            {
+                for (var earlier = 0; earlier < later; earlier++)
+                {
+                    foreach (var other in subnets[earlier].AddressPrefixes)
+                    {
+                        if (prefix.Prefix.Overlaps(other.Prefix))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when both lists hold the same set of prefixes (each may repeat one): a set comparison that allocates
+    /// nothing for the short lists of an address space, and sets as before for long ones.
+    /// </summary>
+    public static bool SameSet(ImmutableArray<AddressPrefix> left, ImmutableArray<AddressPrefix> right)
+    {
+        if (left.Length > 16 || right.Length > 16)
+        {
+            return left.Select(p => p.Prefix).ToHashSet().SetEquals(right.Select(p => p.Prefix));
+        }
+
+        return AllIn(left, right) && AllIn(right, left);
+
+        static bool AllIn(ImmutableArray<AddressPrefix> some, ImmutableArray<AddressPrefix> all)
+        {
+            foreach (var prefix in some)
+            {
+                var found = false;
+                foreach (var other in all)
+                {
+                    if (prefix.Prefix.Equals(other.Prefix))
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (!found)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>The prefixes of <paramref name="left"/> and of <paramref name="right"/> that overlap the other list, left ones first.</summary>

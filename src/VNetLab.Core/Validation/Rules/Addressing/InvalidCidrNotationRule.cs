@@ -17,18 +17,27 @@ internal sealed class InvalidCidrNotationRule : ScopedValidationRule<VirtualNetw
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var prefix in vnet.AddressSpace.Where(p => !p.IsCanonical))
+        List<Diagnostic>? findings = null;
+        foreach (var prefix in vnet.AddressSpace)
         {
-            yield return DiagnosticCatalog.InvalidCidrNotation(vnet, prefix.Text, prefix.Prefix);
+            if (!prefix.IsCanonical)
+            {
+                Findings.Add(ref findings, DiagnosticCatalog.InvalidCidrNotation(vnet, prefix.Text, prefix.Prefix));
+            }
         }
 
         foreach (var subnet in vnet.Subnets)
         {
-            foreach (var prefix in subnet.AddressPrefixes.Where(p => !p.IsCanonical))
+            foreach (var prefix in subnet.AddressPrefixes)
             {
-                yield return DiagnosticCatalog.InvalidCidrNotation(subnet, prefix.Text, prefix.Prefix);
+                if (!prefix.IsCanonical)
+                {
+                    Findings.Add(ref findings, DiagnosticCatalog.InvalidCidrNotation(subnet, prefix.Text, prefix.Prefix));
+                }
             }
         }
+
+        return Findings.OrNone(findings);
     }
 
     public override IEnumerable<Diagnostic> ValidateEstateWide(Estate estate)

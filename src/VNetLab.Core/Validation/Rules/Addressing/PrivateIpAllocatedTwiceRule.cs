@@ -18,9 +18,13 @@ internal sealed class PrivateIpAllocatedTwiceRule : ScopedValidationRule<Virtual
     protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, VirtualNetwork vnet)
     {
         var estate = pass.Estate;
+        // One table for every VNet of the pass: a table per VNet was most of this rule's garbage.
+        var holders = pass.Scratch(this, static () => new Dictionary<IpAddress, NetworkInterfaceIpConfiguration>());
+        holders.Clear();
+        List<Diagnostic>? findings = null;
+
         // The configurations naming a subnet of this VNet, in the estate's order of NICs: the first to hold an
         // address keeps it, as when walking every NIC of the estate.
-        var holders = new Dictionary<IpAddress, NetworkInterfaceIpConfiguration>();
         foreach (var ipConfiguration in estate.IpConfigurationsInVirtualNetwork(vnet.Id))
         {
             if (ipConfiguration.PrivateIpAddress is not { } ip || pass.SubnetOf(ipConfiguration, vnet) is null)
@@ -30,8 +34,10 @@ internal sealed class PrivateIpAllocatedTwiceRule : ScopedValidationRule<Virtual
 
             if (!holders.TryAdd(ip, ipConfiguration) && StaticPrivateIpRule.IsStatic(ipConfiguration))
             {
-                yield return DiagnosticCatalog.PrivateIpAlreadyAllocated(ipConfiguration, ip, holders[ip], vnet);
+                Findings.Add(ref findings, DiagnosticCatalog.PrivateIpAlreadyAllocated(ipConfiguration, ip, holders[ip], vnet));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

@@ -26,7 +26,8 @@ internal sealed class ResourceRegionRule : ScopedValidationRule<VirtualNetwork>
         // The NICs placed (by their primary IP configuration) in this VNet, in the estate's order; a NIC with several
         // configurations here is checked once. Two NIC records are never equal unless they are one (ids are unique).
         List<Diagnostic>? findings = null;
-        var seen = new HashSet<NetworkInterface>(ReferenceEqualityComparer.Instance);
+        var seen = pass.Scratch(this, static () => new HashSet<NetworkInterface>(ReferenceEqualityComparer.Instance));
+        seen.Clear();
         foreach (var ipConfiguration in estate.IpConfigurationsInVirtualNetwork(vnet.Id))
         {
             if (pass.NetworkInterfaceOf(ipConfiguration) is { } nic

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using VNetLab.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
 using VNetLab.Validation.Facts;
@@ -24,6 +25,7 @@ internal sealed class StaticPrivateIpRule : ScopedValidationRule<VirtualNetwork>
     protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, VirtualNetwork vnet)
     {
         var estate = pass.Estate;
+        List<Diagnostic>? findings = null;
         foreach (var ipConfiguration in estate.IpConfigurationsInVirtualNetwork(vnet.Id))
         {
             if (!IsStatic(ipConfiguration) || ipConfiguration.PrivateIpAddress is not { } ip
@@ -32,27 +34,67 @@ internal sealed class StaticPrivateIpRule : ScopedValidationRule<VirtualNetwork>
                 continue;
             }
 
-            var own = subnet.AddressPrefixes.FirstOrDefault(p => p.Prefix.Contains(ip));
+            var own = Holding(subnet.AddressPrefixes, ip);
             if (own.Text is not null)
             {
                 if (AddressFacts.IsReservedInSubnet(own.Prefix, ip))
                 {
-                    yield return DiagnosticCatalog.PrivateIpInReservedRange(ipConfiguration, ip, own.Prefix);
+                    Findings.Add(ref findings, DiagnosticCatalog.PrivateIpInReservedRange(ipConfiguration, ip, own.Prefix));
                 }
 
                 continue;
             }
 
-            var sameFamily = subnet.AddressPrefixes.FirstOrDefault(p => p.Prefix.Family == ip.Family);
-            if (vnet.Subnets.Any(s => s.AddressPrefixes.Any(p => p.Prefix.Contains(ip))) && sameFamily.Text is not null)
+            var sameFamily = OfFamily(subnet.AddressPrefixes, ip.Family);
+            Findings.Add(ref findings, InAnySubnet(vnet, ip) && sameFamily.Text is not null
+                ? DiagnosticCatalog.PrivateIpNotInSubnet(ipConfiguration, ip, sameFamily)
+                : DiagnosticCatalog.PrivateIpNotInAnySubnet(ipConfiguration, ip, vnet, subnet));
+        }
+
+        return Findings.OrNone(findings);
+    }
+
+    // The first prefix holding the address, or the default (no text) when none does: FirstOrDefault without its closure.
+    private static AddressPrefix Holding(ImmutableArray<AddressPrefix> prefixes, IpAddress ip)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (prefix.Prefix.Contains(ip))
             {
-                yield return DiagnosticCatalog.PrivateIpNotInSubnet(ipConfiguration, ip, sameFamily);
-            }
-            else
-            {
-                yield return DiagnosticCatalog.PrivateIpNotInAnySubnet(ipConfiguration, ip, vnet, subnet);
+                return prefix;
             }
         }
+
+        return default;
+    }
+
+    private static AddressPrefix OfFamily(ImmutableArray<AddressPrefix> prefixes, IpFamily family)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (prefix.Prefix.Family == family)
+            {
+                return prefix;
+            }
+        }
+
+        return default;
+    }
+
+    private static bool InAnySubnet(VirtualNetwork vnet, IpAddress ip)
+    {
+        foreach (var subnet in vnet.Subnets)
+        {
+            foreach (var prefix in subnet.AddressPrefixes)
+            {
+                if (prefix.Prefix.Contains(ip))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     internal static bool IsStatic(NetworkInterfaceIpConfiguration ipConfiguration) =>

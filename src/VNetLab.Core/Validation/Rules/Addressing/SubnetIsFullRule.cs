@@ -17,21 +17,40 @@ internal sealed class SubnetIsFullRule : ScopedValidationRule<VirtualNetwork>
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        List<Diagnostic>? findings = null;
         foreach (var subnet in vnet.Subnets)
         {
-            var v4 = subnet.AddressPrefixes.Where(p => p.Prefix.IsV4).ToList();
-            if (v4.Count == 0)
+            var anyV4 = false;
+            var usable = UInt128.Zero;
+            foreach (var p in subnet.AddressPrefixes)
+            {
+                if (p.Prefix.IsV4)
+                {
+                    anyV4 = true;
+                    usable += p.Prefix.Size > AddressFacts.ReservedAddressesPerSubnet ? p.Prefix.Size - AddressFacts.ReservedAddressesPerSubnet : UInt128.Zero;
+                }
+            }
+
+            if (!anyV4)
             {
                 continue;
             }
 
-            var usable = v4.Aggregate(UInt128.Zero, (sum, p) =>
-                sum + (p.Prefix.Size > AddressFacts.ReservedAddressesPerSubnet ? p.Prefix.Size - AddressFacts.ReservedAddressesPerSubnet : UInt128.Zero));
-            var count = estate.IpConfigurationsIn(subnet.Id).Count(c => c.PrivateIpAddress is not { IsV4: false });
+            var count = 0;
+            foreach (var c in estate.IpConfigurationsIn(subnet.Id))
+            {
+                if (c.PrivateIpAddress is not { IsV4: false })
+                {
+                    count++;
+                }
+            }
+
             if ((UInt128)count > usable)
             {
-                yield return DiagnosticCatalog.SubnetIsFull(subnet, usable, count);
+                Findings.Add(ref findings, DiagnosticCatalog.SubnetIsFull(subnet, usable, count));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

@@ -13,16 +13,32 @@ internal sealed class SubnetRangeOutsideVnetRule : ScopedValidationRule<VirtualN
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        List<Diagnostic>? findings = null;
         foreach (var subnet in vnet.Subnets)
         {
             foreach (var prefix in subnet.AddressPrefixes)
             {
-                if (!vnet.AddressSpace.Any(space => space.Prefix.Contains(prefix.Prefix)))
+                if (!InAddressSpace(vnet, prefix))
                 {
-                    yield return DiagnosticCatalog.SubnetRangeOutsideVnet(subnet, vnet, prefix);
+                    Findings.Add(ref findings, DiagnosticCatalog.SubnetRangeOutsideVnet(subnet, vnet, prefix));
                     break;
                 }
             }
         }
+
+        return Findings.OrNone(findings);
+    }
+
+    private static bool InAddressSpace(VirtualNetwork vnet, AddressPrefix prefix)
+    {
+        foreach (var space in vnet.AddressSpace)
+        {
+            if (space.Prefix.Contains(prefix.Prefix))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -22,21 +22,24 @@ internal sealed class VirtualNetworkLimitsRule(ValidationLimits limits) : Scoped
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        List<Diagnostic>? findings = null;
         if (vnet.Subnets.Length > limits.SubnetsPerVirtualNetwork)
         {
-            yield return DiagnosticCatalog.SubnetsPerVnetLimit(vnet, vnet.Subnets.Length, limits.SubnetsPerVirtualNetwork);
+            Findings.Add(ref findings, DiagnosticCatalog.SubnetsPerVnetLimit(vnet, vnet.Subnets.Length, limits.SubnetsPerVirtualNetwork));
         }
 
         if (vnet.DnsServers.Length > limits.DnsServersPerVirtualNetwork)
         {
-            yield return DiagnosticCatalog.DnsServersPerVnetLimit(vnet, vnet.DnsServers.Length, limits.DnsServersPerVirtualNetwork);
+            Findings.Add(ref findings, DiagnosticCatalog.DnsServersPerVnetLimit(vnet, vnet.DnsServers.Length, limits.DnsServersPerVirtualNetwork));
         }
 
-        var privateIps = vnet.Subnets.Sum(s => estate.IpConfigurationsIn(s.Id).Length);
+        var privateIps = estate.IpConfigurationCount(vnet);
         if (privateIps > limits.PrivateIpAddressesPerVirtualNetwork)
         {
-            yield return DiagnosticCatalog.PrivateIpsPerVnetLimit(vnet, privateIps, limits.PrivateIpAddressesPerVirtualNetwork);
+            Findings.Add(ref findings, DiagnosticCatalog.PrivateIpsPerVnetLimit(vnet, privateIps, limits.PrivateIpAddressesPerVirtualNetwork));
         }
+
+        return Findings.OrNone(findings);
     }
 
     public override IEnumerable<Diagnostic> ValidateEstateWide(Estate estate)

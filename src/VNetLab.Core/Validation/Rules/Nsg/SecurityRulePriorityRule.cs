@@ -15,21 +15,31 @@ internal sealed class SecurityRulePriorityRule : ScopedValidationRule<NetworkSec
 
     public override ValidationReads Reads { get; } = ValidationReads.Each<NetworkSecurityGroup>();
 
-    protected override IEnumerable<Diagnostic> Validate(Estate estate, NetworkSecurityGroup nsg)
+    protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, NetworkSecurityGroup nsg)
     {
-        // Sized for every rule at once: growing it step by step allocated several times its final size per NSG.
-        var first = new Dictionary<(SecurityRuleDirection, int), SecurityRule>(nsg.SecurityRules.Length);
-        foreach (var rule in SecurityRuleFields.CustomRules(nsg))
+        // One table for every NSG of the pass, sized for the largest: a table per NSG was most of this rule's garbage.
+        var first = pass.Scratch(this, static () => new Dictionary<(SecurityRuleDirection, int), SecurityRule>());
+        first.Clear();
+        first.EnsureCapacity(nsg.SecurityRules.Length);
+        List<Diagnostic>? findings = null;
+        foreach (var rule in nsg.SecurityRules)
         {
+            if (rule.IsDefault)
+            {
+                continue;
+            }
+
             if (rule.Priority is < 100 or > 4096)
             {
-                yield return DiagnosticCatalog.SecurityRuleInvalidPriority(rule);
+                Findings.Add(ref findings, DiagnosticCatalog.SecurityRuleInvalidPriority(rule));
             }
 
             if (!first.TryAdd((rule.Direction, rule.Priority), rule))
             {
-                yield return DiagnosticCatalog.SecurityRuleConflict(rule, first[(rule.Direction, rule.Priority)]);
+                Findings.Add(ref findings, DiagnosticCatalog.SecurityRuleConflict(rule, first[(rule.Direction, rule.Priority)]));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using VNetLab.Addressing;
 using VNetLab.Diagnostics;
@@ -22,14 +23,17 @@ internal sealed class PeeringAddressOverlapRule : ScopedValidationRule<VirtualNe
     protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, VirtualNetwork vnet)
     {
         var estate = pass.Estate;
+        List<Diagnostic>? findings = null;
         foreach (var peering in vnet.Peerings)
         {
             var remote = estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId);
             var remoteSpace = remote?.AddressSpace ?? peering.RemoteAddressSpace;
-            var direct = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, remoteSpace, p => p.Prefix);
-            if (direct.Count > 0)
+
+            // Peered VNets almost never overlap: the overlapping prefixes are listed only for a finding.
+            if (PrefixOverlaps.AnyBetween(vnet.AddressSpace.AsSpan(), remoteSpace.AsSpan()))
             {
-                yield return DiagnosticCatalog.VnetAddressSpacesOverlap(peering, direct);
+                Findings.Add(ref findings, DiagnosticCatalog.VnetAddressSpacesOverlap(peering,
+                    PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, remoteSpace, p => p.Prefix)));
                 continue;
             }
 
@@ -40,18 +44,30 @@ internal sealed class PeeringAddressOverlapRule : ScopedValidationRule<VirtualNe
 
             // The overlaps among a hub's peers are shared by the checks of all its spokes: built once per pass.
             var overlappingPeers = pass.Shared(this, remote.Id, OverlapsAmongPeers);
+            if (!overlappingPeers.TryGetValue(vnet.Id, out var thirds))
+            {
+                continue;
+            }
 
-            foreach (var third in overlappingPeers.GetValueOrDefault(vnet.Id, []))
+            foreach (var third in thirds)
             {
                 var overlapping = PrefixOverlaps.OverlappingBetween(vnet.AddressSpace, third.AddressSpace, p => p.Prefix);
-                yield return DiagnosticCatalog.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet(peering, third.Id, overlapping);
+                Findings.Add(ref findings, DiagnosticCatalog.VnetAddressSpaceOverlapsWithAlreadyPeeredVnet(peering, third.Id, overlapping));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 
     /// <summary>For each VNet peered with <paramref name="hubId"/> (from either side), the other peers it overlaps, by id.</summary>
-    private static Dictionary<ResourceId, List<VirtualNetwork>> OverlapsAmongPeers(Estate estate, ResourceId hubId)
+    private static IReadOnlyDictionary<ResourceId, List<VirtualNetwork>> OverlapsAmongPeers(Estate estate, ResourceId hubId)
     {
+        // A spoke is asked about too (from its hub's side of their peering), and its one peer, the hub, overlaps no other.
+        if (!SeveralPeers(estate, hubId))
+        {
+            return FrozenDictionary<ResourceId, List<VirtualNetwork>>.Empty;
+        }
+
         var peers = estate.PeeringsOf(hubId).Select(p => p.RemoteVirtualNetworkId)
             .Concat(estate.PeeringsTo(hubId).Select(p => p.VirtualNetworkId))
             .Where(id => id != hubId)
@@ -97,6 +113,40 @@ internal sealed class PeeringAddressOverlapRule : ScopedValidationRule<VirtualNe
             {
                 list.Add(other);
             }
+        }
+    }
+
+    /// <summary>True when two different VNets other than <paramref name="hubId"/> are peered with it, from either side.</summary>
+    private static bool SeveralPeers(Estate estate, ResourceId hubId)
+    {
+        ResourceId? first = null;
+        foreach (var peering in estate.PeeringsOf(hubId))
+        {
+            if (IsSecond(peering.RemoteVirtualNetworkId))
+            {
+                return true;
+            }
+        }
+
+        foreach (var peering in estate.PeeringsTo(hubId))
+        {
+            if (IsSecond(peering.VirtualNetworkId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        bool IsSecond(ResourceId id)
+        {
+            if (id == hubId)
+            {
+                return false;
+            }
+
+            first ??= id;
+            return id != first;
         }
     }
 }

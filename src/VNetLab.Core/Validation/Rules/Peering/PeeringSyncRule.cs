@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
+using VNetLab.Validation.Facts;
 
 namespace VNetLab.Validation.Rules.Peering;
 
@@ -16,6 +17,7 @@ internal sealed class PeeringSyncRule : ScopedValidationRule<VirtualNetwork>
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        List<Diagnostic>? findings = null;
         foreach (var peering in vnet.Peerings)
         {
             if (peering.RemoteAddressSpace.IsEmpty || estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId) is not { } remote)
@@ -23,11 +25,12 @@ internal sealed class PeeringSyncRule : ScopedValidationRule<VirtualNetwork>
                 continue;
             }
 
-            var synced = peering.RemoteAddressSpace.Select(p => p.Prefix).ToHashSet();
-            if (!synced.SetEquals(remote.AddressSpace.Select(p => p.Prefix)))
+            if (!PrefixOverlaps.SameSet(peering.RemoteAddressSpace, remote.AddressSpace))
             {
-                yield return DiagnosticCatalog.PeeringNotInSync(peering, peering.RemoteAddressSpace, remote.AddressSpace);
+                Findings.Add(ref findings, DiagnosticCatalog.PeeringNotInSync(peering, peering.RemoteAddressSpace, remote.AddressSpace));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }
