@@ -10,8 +10,25 @@ internal static class AsgMembers
     /// The VNets of one ASG's members, from the estate's association index rather than a walk over every NIC, so
     /// checking one NSG costs what its rules name.
     /// </summary>
-    public static ImmutableArray<ResourceId> VnetsOf(Estate estate, ResourceId asgId) =>
-        [.. estate.AssociationsOf(asgId).OfType<NetworkInterfaceIpConfiguration>().Select(c => c.SubnetId?.Parent).OfType<ResourceId>().Distinct()];
+    public static ImmutableArray<ResourceId> VnetsOf(Estate estate, ResourceId asgId)
+    {
+        // An ASG's members almost always sit in one VNet: found without the set and the enumerators that tell several apart.
+        var associations = estate.AssociationsOf(asgId);
+        ResourceId? single = null;
+        foreach (var association in associations)
+        {
+            if (association is NetworkInterfaceIpConfiguration { SubnetId.Parent: { } vnet })
+            {
+                single ??= vnet;
+                if (!vnet.Equals(single))
+                {
+                    return [.. associations.OfType<NetworkInterfaceIpConfiguration>().Select(c => c.SubnetId?.Parent).OfType<ResourceId>().Distinct()];
+                }
+            }
+        }
+
+        return single is null ? [] : [single];
+    }
 
     /// <summary>The distinct VNets of <paramref name="members"/>' subnets, sorted.</summary>
     public static List<ResourceId> VnetsOf(List<AsgMember> members) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
@@ -21,31 +22,51 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
 
     public override ValidationReads Reads { get; } = ValidationReads.Around<RouteTable>(1, typeof(NetworkInterface));
 
-    protected override IEnumerable<Diagnostic> Validate(Estate estate, RouteTable table)
+    protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, RouteTable table)
     {
+        var estate = pass.Estate;
+
+        // The tables, sets and lists below are the pass's, cleared per table: made per table, they were most of what
+        // validation allocated at scale (a route table per spoke, and most name an appliance).
+        var buffers = pass.Scratch(this, static () => new Buffers());
+        buffers.Clear();
+
         // The appliance addresses the table's routes name: most tables name one (a hub firewall), many none.
-        HashSet<IpAddress>? named = null;
+        var named = buffers.Named;
         foreach (var route in table.Routes)
         {
             if (route.NextHopType == RouteNextHopType.VirtualAppliance && route.NextHopIpAddress is { } namedIp)
             {
-                (named ??= []).Add(namedIp);
+                named.Add(namedIp);
             }
         }
 
-        if (named is null)
+        if (named.Count == 0)
         {
-            yield break;
+            return [];
         }
 
-        var subnets = estate.AssociationsOf(table.Id).OfType<Subnet>().ToList();
+        var subnets = buffers.Subnets;
+        foreach (var associated in estate.AssociationsOf(table.Id))
+        {
+            if (associated is Subnet subnet)
+            {
+                subnets.Add(subnet);
+            }
+        }
 
         // Each subnet's VNet and peers, found once per table rather than per route and per question.
-        var neighbourhoods = subnets.Select(s => VnetAndPeers(estate, s.VirtualNetworkId).ToList()).ToList();
-        Dictionary<IpAddress, List<NetworkInterfaceIpConfiguration>>? nearby = null;
+        foreach (var subnet in subnets)
+        {
+            AddVnetAndPeers(estate, subnet.VirtualNetworkId, buffers.Neighbours);
+            buffers.NeighbourhoodEnds.Add(buffers.Neighbours.Count);
+        }
+
+        var nearbyFound = false;
+        List<Diagnostic>? findings = null;
 
         // Most of a table's appliance routes name one firewall: what an IP answers is worked out once per table.
-        var byIp = new Dictionary<IpAddress, VirtualApplianceNextHop>();
+        var byIp = buffers.ByIp;
         foreach (var route in table.Routes)
         {
             if (route.NextHopType != RouteNextHopType.VirtualAppliance || route.NextHopIpAddress is not { } ip)
@@ -55,14 +76,19 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
 
             if (!byIp.TryGetValue(ip, out var appliance))
             {
-                nearby ??= NearbyByIp(estate, subnets, named);
-                appliance = Find(estate, subnets, neighbourhoods, nearby, ip);
+                if (!nearbyFound)
+                {
+                    NearbyByIp(estate, buffers);
+                    nearbyFound = true;
+                }
+
+                appliance = Find(estate, buffers, ip);
                 byIp[ip] = appliance;
             }
 
             if (appliance.UnreachableFrom is { } unreachableFrom)
             {
-                yield return DiagnosticCatalog.VirtualApplianceNotReachable(route, ip, unreachableFrom);
+                Findings.Add(ref findings, DiagnosticCatalog.VirtualApplianceNotReachable(route, ip, unreachableFrom));
             }
 
             if (appliance.NetworkInterface is not { } nic)
@@ -72,62 +98,110 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
 
             if (!nic.EnableIpForwarding)
             {
-                yield return DiagnosticCatalog.VirtualApplianceWithoutIpForwarding(route, ip, nic);
+                Findings.Add(ref findings, DiagnosticCatalog.VirtualApplianceWithoutIpForwarding(route, ip, nic));
             }
 
             if (appliance.OwnSubnet is { } own)
             {
-                yield return DiagnosticCatalog.VirtualApplianceInSameSubnet(route, own, ip);
+                Findings.Add(ref findings, DiagnosticCatalog.VirtualApplianceInSameSubnet(route, own, ip));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 
     /// <summary>
     /// The first subnet of the table that cannot reach <paramref name="ip"/>, and the appliance NIC holding it that one
     /// of the subnets reaches directly, with the table's subnet it sits in.
     /// </summary>
-    private static VirtualApplianceNextHop Find(Estate estate, List<Subnet> subnets, List<List<VirtualNetwork>> neighbourhoods,
-        Dictionary<IpAddress, List<NetworkInterfaceIpConfiguration>> nearby, IpAddress ip)
+    private static VirtualApplianceNextHop Find(Estate estate, Buffers buffers, IpAddress ip)
     {
-        var reachable = neighbourhoods.Select(n => Reachable(n, ip)).ToList();
-        var unreachable = reachable.IndexOf(false);
-        var config = Candidates(estate, nearby, ip)
-            .FirstOrDefault(c => neighbourhoods.Where((n, i) => reachable[i] && SameOrPeered(n, c)).Any());
-        if (config is null || estate.Find<NetworkInterface>(config.NetworkInterfaceId) is not { } nic)
+        var subnets = buffers.Subnets;
+        var reachable = buffers.Reachable;
+        reachable.Clear();
+        var unreachable = -1;
+        for (var i = 0; i < subnets.Count; i++)
         {
-            return new VirtualApplianceNextHop(unreachable < 0 ? null : subnets[unreachable], null, null);
-        }
-
-        return new VirtualApplianceNextHop(unreachable < 0 ? null : subnets[unreachable], nic, subnets.FirstOrDefault(s => s.Id == config.SubnetId));
-    }
-
-    /// <summary>
-    /// The IP configurations holding one of the <paramref name="named"/> addresses in the VNets of the table's
-    /// subnets and their peers: the only places an appliance the table can use may sit (<see cref="SameOrPeered"/>).
-    /// Looking there, rather than indexing every NIC of the estate, keeps one table's check proportional to its
-    /// neighbourhood; keeping only the addresses the routes name, rather than every configuration there (a spoke's
-    /// NICs and its hub's), was most of what validation allocated at scale.
-    /// </summary>
-    private static Dictionary<IpAddress, List<NetworkInterfaceIpConfiguration>> NearbyByIp(Estate estate, List<Subnet> subnets,
-        HashSet<IpAddress> named)
-    {
-        var byIp = new Dictionary<IpAddress, List<NetworkInterfaceIpConfiguration>>();
-        var vnets = subnets.SelectMany(s => VnetAndPeers(estate, s.VirtualNetworkId)).Select(v => v.Id).Distinct();
-        foreach (var config in vnets.SelectMany(v => estate.IpConfigurationsInVirtualNetwork(v)))
-        {
-            if (config.PrivateIpAddress is { } ip && named.Contains(ip))
+            reachable.Add(Reachable(buffers.Neighbourhood(i), ip));
+            if (!reachable[i] && unreachable < 0)
             {
-                if (!byIp.TryGetValue(ip, out var list))
-                {
-                    list = [];
-                    byIp[ip] = list;
-                }
-
-                list.Add(config);
+                unreachable = i;
             }
         }
 
-        return byIp;
+        NetworkInterfaceIpConfiguration? config = null;
+        foreach (var candidate in Candidates(estate, buffers.Nearby, ip))
+        {
+            if (ReachedDirectly(buffers, candidate))
+            {
+                config = candidate;
+                break;
+            }
+        }
+
+        var unreachableFrom = unreachable < 0 ? null : subnets[unreachable];
+        if (config is null || estate.Find<NetworkInterface>(config.NetworkInterfaceId) is not { } nic)
+        {
+            return new VirtualApplianceNextHop(unreachableFrom, null, null);
+        }
+
+        Subnet? own = null;
+        foreach (var subnet in subnets)
+        {
+            if (subnet.Id == config.SubnetId)
+            {
+                own = subnet;
+                break;
+            }
+        }
+
+        return new VirtualApplianceNextHop(unreachableFrom, nic, own);
+    }
+
+    /// <summary>True when a subnet that reaches the appliance's address has <paramref name="config"/> in its VNet or a peer.</summary>
+    private static bool ReachedDirectly(Buffers buffers, NetworkInterfaceIpConfiguration config)
+    {
+        for (var i = 0; i < buffers.Subnets.Count; i++)
+        {
+            if (buffers.Reachable[i] && SameOrPeered(buffers.Neighbourhood(i), config))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The IP configurations holding one of the named addresses in the VNets of the table's subnets and their peers:
+    /// the only places an appliance the table can use may sit (<see cref="SameOrPeered"/>). Looking there, rather than
+    /// indexing every NIC of the estate, keeps one table's check proportional to its neighbourhood; keeping only the
+    /// addresses the routes name, rather than every configuration there (a spoke's NICs and its hub's), was most of
+    /// what validation allocated at scale.
+    /// </summary>
+    private static void NearbyByIp(Estate estate, Buffers buffers)
+    {
+        foreach (var vnet in buffers.Neighbours)
+        {
+            if (!buffers.NearbyVnets.Add(vnet.Id))
+            {
+                continue;
+            }
+
+            foreach (var config in estate.IpConfigurationsInVirtualNetwork(vnet.Id))
+            {
+                if (config.PrivateIpAddress is { } ip && buffers.Named.Contains(ip))
+                {
+                    if (!buffers.Nearby.TryGetValue(ip, out var list))
+                    {
+                        list = [];
+                        buffers.Nearby[ip] = list;
+                    }
+
+                    list.Add(config);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -142,7 +216,13 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
             return [];
         }
 
-        if (configs.TrueForAll(c => SameVnet(c.SubnetId, configs[0].SubnetId)))
+        var inOneVnet = true;
+        foreach (var config in configs)
+        {
+            inOneVnet &= SameVnet(config.SubnetId, configs[0].SubnetId);
+        }
+
+        if (inOneVnet)
         {
             return configs;
         }
@@ -152,18 +232,98 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
     }
 
     /// <summary>True when <paramref name="ip"/> is in the address space of a subnet's VNet or of a VNet peered with it.</summary>
-    private static bool Reachable(List<VirtualNetwork> vnetAndPeers, IpAddress ip) =>
-        vnetAndPeers.Exists(v => v.AddressSpace.Any(p => p.Prefix.Contains(ip)));
+    private static bool Reachable(ReadOnlySpan<VirtualNetwork> vnetAndPeers, IpAddress ip)
+    {
+        foreach (var vnet in vnetAndPeers)
+        {
+            foreach (var prefix in vnet.AddressSpace)
+            {
+                if (prefix.Prefix.Contains(ip))
+                {
+                    return true;
+                }
+            }
+        }
 
-    private static bool SameOrPeered(List<VirtualNetwork> vnetAndPeers, NetworkInterfaceIpConfiguration config) =>
-        config.SubnetId is { } subnetId && vnetAndPeers.Exists(v => subnetId.IsChildOf(v.Id));
+        return false;
+    }
+
+    private static bool SameOrPeered(ReadOnlySpan<VirtualNetwork> vnetAndPeers, NetworkInterfaceIpConfiguration config)
+    {
+        if (config.SubnetId is not { } subnetId)
+        {
+            return false;
+        }
+
+        foreach (var vnet in vnetAndPeers)
+        {
+            if (subnetId.IsChildOf(vnet.Id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when both subnet ids have one VNet (<c>a?.Parent == b?.Parent</c>, none counting as one).</summary>
     private static bool SameVnet(ResourceId? a, ResourceId? b) =>
         a is { IsChild: true } && b is { IsChild: true } ? a.HasSameParentAs(b) : a is not { IsChild: true } && b is not { IsChild: true };
 
-    private static IEnumerable<VirtualNetwork> VnetAndPeers(Estate estate, ResourceId vnetId) =>
-        new[] { vnetId }.Concat(estate.PeeringsOf(vnetId).Select(p => p.RemoteVirtualNetworkId))
-            .Select(estate.Find<VirtualNetwork>)
-            .OfType<VirtualNetwork>();
+    /// <summary>Appends the VNet <paramref name="vnetId"/> and the VNets its peerings name, those the estate holds.</summary>
+    private static void AddVnetAndPeers(Estate estate, ResourceId vnetId, List<VirtualNetwork> into)
+    {
+        if (estate.Find<VirtualNetwork>(vnetId) is { } vnet)
+        {
+            into.Add(vnet);
+        }
+
+        foreach (var peering in estate.PeeringsOf(vnetId))
+        {
+            if (estate.Find<VirtualNetwork>(peering.RemoteVirtualNetworkId) is { } peer)
+            {
+                into.Add(peer);
+            }
+        }
+    }
+
+    /// <summary>One table's working sets, kept by the pass and cleared per table.</summary>
+    private sealed class Buffers
+    {
+        public HashSet<IpAddress> Named { get; } = [];
+
+        public List<Subnet> Subnets { get; } = [];
+
+        /// <summary>Every subnet's VNet and peers, one after the other; subnet i's end at <see cref="NeighbourhoodEnds"/>[i].</summary>
+        public List<VirtualNetwork> Neighbours { get; } = [];
+
+        public List<int> NeighbourhoodEnds { get; } = [];
+
+        public HashSet<ResourceId> NearbyVnets { get; } = [];
+
+        public Dictionary<IpAddress, List<NetworkInterfaceIpConfiguration>> Nearby { get; } = [];
+
+        public Dictionary<IpAddress, VirtualApplianceNextHop> ByIp { get; } = [];
+
+        public List<bool> Reachable { get; } = [];
+
+        /// <summary>Subnet <paramref name="i"/>'s VNet and peers.</summary>
+        public ReadOnlySpan<VirtualNetwork> Neighbourhood(int i)
+        {
+            var start = i == 0 ? 0 : NeighbourhoodEnds[i - 1];
+            return CollectionsMarshal.AsSpan(Neighbours)[start..NeighbourhoodEnds[i]];
+        }
+
+        public void Clear()
+        {
+            Named.Clear();
+            Subnets.Clear();
+            Neighbours.Clear();
+            NeighbourhoodEnds.Clear();
+            NearbyVnets.Clear();
+            Nearby.Clear();
+            ByIp.Clear();
+            Reachable.Clear();
+        }
+    }
 }
