@@ -6,7 +6,7 @@ using VNetLab.Validation.Facts;
 namespace VNetLab.Core.Tests.Validation.Facts;
 
 /// <summary>The sorted-stack overlap finder against comparing every pair.</summary>
-public sealed class PrefixOverlapsTests
+public sealed partial class PrefixOverlapsTests
 {
     [Fact]
     public void Property_PairsEqualTheBruteForcePairs() =>

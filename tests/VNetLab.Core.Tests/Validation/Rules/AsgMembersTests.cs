@@ -8,7 +8,7 @@ using VNetLab.Validation.Rules.Nsg;
 namespace VNetLab.Core.Tests.Validation.Rules;
 
 /// <summary>The ASG membership walk gives what the former lookup over every IP configuration gave.</summary>
-public sealed class AsgMembersTests
+public sealed partial class AsgMembersTests
 {
     private static readonly ResourceId _nicId = EstateBuilder.Id("networkInterfaces", "nic");
 
