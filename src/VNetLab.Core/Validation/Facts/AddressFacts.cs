@@ -24,8 +24,24 @@ internal static class AddressFacts
     public static IpPrefix SharedAddressSpace { get; } = IpPrefix.Parse("100.64.0.0/10");
 
     /// <summary>True for an IPv4 prefix inside RFC 1918 or RFC 6598 space: a range nobody reaches on the Internet.</summary>
-    public static bool IsPrivate(IpPrefix prefix) =>
-        prefix.IsV4 && (Rfc1918.Any(p => p.Contains(prefix)) || SharedAddressSpace.Contains(prefix));
+    public static bool IsPrivate(IpPrefix prefix)
+    {
+        if (!prefix.IsV4)
+        {
+            return false;
+        }
+
+        // A loop, not Any: asked of every VNet's address space, whose closure and enumerator were garbage per prefix.
+        foreach (var range in Rfc1918)
+        {
+            if (range.Contains(prefix))
+            {
+                return true;
+            }
+        }
+
+        return SharedAddressSpace.Contains(prefix);
+    }
 
     /// <summary>True for an IPv4 prefix that overlaps RFC 1918 space.</summary>
     public static bool OverlapsRfc1918(IpPrefix prefix) => prefix.IsV4 && Rfc1918.Any(p => p.Overlaps(prefix));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using VNetLab.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
 using VNetLab.Validation.Facts;
@@ -18,17 +19,34 @@ internal sealed class AddressSpaceRangeRule : ScopedValidationRule<VirtualNetwor
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        List<Diagnostic>? findings = null;
         foreach (var prefix in vnet.AddressSpace)
         {
-            var reserved = AddressFacts.ReservedForVirtualNetworks.FirstOrDefault(r => r.Prefix.Overlaps(prefix.Prefix));
+            var reserved = ReservedOverlapping(prefix.Prefix);
             if (reserved.Use is not null)
             {
-                yield return DiagnosticCatalog.AddressSpaceInReservedRange(vnet, prefix, reserved.Prefix, reserved.Use);
+                Findings.Add(ref findings, DiagnosticCatalog.AddressSpaceInReservedRange(vnet, prefix, reserved.Prefix, reserved.Use));
             }
             else if (prefix.Prefix.IsV4 && !AddressFacts.IsPrivate(prefix.Prefix))
             {
-                yield return DiagnosticCatalog.AddressSpaceIsPublic(vnet, prefix);
+                Findings.Add(ref findings, DiagnosticCatalog.AddressSpaceIsPublic(vnet, prefix));
             }
         }
+
+        return Findings.OrNone(findings);
+    }
+
+    // The first reserved range the prefix overlaps, or none (no use): FirstOrDefault without its closure per prefix.
+    private static (IpPrefix Prefix, string Use) ReservedOverlapping(IpPrefix prefix)
+    {
+        foreach (var reserved in AddressFacts.ReservedForVirtualNetworks)
+        {
+            if (reserved.Prefix.Overlaps(prefix))
+            {
+                return reserved;
+            }
+        }
+
+        return default;
     }
 }

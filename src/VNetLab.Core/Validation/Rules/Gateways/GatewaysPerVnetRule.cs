@@ -11,9 +11,13 @@ internal sealed class GatewaysPerVnetRule : ScopedValidationRule<VirtualNetwork>
 
     public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(0, typeof(VirtualNetworkGateway));
 
-    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
+    // Most VNets have no gateway and a hub one of each type: only two gateways or more can be two of one type.
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet) =>
+        estate.GatewaysOf(vnet.Id) is { Length: > 1 } gateways ? SecondsOfAType(gateways, vnet) : [];
+
+    private static IEnumerable<Diagnostic> SecondsOfAType(ImmutableArray<VirtualNetworkGateway> gateways, VirtualNetwork vnet)
     {
-        foreach (var sameType in estate.GatewaysOf(vnet.Id).GroupBy(g => g.GatewayType))
+        foreach (var sameType in gateways.GroupBy(g => g.GatewayType))
         {
             var first = sameType.First();
             foreach (var gateway in sameType.Skip(1))

@@ -13,13 +13,22 @@ internal sealed class DuplicatePeeringRule : ScopedValidationRule<VirtualNetwork
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        // A spoke has one peering, which duplicates nothing: the table of remotes is made only for a VNet with several.
+        if (vnet.Peerings.Length < 2)
+        {
+            return [];
+        }
+
+        List<Diagnostic>? findings = null;
         var first = new Dictionary<ResourceId, VirtualNetworkPeering>();
         foreach (var peering in vnet.Peerings)
         {
             if (!first.TryAdd(peering.RemoteVirtualNetworkId, peering))
             {
-                yield return DiagnosticCatalog.AnotherPeeringAlreadyReferencesRemoteVnet(peering, first[peering.RemoteVirtualNetworkId]);
+                Findings.Add(ref findings, DiagnosticCatalog.AnotherPeeringAlreadyReferencesRemoteVnet(peering, first[peering.RemoteVirtualNetworkId]));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

@@ -21,24 +21,26 @@ internal sealed class RouteNextHopIpRule : ScopedValidationRule<RouteTable>
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, RouteTable table)
     {
+        List<Diagnostic>? findings = null;
         foreach (var route in table.Routes)
         {
-            var text = route.NextHopIpAddress?.ToString() ?? route.NextHopIpAddressText;
             if (route.NextHopType == RouteNextHopType.VirtualAppliance)
             {
-                if (string.IsNullOrWhiteSpace(text))
+                // A parsed address is never blank and is not reported: its text is made only for the other routes.
+                if (route.NextHopIpAddress is null)
                 {
-                    yield return DiagnosticCatalog.MissingNextHopIpAddress(route);
-                }
-                else if (route.NextHopIpAddress is null)
-                {
-                    yield return DiagnosticCatalog.InvalidNextHopIpAddress(route, text);
+                    var text = route.NextHopIpAddressText;
+                    Findings.Add(ref findings, string.IsNullOrWhiteSpace(text)
+                        ? DiagnosticCatalog.MissingNextHopIpAddress(route)
+                        : DiagnosticCatalog.InvalidNextHopIpAddress(route, text));
                 }
             }
-            else if (!string.IsNullOrWhiteSpace(text))
+            else if ((route.NextHopIpAddress?.ToString() ?? route.NextHopIpAddressText) is { } text && !string.IsNullOrWhiteSpace(text))
             {
-                yield return DiagnosticCatalog.NextHopIpAddressNotAllowed(route, text);
+                Findings.Add(ref findings, DiagnosticCatalog.NextHopIpAddressNotAllowed(route, text));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

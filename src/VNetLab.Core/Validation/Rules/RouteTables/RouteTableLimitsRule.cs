@@ -19,16 +19,27 @@ internal sealed class RouteTableLimitsRule(ValidationLimits limits) : ScopedVali
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, RouteTable table)
     {
+        List<Diagnostic>? findings = null;
         if (table.Routes.Length > limits.RoutesPerRouteTable)
         {
-            yield return DiagnosticCatalog.RoutesPerTableLimit(table, table.Routes.Length, limits.RoutesPerRouteTable);
+            Findings.Add(ref findings, DiagnosticCatalog.RoutesPerTableLimit(table, table.Routes.Length, limits.RoutesPerRouteTable));
         }
 
-        var tagRoutes = table.Routes.Count(r => r.Prefix is null && ServiceTags.LooksLikeTag(r.AddressPrefix));
+        var tagRoutes = 0;
+        foreach (var route in table.Routes)
+        {
+            if (route.Prefix is null && ServiceTags.LooksLikeTag(route.AddressPrefix))
+            {
+                tagRoutes++;
+            }
+        }
+
         if (tagRoutes > limits.ServiceTagRoutesPerRouteTable)
         {
-            yield return DiagnosticCatalog.ServiceTagRoutesLimit(table, tagRoutes, limits.ServiceTagRoutesPerRouteTable);
+            Findings.Add(ref findings, DiagnosticCatalog.ServiceTagRoutesLimit(table, tagRoutes, limits.ServiceTagRoutesPerRouteTable));
         }
+
+        return Findings.OrNone(findings);
     }
 
     public override IEnumerable<Diagnostic> ValidateEstateWide(Estate estate)
