@@ -15,13 +15,21 @@ internal sealed class AzureBastionSubnetSizeRule : ScopedValidationRule<VirtualN
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var subnet in vnet.Subnets.Where(s => s.Name == AzureBastionSubnetName))
+        List<Diagnostic>? findings = null;
+        foreach (var subnet in vnet.Subnets)
         {
+            if (subnet.Name != AzureBastionSubnetName)
+            {
+                continue;
+            }
+
             var prefix = subnet.AddressPrefixes.FirstOrDefault(p => p.Prefix.IsV4);
             if (prefix.Text is not null && prefix.Prefix.Length > 26)
             {
-                yield return DiagnosticCatalog.AzureBastionSubnetTooSmall(subnet, prefix);
+                Findings.Add(ref findings, DiagnosticCatalog.AzureBastionSubnetTooSmall(subnet, prefix));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

@@ -14,12 +14,15 @@ internal sealed class DnsServerRule : ScopedValidationRule<VirtualNetwork>
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        List<Diagnostic>? findings = null;
         foreach (var server in vnet.DnsServers)
         {
             if (!IpAddress.TryParse(server, out _))
             {
-                yield return DiagnosticCatalog.InvalidDnsServer(vnet, server);
+                Findings.Add(ref findings, DiagnosticCatalog.InvalidDnsServer(vnet, server));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

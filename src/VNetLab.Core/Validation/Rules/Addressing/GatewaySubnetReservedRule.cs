@@ -17,18 +17,26 @@ internal sealed class GatewaySubnetReservedRule : ScopedValidationRule<VirtualNe
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var subnet in vnet.Subnets.Where(s => s.IsGatewaySubnet))
+        List<Diagnostic>? findings = null;
+        foreach (var subnet in vnet.Subnets)
         {
+            if (!subnet.IsGatewaySubnet)
+            {
+                continue;
+            }
+
             if (subnet.NetworkSecurityGroupId is { } nsg)
             {
-                yield return DiagnosticCatalog.NsgOnGatewaySubnet(subnet, nsg);
+                Findings.Add(ref findings, DiagnosticCatalog.NsgOnGatewaySubnet(subnet, nsg));
             }
 
             foreach (var ipConfiguration in estate.IpConfigurationsIn(subnet.Id))
             {
-                yield return DiagnosticCatalog.GatewaySubnetUsedByOtherResource(ipConfiguration);
+                Findings.Add(ref findings, DiagnosticCatalog.GatewaySubnetUsedByOtherResource(ipConfiguration));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 
     public override IEnumerable<Diagnostic> ValidateEstateWide(Estate estate)

@@ -13,6 +13,7 @@ internal sealed class SubnetSizeRule : ScopedValidationRule<VirtualNetwork>
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        List<Diagnostic>? findings = null;
         foreach (var subnet in vnet.Subnets)
         {
             foreach (var prefix in subnet.AddressPrefixes)
@@ -20,9 +21,11 @@ internal sealed class SubnetSizeRule : ScopedValidationRule<VirtualNetwork>
                 var length = prefix.Prefix.Length;
                 if (prefix.Prefix.IsV4 ? length is < 8 or > 29 : length != 64)
                 {
-                    yield return DiagnosticCatalog.SubnetSizeOutOfRange(subnet, prefix);
+                    Findings.Add(ref findings, DiagnosticCatalog.SubnetSizeOutOfRange(subnet, prefix));
                 }
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

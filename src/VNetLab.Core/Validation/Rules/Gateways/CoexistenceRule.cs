@@ -17,12 +17,13 @@ internal sealed class CoexistenceRule : ScopedValidationRule<VirtualNetwork>
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        List<Diagnostic>? findings = null;
         var gateways = estate.GatewaysOf(vnet.Id);
         var vpn = gateways.FirstOrDefault(g => g.GatewayType == VirtualNetworkGatewayType.Vpn);
         var expressRoute = gateways.FirstOrDefault(g => g.GatewayType == VirtualNetworkGatewayType.ExpressRoute);
         if (vpn is null || expressRoute is null)
         {
-            yield break;
+            return Findings.OrNone(findings);
         }
 
         var problems = new List<string>();
@@ -45,7 +46,9 @@ internal sealed class CoexistenceRule : ScopedValidationRule<VirtualNetwork>
 
         if (problems.Count > 0)
         {
-            yield return DiagnosticCatalog.CoexistenceRequirementsNotMet(vpn, expressRoute, vnet.Id, string.Join(" and ", problems));
+            Findings.Add(ref findings, DiagnosticCatalog.CoexistenceRequirementsNotMet(vpn, expressRoute, vnet.Id, string.Join(" and ", problems)));
         }
+
+        return Findings.OrNone(findings);
     }
 }

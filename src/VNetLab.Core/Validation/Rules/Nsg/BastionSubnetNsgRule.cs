@@ -29,8 +29,14 @@ internal sealed class BastionSubnetNsgRule : ScopedValidationRule<VirtualNetwork
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var subnet in vnet.Subnets.Where(s => s.Name == AzureBastionSubnetSizeRule.AzureBastionSubnetName))
+        List<Diagnostic>? findings = null;
+        foreach (var subnet in vnet.Subnets)
         {
+            if (subnet.Name != AzureBastionSubnetSizeRule.AzureBastionSubnetName)
+            {
+                continue;
+            }
+
             if (estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is not { } nsg)
             {
                 continue;
@@ -40,9 +46,11 @@ internal sealed class BastionSubnetNsgRule : ScopedValidationRule<VirtualNetwork
             var missing = _required.Where(req => !rules.Any(r => Covers(r, req.Direction, req.Port, req.Tag))).Select(req => req.Text).ToList();
             if (missing.Count > 0)
             {
-                yield return DiagnosticCatalog.NsgNotCompliantForAzureBastionSubnet(subnet, nsg.Id, string.Join("; ", missing));
+                Findings.Add(ref findings, DiagnosticCatalog.NsgNotCompliantForAzureBastionSubnet(subnet, nsg.Id, string.Join("; ", missing)));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 
     private static bool Covers(SecurityRule rule, SecurityRuleDirection direction, int port, string tag)

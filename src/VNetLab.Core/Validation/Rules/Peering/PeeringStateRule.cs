@@ -18,31 +18,34 @@ internal sealed class PeeringStateRule : ScopedValidationRule<VirtualNetwork>
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        List<Diagnostic>? findings = null;
         foreach (var peering in vnet.Peerings)
         {
             var remotePeering = estate.RemotePeeringOf(peering);
             if (remotePeering is { PeeringState: PeeringState.Disconnected })
             {
-                yield return DiagnosticCatalog.RemotePeeringIsDisconnected(peering, remotePeering);
+                Findings.Add(ref findings, DiagnosticCatalog.RemotePeeringIsDisconnected(peering, remotePeering));
             }
 
             switch (peering.PeeringState)
             {
                 case PeeringState.Disconnected:
-                    yield return DiagnosticCatalog.PeeringNotConnected(peering, "Disconnected",
-                        "the remote peering or the remote virtual network was deleted (and perhaps re-created).");
+                    Findings.Add(ref findings, DiagnosticCatalog.PeeringNotConnected(peering, "Disconnected",
+                        "the remote peering or the remote virtual network was deleted (and perhaps re-created)."));
                     break;
                 case PeeringState.Initiated:
-                    yield return DiagnosticCatalog.PeeringNotConnected(peering, "Initiated",
-                        $"the peering from '{peering.RemoteVirtualNetworkId.Name}' back to '{peering.VirtualNetworkId.Name}' does not exist yet.");
+                    Findings.Add(ref findings, DiagnosticCatalog.PeeringNotConnected(peering, "Initiated",
+                        $"the peering from '{peering.RemoteVirtualNetworkId.Name}' back to '{peering.VirtualNetworkId.Name}' does not exist yet."));
                     break;
                 case null when remotePeering is null && estate.Contains(peering.RemoteVirtualNetworkId):
-                    yield return DiagnosticCatalog.PeeringNotConnected(peering, "Initiated",
-                        $"virtual network '{peering.RemoteVirtualNetworkId.Name}' has no peering back to '{peering.VirtualNetworkId.Name}'.");
+                    Findings.Add(ref findings, DiagnosticCatalog.PeeringNotConnected(peering, "Initiated",
+                        $"virtual network '{peering.RemoteVirtualNetworkId.Name}' has no peering back to '{peering.VirtualNetworkId.Name}'."));
                     break;
                 default:
                     break;
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

@@ -23,6 +23,7 @@ internal sealed class RemoteGatewayRule : ScopedValidationRule<VirtualNetwork>
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        List<Diagnostic>? findings = null;
         var localGateways = estate.GatewaysOf(vnet.Id);
         var usesRemoteGateways = vnet.Peerings.Any(p => p.UseRemoteGateways);
         foreach (var peering in vnet.Peerings)
@@ -33,17 +34,17 @@ internal sealed class RemoteGatewayRule : ScopedValidationRule<VirtualNetwork>
             {
                 if (estate.Contains(peering.RemoteVirtualNetworkId) && !remoteHasGateway)
                 {
-                    yield return DiagnosticCatalog.RemoteVnetHasNoGateways(peering);
+                    Findings.Add(ref findings, DiagnosticCatalog.RemoteVnetHasNoGateways(peering));
                 }
 
                 if (!localGateways.IsEmpty)
                 {
-                    yield return DiagnosticCatalog.UseRemoteGatewaysWithLocalGateway(peering, localGateways[0]);
+                    Findings.Add(ref findings, DiagnosticCatalog.UseRemoteGatewaysWithLocalGateway(peering, localGateways[0]));
                 }
 
                 if (remotePeering is { AllowGatewayTransit: false })
                 {
-                    yield return DiagnosticCatalog.UseRemoteGatewaysWithoutGatewayTransit(peering, remotePeering);
+                    Findings.Add(ref findings, DiagnosticCatalog.UseRemoteGatewaysWithoutGatewayTransit(peering, remotePeering));
                 }
             }
             else if (remotePeering is { AllowGatewayTransit: true } && remoteHasGateway && !usesRemoteGateways)
@@ -51,8 +52,10 @@ internal sealed class RemoteGatewayRule : ScopedValidationRule<VirtualNetwork>
                 // Also when this VNet has its own gateway (seed 000: the VDI VNet with its own VPN gateway lost
                 // the hub's ExpressRoute routes this way); not when it already uses another VNet's gateway,
                 // because it can use only one and does get gateway routes.
-                yield return DiagnosticCatalog.GatewayTransitNotUsed(peering, remotePeering);
+                Findings.Add(ref findings, DiagnosticCatalog.GatewayTransitNotUsed(peering, remotePeering));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

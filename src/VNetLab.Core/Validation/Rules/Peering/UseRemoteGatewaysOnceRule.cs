@@ -16,17 +16,25 @@ internal sealed class UseRemoteGatewaysOnceRule : ScopedValidationRule<VirtualNe
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        List<Diagnostic>? findings = null;
         VirtualNetworkPeering? first = null;
-        foreach (var peering in vnet.Peerings.Where(p => p.UseRemoteGateways))
+        foreach (var peering in vnet.Peerings)
         {
+            if (!peering.UseRemoteGateways)
+            {
+                continue;
+            }
+
             if (first is null)
             {
                 first = peering;
             }
             else
             {
-                yield return DiagnosticCatalog.UseRemoteGatewaysOnMoreThanOnePeering(peering, first);
+                Findings.Add(ref findings, DiagnosticCatalog.UseRemoteGatewaysOnMoreThanOnePeering(peering, first));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

@@ -17,18 +17,26 @@ internal sealed class GatewayNextHopRule : ScopedValidationRule<RouteTable>
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, RouteTable table)
     {
-        var subnets = estate.AssociationsOf(table.Id).OfType<Subnet>().ToList();
-        foreach (var route in table.Routes.Where(r => r.NextHopType == RouteNextHopType.VirtualNetworkGateway))
+        List<Diagnostic>? findings = null;
+        foreach (var route in table.Routes)
         {
-            foreach (var subnet in subnets)
+            if (route.NextHopType != RouteNextHopType.VirtualNetworkGateway)
             {
-                if (Problem(estate, subnet) is { } problem)
+                continue;
+            }
+
+            // The table's subnets, read in place: a list of them per table was garbage for every table without such a route.
+            foreach (var associated in estate.AssociationsOf(table.Id))
+            {
+                if (associated is Subnet subnet && Problem(estate, subnet) is { } problem)
                 {
-                    yield return DiagnosticCatalog.VirtualNetworkGatewayNextHopUnusable(route, subnet, problem);
+                    Findings.Add(ref findings, DiagnosticCatalog.VirtualNetworkGatewayNextHopUnusable(route, subnet, problem));
                     break;
                 }
             }
         }
+
+        return Findings.OrNone(findings);
     }
 
     private static string? Problem(Estate estate, Subnet subnet)

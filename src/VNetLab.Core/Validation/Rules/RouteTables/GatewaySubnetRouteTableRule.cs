@@ -17,8 +17,14 @@ internal sealed class GatewaySubnetRouteTableRule : ScopedValidationRule<Virtual
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
-        foreach (var subnet in vnet.Subnets.Where(s => s.IsGatewaySubnet))
+        List<Diagnostic>? findings = null;
+        foreach (var subnet in vnet.Subnets)
         {
+            if (!subnet.IsGatewaySubnet)
+            {
+                continue;
+            }
+
             if (estate.Find<RouteTable>(subnet.RouteTableId) is not { } table)
             {
                 continue;
@@ -26,13 +32,15 @@ internal sealed class GatewaySubnetRouteTableRule : ScopedValidationRule<Virtual
 
             if (table.Routes.FirstOrDefault(r => r.Prefix is { Length: 0, IsV4: true }) is { } defaultRoute)
             {
-                yield return DiagnosticCatalog.DefaultRouteOnGatewaySubnet(subnet, table, defaultRoute);
+                Findings.Add(ref findings, DiagnosticCatalog.DefaultRouteOnGatewaySubnet(subnet, table, defaultRoute));
             }
 
             if (table.DisableBgpRoutePropagation)
             {
-                yield return DiagnosticCatalog.BgpPropagationDisabledOnGatewaySubnet(subnet, table);
+                Findings.Add(ref findings, DiagnosticCatalog.BgpPropagationDisabledOnGatewaySubnet(subnet, table));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

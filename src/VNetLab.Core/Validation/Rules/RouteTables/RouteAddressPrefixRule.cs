@@ -18,16 +18,24 @@ internal sealed class RouteAddressPrefixRule : ScopedValidationRule<RouteTable>
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, RouteTable table)
     {
-        foreach (var route in table.Routes.Where(r => r.Prefix is null))
+        List<Diagnostic>? findings = null;
+        foreach (var route in table.Routes)
         {
+            if (route.Prefix is not null)
+            {
+                continue;
+            }
+
             if (!ServiceTags.LooksLikeTag(route.AddressPrefix))
             {
-                yield return DiagnosticCatalog.InvalidRouteAddressPrefix(route);
+                Findings.Add(ref findings, DiagnosticCatalog.InvalidRouteAddressPrefix(route));
             }
             else if (ServiceTags.NotAllowedInRoutes.Contains(route.AddressPrefix.Trim()))
             {
-                yield return DiagnosticCatalog.ServiceTagNotAllowedInRoute(route);
+                Findings.Add(ref findings, DiagnosticCatalog.ServiceTagNotAllowedInRoute(route));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class RouteTableLocationRule : ScopedValidationRule<VirtualNetwo
 
     protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
+        List<Diagnostic>? findings = null;
         foreach (var subnet in vnet.Subnets)
         {
             if (estate.Find<RouteTable>(subnet.RouteTableId) is not { } table)
@@ -28,8 +29,10 @@ internal sealed class RouteTableLocationRule : ScopedValidationRule<VirtualNetwo
             var otherSubscription = !string.Equals(table.Id.Subscription, vnet.Id.Subscription, StringComparison.OrdinalIgnoreCase);
             if (otherRegion || otherSubscription)
             {
-                yield return DiagnosticCatalog.RouteTableLocationMismatch(subnet, table, table.Location ?? "region not given", vnet.Location ?? "region not given");
+                Findings.Add(ref findings, DiagnosticCatalog.RouteTableLocationMismatch(subnet, table, table.Location ?? "region not given", vnet.Location ?? "region not given"));
             }
         }
+
+        return Findings.OrNone(findings);
     }
 }
