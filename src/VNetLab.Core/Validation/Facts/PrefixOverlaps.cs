@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Model;
 
@@ -66,6 +67,34 @@ internal static class PrefixOverlaps
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True unless <see cref="Pairs"/> would find no pair in <paramref name="prefixes"/>, for a list of any length
+    /// without allocating once <paramref name="buffer"/> has grown: a copy sorted in place. In that order a prefix
+    /// comes before every prefix it contains, and the one right after a container sits inside it too (its network lies
+    /// in the container's range and, aligned at least as finely, its length is no shorter), so some two prefixes
+    /// overlap exactly when some two neighbours do.
+    /// </summary>
+    public static bool AnySorted(List<(string Text, IpPrefix Prefix)> prefixes, List<IpPrefix> buffer)
+    {
+        buffer.Clear();
+        foreach (var (_, prefix) in prefixes)
+        {
+            buffer.Add(prefix);
+        }
+
+        var sorted = CollectionsMarshal.AsSpan(buffer);
+        sorted.Sort();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i - 1].Overlaps(sorted[i]))
+            {
+                return true;
             }
         }
 

@@ -28,6 +28,27 @@ public sealed partial class PrefixOverlapsTests
             });
 
     [Fact]
+    public void Property_AnySortedEqualsPairsFindingOne() =>
+        PropertyCheck.Holds(NestedPrefixes, static prefixes =>
+        {
+            var buffer = new List<IpPrefix>();
+            List<(string, IpPrefix)> listed = [.. prefixes.Select(p => (p.ToString(), p))];
+            return PrefixOverlaps.AnySorted(listed, buffer) == (PrefixOverlaps.Pairs(prefixes).Count > 0)
+                && listed.Select(p => p.Item2).SequenceEqual(prefixes);
+        });
+
+    [Fact]
+    public void AnySorted_TellsALongDisjointListFromOneWithANestedPrefix()
+    {
+        // Forty /24s in shuffled order (a management rule's on-premises networks), then the same with a /16 over one of them.
+        List<(string, IpPrefix)> disjoint = [.. Enumerable.Range(0, 40).Select(i => $"10.{(i * 7) % 40}.{i}.0/24").Select(t => (t, IpPrefix.Parse(t)))];
+        List<(string, IpPrefix)> nested = [.. disjoint, ("10.13.0.0/16", IpPrefix.Parse("10.13.0.0/16"))];
+
+        Assert.False(PrefixOverlaps.AnySorted(disjoint, []));
+        Assert.True(PrefixOverlaps.AnySorted(nested, []));
+    }
+
+    [Fact]
     public void Property_AnyAmongSubnetsEqualsPairsFindingOneAcrossSubnets() =>
         PropertyCheck.Holds(
             Gen.Zip(NestedPrefixes, Gen.ArrayOf(Gen.Choose(0, 5), 48)),

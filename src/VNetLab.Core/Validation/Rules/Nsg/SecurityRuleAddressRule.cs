@@ -23,20 +23,21 @@ internal sealed class SecurityRuleAddressRule : ScopedValidationRule<NetworkSecu
 
     public override ValidationReads Reads { get; } = ValidationReads.Each<NetworkSecurityGroup>();
 
-    protected override IEnumerable<Diagnostic> Validate(Estate estate, NetworkSecurityGroup nsg)
+    protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, NetworkSecurityGroup nsg)
     {
         // Millions of rules at scale and almost none with a finding: walk them without iterators, boxed lists or
         // per-field lists, and make a finding's list only for the first finding.
         List<Diagnostic>? findings = null;
 
-        // One list of a field's prefixes, reused by every list field of the NSG.
-        List<(string Text, IpPrefix Prefix)>? prefixes = null;
+        // One list of a field's prefixes, and one to sort a long list's in, reused by every list field of the pass.
+        List<(string Text, IpPrefix Prefix)>? prefixes = pass.Scratch(this, static () => new List<(string Text, IpPrefix Prefix)>());
+        var sorting = pass.Scratch(this, static () => new List<IpPrefix>());
         foreach (var rule in nsg.SecurityRules)
         {
             if (!rule.IsDefault)
             {
-                Check(rule, "SourceAddressPrefixes", "sourceAddressPrefix", rule.SourceAddressPrefixes, ref prefixes, ref findings);
-                Check(rule, "DestinationAddressPrefixes", "destinationAddressPrefix", rule.DestinationAddressPrefixes, ref prefixes, ref findings);
+                Check(rule, "SourceAddressPrefixes", "sourceAddressPrefix", rule.SourceAddressPrefixes, ref prefixes, sorting, ref findings);
+                Check(rule, "DestinationAddressPrefixes", "destinationAddressPrefix", rule.DestinationAddressPrefixes, ref prefixes, sorting, ref findings);
             }
         }
 
@@ -44,7 +45,7 @@ internal sealed class SecurityRuleAddressRule : ScopedValidationRule<NetworkSecu
     }
 
     private static void Check(SecurityRule rule, string parameter, string singular, ImmutableArray<string> values,
-        ref List<(string Text, IpPrefix Prefix)>? listed, ref List<Diagnostic>? findings)
+        ref List<(string Text, IpPrefix Prefix)>? listed, List<IpPrefix> sorting, ref List<Diagnostic>? findings)
     {
         var inList = values.Length > 1;
 
@@ -86,7 +87,10 @@ internal sealed class SecurityRuleAddressRule : ScopedValidationRule<NetworkSecu
             }
         }
 
-        if (prefixes is { Count: > 1 } && PrefixOverlaps.Any(prefixes) && PrefixOverlaps.Pairs([.. prefixes.Select(p => p.Prefix)]) is { Count: > 0 } pairs)
+        // A long list (the on-premises networks a management rule lists) is checked sorted in place: the finder's sort
+        // allocated its order and a copy of the prefixes for every such rule, to find no overlap.
+        var anyOverlap = prefixes is { Count: > 1 } && (prefixes.Count <= 16 ? PrefixOverlaps.Any(prefixes) : PrefixOverlaps.AnySorted(prefixes, sorting));
+        if (prefixes is not null && anyOverlap && PrefixOverlaps.Pairs([.. prefixes.Select(p => p.Prefix)]) is { Count: > 0 } pairs)
         {
             Findings.Add(ref findings, Overlapping(rule, parameter, prefixes, pairs));
         }
