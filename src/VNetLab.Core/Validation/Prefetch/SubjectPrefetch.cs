@@ -169,6 +169,8 @@ internal static class SubjectPrefetch
                 foreach (var subnet in Elements(vnet.Subnets))
                 {
                     MemoryHint.Load(subnet.Id);
+                    MemoryHint.Load(subnet.NetworkSecurityGroupId);
+                    MemoryHint.Load(subnet.RouteTableId);
                     MemoryHint.Load(subnet.AddressPrefixes);
                     MemoryHint.Load(subnet.ServiceEndpoints);
                     MemoryHint.Load(subnet.Delegations);
@@ -177,6 +179,7 @@ internal static class SubjectPrefetch
                 foreach (var peering in Elements(vnet.Peerings))
                 {
                     MemoryHint.Load(peering.Id);
+                    MemoryHint.Load(peering.RemoteVirtualNetworkId);
                     MemoryHint.Load(peering.RemoteAddressSpace);
                 }
 
@@ -198,7 +201,7 @@ internal static class SubjectPrefetch
             case 2:
                 foreach (var route in Elements(table.Routes))
                 {
-                    MemoryHint.Load(route, lines: 2);
+                    MemoryHint.Load(route, lines: 3);
                 }
 
                 break;
@@ -223,12 +226,13 @@ internal static class SubjectPrefetch
                 break;
             case 1:
                 MemoryHint.Load(nic.Id);
+                MemoryHint.Load(nic.NetworkSecurityGroupId);
                 MemoryHint.Load(nic.IpConfigurations);
                 break;
             case 2:
                 foreach (var configuration in Elements(nic.IpConfigurations))
                 {
-                    MemoryHint.Load(configuration, lines: 2);
+                    MemoryHint.Load(configuration, lines: 3);
                 }
 
                 break;
@@ -236,6 +240,8 @@ internal static class SubjectPrefetch
                 foreach (var configuration in Elements(nic.IpConfigurations))
                 {
                     MemoryHint.Load(configuration.Id);
+                    MemoryHint.Load(configuration.SubnetId);
+                    MemoryHint.Load(configuration.PublicIpAddressId);
                     MemoryHint.Load(configuration.ApplicationSecurityGroupIds);
                 }
 
