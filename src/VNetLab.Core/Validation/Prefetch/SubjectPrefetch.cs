@@ -16,7 +16,7 @@ namespace VNetLab.Validation.Prefetch;
 internal static class SubjectPrefetch
 {
     /// <summary>How many subjects ahead the walk starts; also the number of levels of a subject's objects it reaches.</summary>
-    public const int Depth = 4;
+    public const int Depth = ResourceHints.Levels;
 
     /// <summary>Off only in tests that check the hints change no finding.</summary>
     internal static bool Enabled { get; set; } = true;
@@ -34,7 +34,7 @@ internal static class SubjectPrefetch
             var ahead = SubjectAt(at, level);
             if (ahead < subjects.Length)
             {
-                Hint(subjects[ahead], level);
+                ResourceHints.Hint(subjects[ahead], level);
             }
         }
     }
@@ -55,7 +55,7 @@ internal static class SubjectPrefetch
             var (start, count) = NicsAt(next, perSubject, level).GetOffsetAndLength(int.MaxValue);
             for (var i = start; i < Math.Min(start + count, nics.Length); i++)
             {
-                Hint(nics[i], level);
+                ResourceHints.Hint(nics[i], level);
             }
         }
     }
@@ -72,180 +72,5 @@ internal static class SubjectPrefetch
     {
         var start = next + ((Depth - 1 - level) * perSubject);
         return start..(start + perSubject);
-    }
-
-    // Level 0 is the subject itself, 1 what its fields point at, 2 the elements of its arrays, 3 what those point at:
-    // each level reads only objects the level before hinted one subject earlier.
-    private static void Hint(Resource subject, int level)
-    {
-        switch (subject)
-        {
-            case NetworkSecurityGroup nsg:
-                Hint(nsg, level);
-                break;
-            case VirtualNetwork vnet:
-                Hint(vnet, level);
-                break;
-            case RouteTable table:
-                Hint(table, level);
-                break;
-            case NetworkInterface nic:
-                Hint(nic, level);
-                break;
-            default:
-                if (level == 0)
-                {
-                    MemoryHint.Load(subject);
-                }
-
-                break;
-        }
-    }
-
-    // A default array (no model object has one, but records can be made with one) hints nothing rather than throwing.
-    private static ReadOnlySpan<T> Elements<T>(ImmutableArray<T> array) => array.IsDefault ? default : array.AsSpan();
-
-    private static void Hint(NetworkSecurityGroup nsg, int level)
-    {
-        switch (level)
-        {
-            case 0:
-                MemoryHint.Load(nsg, lines: 2);
-                break;
-            case 1:
-                MemoryHint.Load(nsg.Id);
-                MemoryHint.Load(nsg.SecurityRules);
-                break;
-            case 2:
-                foreach (var rule in Elements(nsg.SecurityRules))
-                {
-                    MemoryHint.Load(rule, lines: 2);
-                }
-
-                break;
-            default:
-                foreach (var rule in Elements(nsg.SecurityRules))
-                {
-                    MemoryHint.Load(rule.Id);
-                    MemoryHint.Load(rule.SourceAddressPrefixes);
-                    MemoryHint.Load(rule.DestinationAddressPrefixes);
-                    MemoryHint.Load(rule.SourcePortRanges);
-                    MemoryHint.Load(rule.DestinationPortRanges);
-                    MemoryHint.Load(rule.SourceApplicationSecurityGroupIds);
-                    MemoryHint.Load(rule.DestinationApplicationSecurityGroupIds);
-                }
-
-                break;
-        }
-    }
-
-    private static void Hint(VirtualNetwork vnet, int level)
-    {
-        switch (level)
-        {
-            case 0:
-                MemoryHint.Load(vnet, lines: 2);
-                break;
-            case 1:
-                MemoryHint.Load(vnet.Id);
-                MemoryHint.Load(vnet.AddressSpace);
-                MemoryHint.Load(vnet.Subnets);
-                MemoryHint.Load(vnet.Peerings);
-                MemoryHint.Load(vnet.DnsServers);
-                break;
-            case 2:
-                foreach (var subnet in Elements(vnet.Subnets))
-                {
-                    MemoryHint.Load(subnet, lines: 2);
-                }
-
-                foreach (var peering in Elements(vnet.Peerings))
-                {
-                    MemoryHint.Load(peering, lines: 2);
-                }
-
-                break;
-            default:
-                foreach (var subnet in Elements(vnet.Subnets))
-                {
-                    MemoryHint.Load(subnet.Id);
-                    MemoryHint.Load(subnet.NetworkSecurityGroupId);
-                    MemoryHint.Load(subnet.RouteTableId);
-                    MemoryHint.Load(subnet.AddressPrefixes);
-                    MemoryHint.Load(subnet.ServiceEndpoints);
-                    MemoryHint.Load(subnet.Delegations);
-                }
-
-                foreach (var peering in Elements(vnet.Peerings))
-                {
-                    MemoryHint.Load(peering.Id);
-                    MemoryHint.Load(peering.RemoteVirtualNetworkId);
-                    MemoryHint.Load(peering.RemoteAddressSpace);
-                }
-
-                break;
-        }
-    }
-
-    private static void Hint(RouteTable table, int level)
-    {
-        switch (level)
-        {
-            case 0:
-                MemoryHint.Load(table, lines: 2);
-                break;
-            case 1:
-                MemoryHint.Load(table.Id);
-                MemoryHint.Load(table.Routes);
-                break;
-            case 2:
-                foreach (var route in Elements(table.Routes))
-                {
-                    MemoryHint.Load(route, lines: 3);
-                }
-
-                break;
-            default:
-                foreach (var route in Elements(table.Routes))
-                {
-                    MemoryHint.Load(route.Id);
-                    MemoryHint.Load(route.AddressPrefix);
-                    MemoryHint.Load(route.NextHopIpAddressText);
-                }
-
-                break;
-        }
-    }
-
-    private static void Hint(NetworkInterface nic, int level)
-    {
-        switch (level)
-        {
-            case 0:
-                MemoryHint.Load(nic, lines: 2);
-                break;
-            case 1:
-                MemoryHint.Load(nic.Id);
-                MemoryHint.Load(nic.NetworkSecurityGroupId);
-                MemoryHint.Load(nic.IpConfigurations);
-                break;
-            case 2:
-                foreach (var configuration in Elements(nic.IpConfigurations))
-                {
-                    MemoryHint.Load(configuration, lines: 3);
-                }
-
-                break;
-            default:
-                foreach (var configuration in Elements(nic.IpConfigurations))
-                {
-                    MemoryHint.Load(configuration.Id);
-                    MemoryHint.Load(configuration.SubnetId);
-                    MemoryHint.Load(configuration.PublicIpAddressId);
-                    MemoryHint.Load(configuration.ApplicationSecurityGroupIds);
-                }
-
-                break;
-        }
     }
 }
