@@ -172,8 +172,8 @@ public sealed class CompiledSecurity
     public NetworkInterfaceSecurity For(NetworkInterface nic)
     {
         var table = _table ?? FirstRead.Publish(ref _table, new NetworkInterfaceSecurityTable(Estate));
-        var ordinal = table.NetworkInterfaceOrdinal(nic);
-        if (ordinal >= 0)
+        var ordinal = table.NetworkInterfaceOrdinal(nic, out var inOrder);
+        if (inOrder)
         {
             table.HintAhead(ordinal);
         }

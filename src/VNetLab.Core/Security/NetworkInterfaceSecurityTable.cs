@@ -72,12 +72,19 @@ internal sealed class NetworkInterfaceSecurityTable
     }
 
     /// <summary>The position in the estate of the NIC with <paramref name="nic"/>'s id, or -1 when the estate has none.</summary>
-    public int NetworkInterfaceOrdinal(NetworkInterface nic)
+    public int NetworkInterfaceOrdinal(NetworkInterface nic) => NetworkInterfaceOrdinal(nic, out _);
+
+    /// <summary>
+    /// <see cref="NetworkInterfaceOrdinal(NetworkInterface)"/>, and whether this thread asked for the NIC before it last:
+    /// a caller walking the estate's NICs in order.
+    /// </summary>
+    public int NetworkInterfaceOrdinal(NetworkInterface nic, out bool inOrder)
     {
         // The NIC after the one this thread asked for last, when it is that very object and ids are distinct (Estate.Create
         // keeps one resource per id; were an id given twice, the map would answer the first NIC's ordinal for both).
         var next = ReferenceEquals(t_recentTable, this) ? t_recentOrdinal + 1 : -1;
-        if (!(_networkInterfaceIdsDistinct && (uint)next < (uint)_estateNetworkInterfaces.Length && ReferenceEquals(_estateNetworkInterfaces[next], nic)))
+        inOrder = _networkInterfaceIdsDistinct && (uint)next < (uint)_estateNetworkInterfaces.Length && ReferenceEquals(_estateNetworkInterfaces[next], nic);
+        if (!inOrder)
         {
             next = _networkInterfaceOrdinals.TryGetValue(nic.Id, out var ordinal) ? ordinal : -1;
         }
@@ -88,8 +95,8 @@ internal sealed class NetworkInterfaceSecurityTable
     }
 
     /// <summary>
-    /// Hints the memory system about the NICs after <paramref name="ordinal"/> (<see cref="ResourceHints"/>), the ones an
-    /// in-order caller asks for next; for any other caller they are a few reads of memory that nothing waits for.
+    /// Hints the memory system about the NICs after <paramref name="ordinal"/> (<see cref="ResourceHints"/>), the ones a
+    /// caller walking in order asks for next. Only for such callers: for the others they would be reads nothing waits for.
     /// </summary>
     public void HintAhead(int ordinal)
     {
