@@ -3,6 +3,7 @@ using VNetLab.Diagnostics;
 using VNetLab.Model;
 using VNetLab.Testing;
 using VNetLab.Validation;
+using VNetLab.Validation.Prefetch;
 
 namespace VNetLab.EstateGenerator.Tests;
 
@@ -47,6 +48,30 @@ public sealed class ValidationBySubjectTests
 
         // The estates must give the comparison something to compare.
         Assert.True(findings > 100, $"only {findings} findings");
+    }
+
+    /// <summary>
+    /// The pass hints the memory system about the subjects ahead (<see cref="SubjectPrefetch"/>): a hint reads the model
+    /// and changes nothing, so the findings with hints and without must be the same list.
+    /// </summary>
+    [Fact]
+    public void Validating_with_memory_hints_finds_what_validating_without_them_finds()
+    {
+        List<Estate> estates = [Broken(_fixture.Estate), _fixture.Estate, .. RepositoryPaths.ExampleNames().Select(ExampleEstates.Read)];
+        var with = estates.Select(e => Validator.Default.Validate(e).Select(Render).ToList()).ToList();
+        List<List<string>> without;
+        SubjectPrefetch.Enabled = false;
+        try
+        {
+            without = [.. estates.Select(e => Validator.Default.Validate(e).Select(Render).ToList())];
+        }
+        finally
+        {
+            SubjectPrefetch.Enabled = true;
+        }
+
+        Assert.Equal(without, with);
+        Assert.True(with.Sum(f => f.Count) > 100, $"only {with.Sum(f => f.Count)} findings");
     }
 
     // Every third custom rule of every NSG broken four ways, so that the NSG rules find something in many subjects.

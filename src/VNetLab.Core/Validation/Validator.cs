@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
+using VNetLab.Validation.Prefetch;
 
 namespace VNetLab.Validation;
 
@@ -118,14 +119,24 @@ public sealed class Validator
 
         var estate = pass.Estate;
         var feed = new NetworkInterfaceFeed(estate.NetworkInterfaces, [.. walks.OfType<NetworkInterfaceWalk>()]);
+        var nicsPerVnet = 0;
         foreach (var (subjectType, rules) in _scopedRulesBySubject)
         {
-            foreach (var subject in ValidationSubjects.Of(estate, subjectType))
+            var subjects = ValidationSubjects.Of(estate, subjectType);
+            for (var at = 0; at < subjects.Length; at++)
             {
+                var subject = subjects[at];
+                SubjectPrefetch.Ahead(subjects, at);
                 if (subject is VirtualNetwork vnet)
                 {
                     // The VNet's NICs first: the walks read them, then the VNet's rules find them in the cache and the pass.
-                    pass.Hold(estate.NetworkInterfaces.AsSpan()[feed.VisitPlacedIn(vnet)]);
+                    var placed = feed.VisitPlacedIn(vnet);
+                    pass.Hold(estate.NetworkInterfaces.AsSpan()[placed]);
+
+                    // The next VNets' NICs follow in the estate's order; a VNet without NICs (a hub) says nothing of how many.
+                    var (next, count) = placed.GetOffsetAndLength(estate.NetworkInterfaces.Length);
+                    nicsPerVnet = count > 0 ? count : nicsPerVnet;
+                    SubjectPrefetch.NicsAhead(estate.NetworkInterfaces, next + count, nicsPerVnet);
                 }
 
                 foreach (var i in rules)

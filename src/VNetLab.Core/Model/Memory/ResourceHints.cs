@@ -1,0 +1,188 @@
+using System.Collections.Immutable;
+
+namespace VNetLab.Model;
+
+/// <summary>
+/// Which objects of a resource an engine reads, as levels of the chain that leads to them, for
+/// <see cref="MemoryHint"/>s ahead of a pass: level 0 is the resource itself, 1 what its fields point at, 2 the elements
+/// of its arrays, 3 what those point at. A caller hints level 0 of a resource some steps ahead and each deeper level one
+/// step later, so each level reads only objects the level before hinted a step earlier (and so already in the cache).
+/// </summary>
+internal static class ResourceHints
+{
+    /// <summary>The number of levels.</summary>
+    public const int Levels = 4;
+
+    public static void Hint(Resource subject, int level)
+    {
+        switch (subject)
+        {
+            case NetworkSecurityGroup nsg:
+                Hint(nsg, level);
+                break;
+            case VirtualNetwork vnet:
+                Hint(vnet, level);
+                break;
+            case RouteTable table:
+                Hint(table, level);
+                break;
+            case NetworkInterface nic:
+                Hint(nic, level);
+                break;
+            default:
+                if (level == 0)
+                {
+                    MemoryHint.Load(subject);
+                }
+
+                break;
+        }
+    }
+
+    // A default array (no model object has one, but records can be made with one) hints nothing rather than throwing.
+    private static ReadOnlySpan<T> Elements<T>(ImmutableArray<T> array) => array.IsDefault ? default : array.AsSpan();
+
+    private static void Hint(NetworkSecurityGroup nsg, int level)
+    {
+        switch (level)
+        {
+            case 0:
+                MemoryHint.Load(nsg, lines: 2);
+                break;
+            case 1:
+                MemoryHint.Load(nsg.Id);
+                MemoryHint.Load(nsg.SecurityRules);
+                break;
+            case 2:
+                foreach (var rule in Elements(nsg.SecurityRules))
+                {
+                    MemoryHint.Load(rule, lines: 2);
+                }
+
+                break;
+            default:
+                foreach (var rule in Elements(nsg.SecurityRules))
+                {
+                    MemoryHint.Load(rule.Id);
+                    MemoryHint.Load(rule.SourceAddressPrefixes);
+                    MemoryHint.Load(rule.DestinationAddressPrefixes);
+                    MemoryHint.Load(rule.SourcePortRanges);
+                    MemoryHint.Load(rule.DestinationPortRanges);
+                    MemoryHint.Load(rule.SourceApplicationSecurityGroupIds);
+                    MemoryHint.Load(rule.DestinationApplicationSecurityGroupIds);
+                }
+
+                break;
+        }
+    }
+
+    private static void Hint(VirtualNetwork vnet, int level)
+    {
+        switch (level)
+        {
+            case 0:
+                MemoryHint.Load(vnet, lines: 2);
+                break;
+            case 1:
+                MemoryHint.Load(vnet.Id);
+                MemoryHint.Load(vnet.AddressSpace);
+                MemoryHint.Load(vnet.Subnets);
+                MemoryHint.Load(vnet.Peerings);
+                MemoryHint.Load(vnet.DnsServers);
+                break;
+            case 2:
+                foreach (var subnet in Elements(vnet.Subnets))
+                {
+                    MemoryHint.Load(subnet, lines: 2);
+                }
+
+                foreach (var peering in Elements(vnet.Peerings))
+                {
+                    MemoryHint.Load(peering, lines: 2);
+                }
+
+                break;
+            default:
+                foreach (var subnet in Elements(vnet.Subnets))
+                {
+                    MemoryHint.Load(subnet.Id);
+                    MemoryHint.Load(subnet.NetworkSecurityGroupId);
+                    MemoryHint.Load(subnet.RouteTableId);
+                    MemoryHint.Load(subnet.AddressPrefixes);
+                    MemoryHint.Load(subnet.ServiceEndpoints);
+                    MemoryHint.Load(subnet.Delegations);
+                }
+
+                foreach (var peering in Elements(vnet.Peerings))
+                {
+                    MemoryHint.Load(peering.Id);
+                    MemoryHint.Load(peering.RemoteVirtualNetworkId);
+                    MemoryHint.Load(peering.RemoteAddressSpace);
+                }
+
+                break;
+        }
+    }
+
+    private static void Hint(RouteTable table, int level)
+    {
+        switch (level)
+        {
+            case 0:
+                MemoryHint.Load(table, lines: 2);
+                break;
+            case 1:
+                MemoryHint.Load(table.Id);
+                MemoryHint.Load(table.Routes);
+                break;
+            case 2:
+                foreach (var route in Elements(table.Routes))
+                {
+                    MemoryHint.Load(route, lines: 3);
+                }
+
+                break;
+            default:
+                foreach (var route in Elements(table.Routes))
+                {
+                    MemoryHint.Load(route.Id);
+                    MemoryHint.Load(route.AddressPrefix);
+                    MemoryHint.Load(route.NextHopIpAddressText);
+                }
+
+                break;
+        }
+    }
+
+    public static void Hint(NetworkInterface nic, int level)
+    {
+        switch (level)
+        {
+            case 0:
+                MemoryHint.Load(nic, lines: 2);
+                break;
+            case 1:
+                MemoryHint.Load(nic.Id);
+                MemoryHint.Load(nic.NetworkSecurityGroupId);
+                MemoryHint.Load(nic.IpConfigurations);
+                break;
+            case 2:
+                foreach (var configuration in Elements(nic.IpConfigurations))
+                {
+                    MemoryHint.Load(configuration, lines: 3);
+                }
+
+                break;
+            default:
+                foreach (var configuration in Elements(nic.IpConfigurations))
+                {
+                    MemoryHint.Load(configuration.Id);
+                    MemoryHint.Load(configuration.SubnetId);
+                    MemoryHint.Load(configuration.PublicIpAddressId);
+                    MemoryHint.Load(configuration.ApplicationSecurityGroupIds);
+                }
+
+                break;
+        }
+    }
+}
