@@ -172,12 +172,7 @@ public sealed class CompiledSecurity
     public NetworkInterfaceSecurity For(NetworkInterface nic)
     {
         var table = _table ?? FirstRead.Publish(ref _table, new NetworkInterfaceSecurityTable(Estate));
-        var ordinal = table.NetworkInterfaceOrdinal(nic, out var inOrder);
-        if (inOrder)
-        {
-            table.HintAhead(ordinal);
-        }
-
+        var ordinal = table.NetworkInterfaceOrdinal(nic.Id);
         return ordinal < 0
             ? _nics.GetOrAdd(nic.Id, static (_, state) => state.Self.CompileNow(state.Nic, state.Table), (Self: this, Nic: nic, Table: table))
             : table.NetworkInterface(ordinal) ?? table.Publish(ordinal, CompileNow(nic, table));

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using VNetLab.Model;
 
 namespace VNetLab.Security;
@@ -17,19 +16,6 @@ namespace VNetLab.Security;
 /// </remarks>
 internal sealed class NetworkInterfaceSecurityTable
 {
-    // The estate's NICs, and whether each has an id no other NIC has (then a NIC's ordinal is its position).
-    private readonly ImmutableArray<NetworkInterface> _estateNetworkInterfaces;
-    private readonly bool _networkInterfaceIdsDistinct;
-
-    // The ordinal this thread asked for last, in which table: callers that walk NICs in the estate's order (a compile
-    // of every NIC, the reach matrix's pruning) ask for the next one, found without hashing its id and reading the
-    // ordinal map, whose entries are far apart in memory at scale. Per thread, so parallel callers do not share it.
-    [ThreadStatic]
-    private static NetworkInterfaceSecurityTable? t_recentTable;
-
-    [ThreadStatic]
-    private static int t_recentOrdinal;
-
     private readonly Dictionary<ResourceId, int> _networkInterfaceOrdinals;
     private readonly Dictionary<ResourceId, int> _subnetOrdinals;
     private readonly NetworkInterfaceSecurity?[] _networkInterfaces;
@@ -42,13 +28,11 @@ internal sealed class NetworkInterfaceSecurityTable
     public NetworkInterfaceSecurityTable(Estate estate)
     {
         var networkInterfaces = estate.NetworkInterfaces;
-        _estateNetworkInterfaces = networkInterfaces;
         _networkInterfaceOrdinals = new(networkInterfaces.Length);
-        _networkInterfaceIdsDistinct = true;
         for (var i = 0; i < networkInterfaces.Length; i++)
         {
             // An id given twice keeps its first ordinal; the estate finds that NIC by the id as well.
-            _networkInterfaceIdsDistinct &= _networkInterfaceOrdinals.TryAdd(networkInterfaces[i].Id, i);
+            _networkInterfaceOrdinals.TryAdd(networkInterfaces[i].Id, i);
         }
 
         var virtualNetworks = estate.VirtualNetworks;
@@ -71,44 +55,9 @@ internal sealed class NetworkInterfaceSecurityTable
         _subnetContexts = new NetworkInterfaceSecurityContext?[_subnetOrdinals.Count];
     }
 
-    /// <summary>The position in the estate of the NIC with <paramref name="nic"/>'s id, or -1 when the estate has none.</summary>
-    public int NetworkInterfaceOrdinal(NetworkInterface nic) => NetworkInterfaceOrdinal(nic, out _);
-
-    /// <summary>
-    /// <see cref="NetworkInterfaceOrdinal(NetworkInterface)"/>, and whether this thread asked for the NIC before it last:
-    /// a caller walking the estate's NICs in order.
-    /// </summary>
-    public int NetworkInterfaceOrdinal(NetworkInterface nic, out bool inOrder)
-    {
-        // The NIC after the one this thread asked for last, when it is that very object and ids are distinct (Estate.Create
-        // keeps one resource per id; were an id given twice, the map would answer the first NIC's ordinal for both).
-        var next = ReferenceEquals(t_recentTable, this) ? t_recentOrdinal + 1 : -1;
-        inOrder = _networkInterfaceIdsDistinct && (uint)next < (uint)_estateNetworkInterfaces.Length && ReferenceEquals(_estateNetworkInterfaces[next], nic);
-        if (!inOrder)
-        {
-            next = _networkInterfaceOrdinals.TryGetValue(nic.Id, out var ordinal) ? ordinal : -1;
-        }
-
-        t_recentTable = this;
-        t_recentOrdinal = next;
-        return next;
-    }
-
-    /// <summary>
-    /// Hints the memory system about the NICs after <paramref name="ordinal"/> (<see cref="ResourceHints"/>), the ones a
-    /// caller walking in order asks for next. Only for such callers: for the others they would be reads nothing waits for.
-    /// </summary>
-    public void HintAhead(int ordinal)
-    {
-        for (var level = 0; level < ResourceHints.Levels; level++)
-        {
-            var ahead = ordinal + ResourceHints.Levels - level;
-            if (ahead < _estateNetworkInterfaces.Length)
-            {
-                ResourceHints.Hint(_estateNetworkInterfaces[ahead], level);
-            }
-        }
-    }
+    /// <summary>The NIC's position in the estate, or -1 when the estate has no NIC with its id.</summary>
+    public int NetworkInterfaceOrdinal(ResourceId networkInterfaceId) =>
+        _networkInterfaceOrdinals.TryGetValue(networkInterfaceId, out var ordinal) ? ordinal : -1;
 
     /// <summary>The subnet's position among the estate's subnets, or -1 when the estate has no subnet with its id.</summary>
     public int SubnetOrdinal(ResourceId subnetId) => _subnetOrdinals.TryGetValue(subnetId, out var ordinal) ? ordinal : -1;

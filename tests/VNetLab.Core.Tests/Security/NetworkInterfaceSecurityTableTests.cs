@@ -29,25 +29,14 @@ public class NetworkInterfaceSecurityTableTests
         var estate = Estate();
         var table = new NetworkInterfaceSecurityTable(estate);
 
-        // In order (each NIC the one after the last asked for), backwards, and as copies that are not the estate's objects.
-        // Only a NIC right after the one asked for before it is in order: those are the ones whose successors get hinted.
         for (var i = 0; i < estate.NetworkInterfaces.Length; i++)
         {
-            Assert.Equal(i, table.NetworkInterfaceOrdinal(estate.NetworkInterfaces[i], out var inOrder));
-            Assert.Equal(i > 0, inOrder);
-        }
-
-        for (var i = estate.NetworkInterfaces.Length - 1; i >= 0; i--)
-        {
-            Assert.Equal(i, table.NetworkInterfaceOrdinal(estate.NetworkInterfaces[i], out var inOrder));
-            Assert.False(inOrder);
-            Assert.Equal(i, table.NetworkInterfaceOrdinal(estate.NetworkInterfaces[i] with { EnableIpForwarding = true }, out inOrder));
-            Assert.False(inOrder);
+            Assert.Equal(i, table.NetworkInterfaceOrdinal(estate.NetworkInterfaces[i].Id));
         }
 
         Assert.Equal(0, table.SubnetOrdinal(SubnetId("vnet1", "web")));
         Assert.Equal(1, table.SubnetOrdinal(SubnetId("vnet1", "app")));
-        Assert.Equal(-1, table.NetworkInterfaceOrdinal(estate.NetworkInterfaces[0] with { Id = Id("networkInterfaces", "elsewhere") }));
+        Assert.Equal(-1, table.NetworkInterfaceOrdinal(Id("networkInterfaces", "elsewhere")));
         Assert.Equal(-1, table.SubnetOrdinal(SubnetId("vnet1", "elsewhere")));
     }
 

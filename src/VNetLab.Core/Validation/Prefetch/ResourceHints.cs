@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using VNetLab.Model;
 
-namespace VNetLab.Model;
+namespace VNetLab.Validation.Prefetch;
 
 /// <summary>
-/// Which objects of a resource an engine reads, as levels of the chain that leads to them, for
+/// Which objects of a subject the validation rules read, as levels of the chain that leads to them, for
 /// <see cref="MemoryHint"/>s ahead of a pass: level 0 is the resource itself, 1 what its fields point at, 2 the elements
 /// of its arrays, 3 what those point at. A caller hints level 0 of a resource some steps ahead and each deeper level one
 /// step later, so each level reads only objects the level before hinted a step earlier (and so already in the cache).
@@ -13,6 +14,7 @@ internal static class ResourceHints
     /// <summary>The number of levels.</summary>
     public const int Levels = 4;
 
+    /// <summary>Hints the objects of <paramref name="subject"/> at <paramref name="level"/>; other types than the validation subjects and NICs only at level 0.</summary>
     public static void Hint(Resource subject, int level)
     {
         switch (subject)
@@ -154,7 +156,7 @@ internal static class ResourceHints
         }
     }
 
-    public static void Hint(NetworkInterface nic, int level)
+    private static void Hint(NetworkInterface nic, int level)
     {
         switch (level)
         {
