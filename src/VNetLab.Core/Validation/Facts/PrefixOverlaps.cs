@@ -48,15 +48,15 @@ internal static class PrefixOverlaps
     }
 
     /// <summary>
-    /// True unless <see cref="Pairs"/> would find no pair in <paramref name="prefixes"/>. A security rule's lists hold a
-    /// few prefixes and almost never overlap: comparing each pair of a short list allocates nothing, where sorting does;
-    /// a long list is left to <see cref="Pairs"/>.
+    /// True exactly when <see cref="Pairs"/> would find a pair in <paramref name="prefixes"/>. A security rule's lists
+    /// hold a few prefixes and almost never overlap: comparing each pair of a short list allocates nothing, and a long
+    /// list is sorted in <paramref name="buffer"/> (<see cref="AnySorted"/>), where the finder's sort allocated.
     /// </summary>
-    public static bool Any(List<(string Text, IpPrefix Prefix)> prefixes)
+    public static bool Any(List<(string Text, IpPrefix Prefix)> prefixes, List<IpPrefix> buffer)
     {
         if (prefixes.Count > 16)
         {
-            return true;
+            return AnySorted(prefixes, buffer);
         }
 
         for (var later = 1; later < prefixes.Count; later++)

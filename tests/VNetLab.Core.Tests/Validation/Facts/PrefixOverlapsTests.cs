@@ -35,7 +35,7 @@ public sealed partial class PrefixOverlapsTests
         PropertyCheck.Holds(
             Gen.Zip(AddressingGenerators.NestedTable(IpFamily.V4), AddressingGenerators.NestedTable(IpFamily.V6))
                 .Select(static t => t.Item1.Prefixes.Concat(t.Item2.Prefixes).ToArray()),
-            static prefixes => PrefixOverlaps.Any([.. prefixes.Select(p => (p.ToString(), p))]) == (prefixes.Length > 16 || PrefixOverlaps.Pairs(prefixes).Count > 0));
+            static prefixes => PrefixOverlaps.Any([.. prefixes.Select(p => (p.ToString(), p))], []) == (PrefixOverlaps.Pairs(prefixes).Count > 0));
 
     [Fact]
     public void Any_FindsNothingInDisjointPrefixes()
@@ -43,8 +43,8 @@ public sealed partial class PrefixOverlapsTests
         List<(string, IpPrefix)> disjoint = [.. new[] { "10.0.0.0/24", "10.0.1.0/24", "192.168.0.0/16" }.Select(t => (t, IpPrefix.Parse(t)))];
         List<(string, IpPrefix)> nested = [.. new[] { "10.0.0.0/16", "192.168.0.0/16", "10.0.1.0/24" }.Select(t => (t, IpPrefix.Parse(t)))];
 
-        Assert.False(PrefixOverlaps.Any(disjoint));
-        Assert.True(PrefixOverlaps.Any(nested));
+        Assert.False(PrefixOverlaps.Any(disjoint, []));
+        Assert.True(PrefixOverlaps.Any(nested, []));
     }
 
     [Fact]

@@ -87,10 +87,9 @@ internal sealed class SecurityRuleAddressRule : ScopedValidationRule<NetworkSecu
             }
         }
 
-        // A long list (the on-premises networks a management rule lists) is checked sorted in place: the finder's sort
-        // allocated its order and a copy of the prefixes for every such rule, to find no overlap.
-        var anyOverlap = prefixes is { Count: > 1 } && (prefixes.Count <= 16 ? PrefixOverlaps.Any(prefixes) : PrefixOverlaps.AnySorted(prefixes, sorting));
-        if (prefixes is not null && anyOverlap && PrefixOverlaps.Pairs([.. prefixes.Select(p => p.Prefix)]) is { Count: > 0 } pairs)
+        // The finder runs only for a list with an overlap: a long list (the on-premises networks a management rule lists)
+        // is checked sorted in the pass's buffer, where the finder's sort allocated its order and a copy of the prefixes.
+        if (prefixes is { Count: > 1 } && PrefixOverlaps.Any(prefixes, sorting) && PrefixOverlaps.Pairs([.. prefixes.Select(p => p.Prefix)]) is { Count: > 0 } pairs)
         {
             Findings.Add(ref findings, Overlapping(rule, parameter, prefixes, pairs));
         }
