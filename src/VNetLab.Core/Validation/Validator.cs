@@ -134,9 +134,9 @@ public sealed class Validator
                     pass.Hold(estate.NetworkInterfaces.AsSpan()[placed]);
 
                     // The next VNets' NICs follow in the estate's order; a VNet without NICs (a hub) says nothing of how many.
-                    var (next, count) = placed.GetOffsetAndLength(estate.NetworkInterfaces.Length);
+                    var (first, count) = placed.GetOffsetAndLength(estate.NetworkInterfaces.Length);
                     nicsPerVnet = count > 0 ? count : nicsPerVnet;
-                    SubjectPrefetch.NicsAhead(estate.NetworkInterfaces, next + count, nicsPerVnet);
+                    SubjectPrefetch.NicsAhead(estate.NetworkInterfaces, first + count, nicsPerVnet);
                 }
 
                 foreach (var i in rules)
