@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using VNetLab.Addressing;
+using VNetLab.Model;
 
 namespace VNetLab.Validation.Facts;
 
@@ -42,6 +43,24 @@ internal static class AddressFacts
 
         return SharedAddressSpace.Contains(prefix);
     }
+
+    /// <summary>The first of <paramref name="prefixes"/> that holds <paramref name="ip"/>, or the default (no text) when none does.</summary>
+    public static AddressPrefix Holding(ImmutableArray<AddressPrefix> prefixes, IpAddress ip)
+    {
+        // A loop, not FirstOrDefault: asked of NIC addresses and appliance routes per subject, where the closure was garbage.
+        foreach (var prefix in prefixes)
+        {
+            if (prefix.Prefix.Contains(ip))
+            {
+                return prefix;
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>True when one of <paramref name="prefixes"/> holds <paramref name="ip"/>.</summary>
+    public static bool Holds(ImmutableArray<AddressPrefix> prefixes, IpAddress ip) => Holding(prefixes, ip).Text is not null;
 
     /// <summary>True for an IPv4 prefix that overlaps RFC 1918 space.</summary>
     public static bool OverlapsRfc1918(IpPrefix prefix) => prefix.IsV4 && Rfc1918.Any(p => p.Overlaps(prefix));

@@ -34,7 +34,7 @@ internal sealed class StaticPrivateIpRule : ScopedValidationRule<VirtualNetwork>
                 continue;
             }
 
-            var own = Holding(subnet.AddressPrefixes, ip);
+            var own = AddressFacts.Holding(subnet.AddressPrefixes, ip);
             if (own.Text is not null)
             {
                 if (AddressFacts.IsReservedInSubnet(own.Prefix, ip))
@@ -54,20 +54,6 @@ internal sealed class StaticPrivateIpRule : ScopedValidationRule<VirtualNetwork>
         return Findings.OrNone(findings);
     }
 
-    // The first prefix holding the address, or the default (no text) when none does: FirstOrDefault without its closure.
-    private static AddressPrefix Holding(ImmutableArray<AddressPrefix> prefixes, IpAddress ip)
-    {
-        foreach (var prefix in prefixes)
-        {
-            if (prefix.Prefix.Contains(ip))
-            {
-                return prefix;
-            }
-        }
-
-        return default;
-    }
-
     private static AddressPrefix OfFamily(ImmutableArray<AddressPrefix> prefixes, IpFamily family)
     {
         foreach (var prefix in prefixes)
@@ -85,12 +71,9 @@ internal sealed class StaticPrivateIpRule : ScopedValidationRule<VirtualNetwork>
     {
         foreach (var subnet in vnet.Subnets)
         {
-            foreach (var prefix in subnet.AddressPrefixes)
+            if (AddressFacts.Holds(subnet.AddressPrefixes, ip))
             {
-                if (prefix.Prefix.Contains(ip))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
+using VNetLab.Validation.Facts;
 
 namespace VNetLab.Validation.Rules.RouteTables;
 
@@ -236,12 +237,9 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
     {
         foreach (var vnet in vnetAndPeers)
         {
-            foreach (var prefix in vnet.AddressSpace)
+            if (AddressFacts.Holds(vnet.AddressSpace, ip))
             {
-                if (prefix.Prefix.Contains(ip))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
