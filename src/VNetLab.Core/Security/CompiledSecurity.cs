@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using VNetLab.Addressing;
 using VNetLab.Model;
+using VNetLab.Model.Memory;
 
 namespace VNetLab.Security;
 
@@ -195,6 +196,11 @@ public sealed class CompiledSecurity
 
     private CompiledNetworkSecurityGroup CompileNow(NetworkSecurityGroup nsg, VirtualNetworkTag context)
     {
+        // Each rule is reached through the NSG's array and its values through the rule, so on an estate larger than the
+        // cache a compile waited for each rule's lines in turn; hinted together first, they load side by side.
+        // Compiling every NIC's security took 28 % less at 16x for it (docs/performance.md, "Session 9").
+        ResourceHints.HintEveryLevel(nsg);
+
         // Exports carry the six default rules; templates and designs do not, and Azure adds them anyway.
         var defaults = nsg.DefaultSecurityRules.IsEmpty ? DefaultSecurityRules.For(nsg.Id) : nsg.DefaultSecurityRules;
         // The parts only live until the NSG has placed them: a rented buffer, not an array per compile.

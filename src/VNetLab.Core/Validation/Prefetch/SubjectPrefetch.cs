@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using VNetLab.Model;
+using VNetLab.Model.Memory;
 
 namespace VNetLab.Validation.Prefetch;
 

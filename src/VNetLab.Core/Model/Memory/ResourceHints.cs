@@ -1,22 +1,31 @@
 using System.Collections.Immutable;
-using VNetLab.Model;
 
-namespace VNetLab.Validation.Prefetch;
+namespace VNetLab.Model.Memory;
 
 /// <summary>
-/// Which objects of a subject the validation rules read, as levels of the chain that leads to them, for
-/// <see cref="MemoryHint"/>s ahead of a pass: level 0 is the resource itself, 1 what its fields point at, 2 the elements
-/// of its arrays, 3 what those point at. A caller hints level 0 of a resource some steps ahead and each deeper level one
-/// step later, so each level reads only objects the level before hinted a step earlier (and so already in the cache).
+/// Which objects of a resource the engines read, as levels of the chain that leads to them, for <see cref="MemoryHint"/>s
+/// ahead of the reads: level 0 is the resource itself, 1 what its fields point at, 2 the elements of its arrays, 3 what
+/// those point at. A level can only be hinted once the level before has arrived, since its addresses are read from
+/// there: a pass over many resources hints level 0 of a resource some steps ahead and each deeper level one step later
+/// (validation, <c>SubjectPrefetch</c>); a reader about to go through one resource hints every level at once
+/// (<see cref="HintEveryLevel"/>).
 /// </summary>
 internal static class ResourceHints
 {
     /// <summary>The number of levels.</summary>
     public const int Levels = 4;
 
-    /// <summary>Hints the objects of <paramref name="subject"/> at <paramref name="level"/>; other types than the validation subjects and NICs only at level 0.</summary>
+    /// <summary>Hints the objects of <paramref name="subject"/> at <paramref name="level"/>; types other than NSGs, VNets, route tables and NICs only at level 0.</summary>
     public static void Hint(Resource subject, int level)
     {
+        // Level 0 hints the object without asking its type: the type is in the object's header, and reading it would
+        // wait for the very line the hint is meant to start loading.
+        if (level == 0)
+        {
+            MemoryHint.Load(subject, lines: 2);
+            return;
+        }
+
         switch (subject)
         {
             case NetworkSecurityGroup nsg:
@@ -32,12 +41,22 @@ internal static class ResourceHints
                 Hint(nic, level);
                 break;
             default:
-                if (level == 0)
-                {
-                    MemoryHint.Load(subject);
-                }
-
+                // Other types are hinted as objects only, at level 0.
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Hints every level of <paramref name="nsg"/> in a row, for a reader about to go through its rules. Each level
+    /// waits for the first object of the level before (its address is read from there), and the loads of one level
+    /// overlap: about four memory latencies for the whole NSG instead of one for each object in turn, as a reader
+    /// that reaches each rule through the one before pays on an estate larger than the cache.
+    /// </summary>
+    public static void HintEveryLevel(NetworkSecurityGroup nsg)
+    {
+        for (var level = 0; level < Levels; level++)
+        {
+            Hint(nsg, level);
         }
     }
 

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
-namespace VNetLab.Validation.Prefetch;
+namespace VNetLab.Model.Memory;
 
 /// <summary>
 /// Asks the processor to start loading an object into the cache without waiting for it (x86 <c>prefetcht0</c>; nothing
