@@ -1,6 +1,7 @@
 using System.Buffers;
 using VNetLab.Addressing;
 using VNetLab.Model;
+using VNetLab.Model.Memory;
 
 namespace VNetLab.Security;
 
@@ -32,9 +33,14 @@ public sealed class ApplicationSecurityGroupMembers
         List<(int Position, UInt128 Address)>? v6 = null;
         ResourceId? lastId = null;
         var lastPosition = -1;
-        foreach (var nic in estate.NetworkInterfaces)
+        var nics = estate.NetworkInterfaces.AsSpan();
+        for (var n = 0; n < nics.Length; n++)
         {
-            foreach (var configuration in nic.IpConfigurations)
+            // The loop does little per NIC and the NICs' objects lie apart on an estate larger than the cache: their
+            // chains (NIC, configurations, ASG lists) are hinted some NICs ahead (docs/performance.md, "Session 9").
+            ResourceHints.Ahead(nics, n, spacing: 4);
+
+            foreach (var configuration in nics[n].IpConfigurations)
             {
                 if (configuration.PrivateIpAddress is not { } address)
                 {

@@ -47,6 +47,30 @@ internal static class ResourceHints
     }
 
     /// <summary>
+    /// In a pass over <paramref name="resources"/>, while the one at <paramref name="at"/> is read: hints each level of the
+    /// resource <see cref="AheadOf"/> gives for it, so every level reads only objects the level before hinted
+    /// <paramref name="spacing"/> resources earlier. A wider spacing suits a pass that spends little time per resource.
+    /// </summary>
+    public static void Ahead<T>(ReadOnlySpan<T> resources, int at, int spacing = 1) where T : Resource
+    {
+        for (var level = 0; level < Levels; level++)
+        {
+            var ahead = AheadOf(at, level, spacing);
+            if (ahead < resources.Length)
+            {
+                Hint(resources[ahead], level);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The resource whose objects of <paramref name="level"/> are hinted while the one at <paramref name="at"/> is read:
+    /// level 0 <see cref="Levels"/> × <paramref name="spacing"/> resources ahead, each deeper level
+    /// <paramref name="spacing"/> closer, the last <paramref name="spacing"/> ahead.
+    /// </summary>
+    internal static int AheadOf(int at, int level, int spacing = 1) => at + ((Levels - level) * spacing);
+
+    /// <summary>
     /// Hints every level of <paramref name="nsg"/> in a row, for a reader about to go through its rules. Each level
     /// waits for the first object of the level before (its address is read from there), and the loads of one level
     /// overlap: about four memory latencies for the whole NSG instead of one for each object in turn, as a reader

@@ -25,18 +25,9 @@ internal static class SubjectPrefetch
     /// <summary>Hints the subjects after <paramref name="subjects"/>[<paramref name="at"/>], each at the level its distance gives.</summary>
     public static void Ahead(ImmutableArray<Resource> subjects, int at)
     {
-        if (!Enabled)
+        if (Enabled)
         {
-            return;
-        }
-
-        for (var level = 0; level < Depth; level++)
-        {
-            var ahead = SubjectAt(at, level);
-            if (ahead < subjects.Length)
-            {
-                ResourceHints.Hint(subjects[ahead], level);
-            }
+            ResourceHints.Ahead(subjects.AsSpan(), at);
         }
     }
 
@@ -61,14 +52,7 @@ internal static class SubjectPrefetch
         }
     }
 
-    /// <summary>
-    /// The subject whose objects of <paramref name="level"/> are hinted while subject <paramref name="at"/> is checked:
-    /// a subject gets level 0 <see cref="Depth"/> steps before its turn and each deeper level one step later, so every
-    /// level reads only what the level before hinted a whole subject's checking earlier.
-    /// </summary>
-    internal static int SubjectAt(int at, int level) => at + Depth - level;
-
-    /// <summary>The NICs hinted at <paramref name="level"/>, counted from the next NIC, with the same spacing as <see cref="SubjectAt"/>.</summary>
+    /// <summary>The NICs hinted at <paramref name="level"/>, counted from the next NIC, with the spacing <see cref="ResourceHints.AheadOf"/> gives subjects.</summary>
     internal static Range NicsAt(int next, int perSubject, int level)
     {
         var start = next + ((Depth - 1 - level) * perSubject);

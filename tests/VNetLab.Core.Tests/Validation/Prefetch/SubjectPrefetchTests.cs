@@ -7,37 +7,6 @@ namespace VNetLab.Core.Tests.Validation.Prefetch;
 public sealed class SubjectPrefetchTests
 {
     [Fact]
-    public void Each_subject_is_hinted_level_by_level_on_the_steps_before_its_turn()
-    {
-        const int count = 12;
-        var hinted = new List<(int Step, int Level)>[count];
-        for (var i = 0; i < count; i++)
-        {
-            hinted[i] = [];
-        }
-
-        for (var at = 0; at < count; at++)
-        {
-            for (var level = 0; level < SubjectPrefetch.Depth; level++)
-            {
-                if (SubjectPrefetch.SubjectAt(at, level) is var subject && subject < count)
-                {
-                    hinted[subject].Add((at, level));
-                }
-            }
-        }
-
-        // Level 0 Depth steps ahead, each deeper level on the next step, the last on the step just before the check.
-        for (var subject = SubjectPrefetch.Depth; subject < count; subject++)
-        {
-            Assert.Equal(Enumerable.Range(0, SubjectPrefetch.Depth).Select(level => (subject - SubjectPrefetch.Depth + level, level)), hinted[subject]);
-        }
-
-        // No subject is hinted at or after its own turn.
-        Assert.All(Enumerable.Range(0, count), subject => Assert.All(hinted[subject], h => Assert.True(h.Step < subject)));
-    }
-
-    [Fact]
     public void The_nics_of_the_next_vnets_are_hinted_level_by_level_when_vnets_hold_as_many()
     {
         const int perVnet = 3;
