@@ -198,7 +198,7 @@ public sealed class CompiledSecurity
     {
         // Each rule is reached through the NSG's array and its values through the rule, so on an estate larger than the
         // cache a compile waited for each rule's lines in turn; hinted together first, they load side by side.
-        // Compiling every NIC's security took 28 % less at 16x for it (docs/performance.md, "Session 9").
+        // Compiling every NIC's security took 15-28 % less at 16x for it (docs/performance.md, "Session 9").
         ResourceHints.HintEveryLevel(nsg);
 
         // Exports carry the six default rules; templates and designs do not, and Azure adds them anyway.
