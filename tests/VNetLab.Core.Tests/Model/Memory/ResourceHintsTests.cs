@@ -76,7 +76,7 @@ public sealed class ResourceHintsTests
     }
 
     [Fact]
-    public void Level_zero_hints_a_resource_of_any_type()
+    public void A_resource_of_any_type_is_hinted_at_every_level_without_failing()
     {
         Resource[] resources =
         [
