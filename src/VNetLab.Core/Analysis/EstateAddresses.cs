@@ -19,6 +19,7 @@ public sealed class EstateAddresses
     private readonly PrefixTrie<ExternalSite> _sites;
 
     // Sorted once on first read: the reach matrix's set-up and its pruning both read it (200,000 addresses at scale).
+    // Its IPv4 part is taken from _v4Hosts, sorted once for both.
     private readonly Lazy<ImmutableArray<IpAddress>> _hostAddresses;
 
     // Sorted once on first read, for the reach matrix's pruning, which walks them by address range: built from the two
@@ -87,12 +88,27 @@ public sealed class EstateAddresses
         return new V4Hosts(sortedAddresses, sortedHolders);
     }
 
+    // IPv4 sorts before IPv6 (IpFamily), and the IPv4 hosts are HostsV4's addresses, already sorted with the same
+    // repeats: only the IPv6 ones (few or none) are sorted here, where sorting all 200,000 again was a second sort.
     private ImmutableArray<IpAddress> SortedHostAddresses()
     {
+        var v4 = HostsV4.Addresses;
         var addresses = new IpAddress[_nics.Count + _firewalls.Count];
-        _nics.Keys.CopyTo(addresses);
-        _firewalls.Keys.CopyTo(addresses.AsSpan(_nics.Count));
-        Array.Sort(addresses);
+        for (var i = 0; i < v4.Length; i++)
+        {
+            addresses[i] = IpAddress.FromV4(v4[i]);
+        }
+
+        var next = v4.Length;
+        foreach (var address in _nics.Keys.Concat(_firewalls.Keys))
+        {
+            if (!address.IsV4)
+            {
+                addresses[next++] = address;
+            }
+        }
+
+        Array.Sort(addresses, v4.Length, next - v4.Length);
         return ImmutableCollectionsMarshal.AsImmutableArray(addresses);
     }
 

@@ -46,4 +46,26 @@ public sealed class EstateAddressesTests
         // Sorted once: every read hands out the same array.
         Assert.Same(ImmutableCollectionsMarshal.AsArray(addresses.HostAddresses), ImmutableCollectionsMarshal.AsArray(addresses.HostAddresses));
     }
+
+    [Fact]
+    public void Host_addresses_list_ipv4_before_ipv6_and_an_address_a_nic_and_a_firewall_both_hold_twice()
+    {
+        var app = SubnetId("vnet-a", "app");
+        Resource[] resources =
+        [
+            Vnet("vnet-a", "10.0.0.0/16", Subnet("vnet-a", "web", "10.0.1.0/24"), Subnet("vnet-a", "app", "fd00:0:0:2::/64")),
+            Nic("nic-v6-b", app, "fd00:0:0:2::9"),
+            Nic("nic-b", _web, "10.0.1.9"),
+            Nic("nic-v6-a", app, "fd00:0:0:2::4"),
+            Nic("nic-a", _web, "10.0.1.4"),
+            AnalysisEstate.Firewall("fw", _web, "10.0.1.4"),
+            AnalysisEstate.Firewall("fw-2", _web, "10.0.1.6"),
+        ];
+
+        var addresses = NetworkAnalysis.Compile(Estate.Create(resources)).Addresses;
+
+        Assert.Equal(["10.0.1.4", "10.0.1.4", "10.0.1.6", "10.0.1.9", "fd00:0:0:2::4", "fd00:0:0:2::9"],
+            addresses.HostAddresses.Select(a => a.ToString()));
+        Assert.Equal(addresses.HostAddresses.Where(a => a.IsV4).Select(a => a.V4Value), addresses.HostsV4.Addresses);
+    }
 }
