@@ -217,19 +217,26 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
             return [];
         }
 
-        var inOneVnet = true;
-        foreach (var config in configs)
-        {
-            inOneVnet &= SameVnet(config.SubnetId, configs[0].SubnetId);
-        }
-
-        if (inOneVnet)
+        if (AllInOneVnet(configs))
         {
             return configs;
         }
 
         var held = configs.ToHashSet();
         return estate.NetworkInterfaces.SelectMany(n => n.IpConfigurations).Where(held.Contains);
+    }
+
+    private static bool AllInOneVnet(List<NetworkInterfaceIpConfiguration> configs)
+    {
+        foreach (var config in configs)
+        {
+            if (!SameVnet(config.SubnetId, configs[0].SubnetId))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when <paramref name="ip"/> is in the address space of a subnet's VNet or of a VNet peered with it.</summary>
