@@ -80,20 +80,18 @@ internal static class ResourceHints
     {
         for (var level = 0; level < Levels; level++)
         {
-            Hint(nsg, level);
+            Hint((Resource)nsg, level);
         }
     }
 
     // A default array (no model object has one, but records can be made with one) hints nothing rather than throwing.
     private static ReadOnlySpan<T> Elements<T>(ImmutableArray<T> array) => array.IsDefault ? default : array.AsSpan();
 
+    // The per-type levels start at 1: level 0, the object itself, is hinted alike for every type by Hint(Resource, int).
     private static void Hint(NetworkSecurityGroup nsg, int level)
     {
         switch (level)
         {
-            case 0:
-                MemoryHint.Load(nsg, lines: 2);
-                break;
             case 1:
                 MemoryHint.Load(nsg.Id);
                 MemoryHint.Load(nsg.SecurityRules);
@@ -125,9 +123,6 @@ internal static class ResourceHints
     {
         switch (level)
         {
-            case 0:
-                MemoryHint.Load(vnet, lines: 2);
-                break;
             case 1:
                 MemoryHint.Load(vnet.Id);
                 MemoryHint.Load(vnet.AddressSpace);
@@ -173,9 +168,6 @@ internal static class ResourceHints
     {
         switch (level)
         {
-            case 0:
-                MemoryHint.Load(table, lines: 2);
-                break;
             case 1:
                 MemoryHint.Load(table.Id);
                 MemoryHint.Load(table.Routes);
@@ -203,9 +195,6 @@ internal static class ResourceHints
     {
         switch (level)
         {
-            case 0:
-                MemoryHint.Load(nic, lines: 2);
-                break;
             case 1:
                 MemoryHint.Load(nic.Id);
                 MemoryHint.Load(nic.NetworkSecurityGroupId);
