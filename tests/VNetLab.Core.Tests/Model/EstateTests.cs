@@ -58,6 +58,42 @@ public sealed class EstateTests
     }
 
     [Fact]
+    public void Find_answers_from_a_types_own_index_exactly_as_from_every_resources()
+    {
+        // VNets, subnets, NSGs and route tables have their own small indexes (Estate.Find); whatever type is asked,
+        // the answer is the one resource with the id when it is of that type, and nothing otherwise.
+        var nsgId = ResourceId.Parse("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg");
+        var tableId = ResourceId.Parse("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/routeTables/rt");
+        var nsg = new NetworkSecurityGroup { Id = nsgId };
+        var table = new RouteTable { Id = tableId };
+
+        // The same id twice: the first one read is the estate's, for Find<Resource> and for the type's index alike.
+        var laterDuplicate = new NetworkSecurityGroup { Id = nsgId, Location = "westeurope" };
+        var estate = Build().With(nsg, table);
+        estate = Estate.Create([.. estate.Roots, laterDuplicate]);
+
+        var subnetId = _spoke.Child("subnets", "app");
+        Assert.Same(estate.Find<Resource>(_spoke), estate.Find<VirtualNetwork>(_spoke));
+        Assert.Same(estate.Find<Resource>(subnetId), estate.Find<Subnet>(subnetId));
+        Assert.Same(nsg, estate.Find<NetworkSecurityGroup>(nsgId));
+        Assert.Same(nsg, estate.Find<Resource>(nsgId));
+        Assert.Same(table, estate.Find<RouteTable>(tableId));
+        Assert.Same(estate.Find<VirtualNetwork>(_spoke), estate.Find<TrackedResource>(_spoke));
+
+        // Asked as another type, an id finds nothing, whichever index answers.
+        Assert.Null(estate.Find<Subnet>(_spoke));
+        Assert.Null(estate.Find<VirtualNetwork>(subnetId));
+        Assert.Null(estate.Find<RouteTable>(nsgId));
+        Assert.Null(estate.Find<NetworkSecurityGroup>(tableId));
+        Assert.Null(estate.Find<VirtualNetwork>(_nic));
+        Assert.Null(estate.Find<VirtualNetwork>(null));
+        Assert.Null(estate.Find<NetworkSecurityGroup>(_missingNsg));
+
+        // Ids compare as ARM compares them (ignoring case), in the small indexes as in the large one.
+        Assert.Same(estate.Find<VirtualNetwork>(_spoke), estate.Find<VirtualNetwork>(ResourceId.Parse(_spoke.Value.ToUpperInvariant())));
+    }
+
+    [Fact]
     public void DanglingReferences_AreRecordedNotThrown()
     {
         var unresolved = Assert.Single(Build().UnresolvedReferences);
