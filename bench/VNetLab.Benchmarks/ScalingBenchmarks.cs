@@ -1,11 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using VNetLab.Analysis;
 using VNetLab.Arm.Import;
 using VNetLab.Model;
 using VNetLab.Routing;
-using VNetLab.Security;
 using VNetLab.Testing.Reference;
-using VNetLab.Validation;
 
 namespace VNetLab.Benchmarks;
 
@@ -16,38 +13,26 @@ namespace VNetLab.Benchmarks;
 [MemoryDiagnoser]
 public class ScalingBenchmarks
 {
-    private string _folder = string.Empty;
-    private Estate _estate = Estate.Empty;
-    private SecurityOptions _securityOptions = SecurityOptions.Default;
+    private ScalingEstate _scaling = null!;
 
     [Params(1, 4, 16)]
     public int Factor { get; set; }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var name = "scale-" + Factor.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _folder = BenchmarkEstates.Folder(name);
-        _estate = BenchmarkEstates.Import(name);
-        _securityOptions = SecurityRoutingInputs.WithRouting(SecurityOptions.Default, RoutingCompiler.Compile(_estate));
-    }
+    public void Setup() => _scaling = ScalingEstate.Scale(Factor);
 
     [Benchmark]
-    public Estate Import() => EstateReader.Read([_folder]).Estate;
+    public Estate Import() => EstateReader.Read([_scaling.Folder]).Estate;
 
     [Benchmark]
-    public int Validate() => Validator.Default.Validate(_estate).Length;
+    public int Validate() => _scaling.Validate();
 
     [Benchmark]
-    public CompiledRouting RoutingCompile() => RoutingCompiler.Compile(_estate);
+    public CompiledRouting RoutingCompile() => RoutingCompiler.Compile(_scaling.Estate);
 
     [Benchmark]
-    public int SecurityCompileAllNics()
-    {
-        var security = SecurityCompiler.Compile(_estate, _securityOptions);
-        return _estate.NetworkInterfaces.Sum(n => security.For(n).Associations.Length);
-    }
+    public int SecurityCompileAllNics() => _scaling.CompileSecurityOfEveryNic();
 
     [Benchmark]
-    public int ReferenceAllEffectiveRoutes() => new ReferenceRouting(_estate).AllSubnets().Sum(s => s.Routes.Count);
+    public int ReferenceAllEffectiveRoutes() => new ReferenceRouting(_scaling.Estate).AllSubnets().Sum(s => s.Routes.Count);
 }
