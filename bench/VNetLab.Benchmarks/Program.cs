@@ -2,4 +2,11 @@ using BenchmarkDotNet.Running;
 using VNetLab.Benchmarks;
 
 // dotnet run -c Release --project bench/VNetLab.Benchmarks -- --filter '*' [--job short] [--sizes small,medium]
+// dotnet run -c Release --project bench/VNetLab.Benchmarks -- --loop validate|security ESTATE COUNT   (for a profiler)
+if (ProfilerLoop.IsRequested(args))
+{
+    return ProfilerLoop.Run(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEstates).Assembly).Run(BenchmarkSizes.Apply(args));
+return 0;

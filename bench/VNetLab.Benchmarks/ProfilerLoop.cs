@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace VNetLab.Benchmarks;
+
+/// <summary>
+/// <c>--loop validate|security ESTATE COUNT</c>: one scaling operation on one benchmark estate, COUNT times in this
+/// process, for an outside profiler (<c>perf record</c>, <c>valgrind --tool=callgrind</c>) to watch. BenchmarkDotNet
+/// runs each benchmark in a child process of its own choosing, which a profiler cannot be pointed at; here the import
+/// and a warm-up come first and the process prints when the timed loop starts and ends, so a profiler's delay option
+/// can skip the import.
+/// </summary>
+public static class ProfilerLoop
+{
+    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "--loop";
+
+    /// <summary>Runs the loop; returns the process's exit code (2, with a message, for arguments it cannot take).</summary>
+    public static int Run(string[] args)
+    {
+        if (args.Length != 4 || args[1] is not ("validate" or "security") || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var count) || count < 1
+            || EstateOf(args[2]) is not { } load)
+        {
+            Console.Error.WriteLine("Use --loop validate|security ESTATE COUNT: ESTATE is scale-N (N = 1, 4, 16, ...) or small, medium or large; COUNT is at least 1.");
+            return 2;
+        }
+
+        var estate = load();
+        Func<int> operation = args[1] == "validate" ? estate.Validate : estate.CompileSecurityOfEveryNic;
+        for (var i = 0; i < 5; i++)
+        {
+            operation();
+        }
+
+        var times = new double[count];
+        Console.WriteLine($"loop start: {args[1]} on {args[2]}, {count} times");
+        for (var i = 0; i < count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            operation();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"loop end: median {times[count / 2]:F2} ms, quartiles {times[count / 4]:F2}-{times[3 * count / 4]:F2} ms, least {times[0]:F2} ms"));
+        return 0;
+    }
+
+    /// <summary>How to load the benchmark estate named <paramref name="name"/>, or null for a name that is none.</summary>
+    private static Func<ScalingEstate>? EstateOf(string name) =>
+        name.StartsWith("scale-", StringComparison.Ordinal)
+            ? int.TryParse(name["scale-".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var factor) && factor >= 1
+                ? () => ScalingEstate.Scale(factor)
+                : null
+            : BenchmarkSizes.All.Contains(name) ? () => ScalingEstate.Load(name) : null;
+}
