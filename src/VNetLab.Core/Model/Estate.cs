@@ -47,6 +47,11 @@ public sealed partial class Estate
 
         var all = new Dictionary<ResourceId, Resource>(count);
         var distinct = new List<Resource>(count);
+
+        // The small indexes are filled in the same walk, from the entries _byId keeps (the first of a duplicated id),
+        // while each resource is in the cache: a walk of their own would read a large estate's millions again.
+        var (vnets, subnets, nsgs, tables) = (new Dictionary<ResourceId, Resource>(), new Dictionary<ResourceId, Resource>(),
+            new Dictionary<ResourceId, Resource>(), new Dictionary<ResourceId, Resource>());
         foreach (var root in Roots)
         {
             foreach (var resource in SelfAndChildren(root))
@@ -54,15 +59,24 @@ public sealed partial class Estate
                 if (all.TryAdd(resource.Id, resource))
                 {
                     distinct.Add(resource);
+                    var ofType = resource switch
+                    {
+                        VirtualNetwork => vnets,
+                        Subnet => subnets,
+                        NetworkSecurityGroup => nsgs,
+                        RouteTable => tables,
+                        _ => null,
+                    };
+                    ofType?.Add(resource.Id, resource);
                 }
             }
         }
 
         _byId = all.ToFrozenDictionary();
-        _virtualNetworksById = IndexOf<VirtualNetwork>(all);
-        _subnetsById = IndexOf<Subnet>(all);
-        _networkSecurityGroupsById = IndexOf<NetworkSecurityGroup>(all);
-        _routeTablesById = IndexOf<RouteTable>(all);
+        _virtualNetworksById = vnets.ToFrozenDictionary();
+        _subnetsById = subnets.ToFrozenDictionary();
+        _networkSecurityGroupsById = nsgs.ToFrozenDictionary();
+        _routeTablesById = tables.ToFrozenDictionary();
         SubnetsAreIndexedAsThemselves = Roots.OfType<VirtualNetwork>().All(v => v.Subnets.All(s => ReferenceEquals(all.GetValueOrDefault(s.Id), s)));
 
         VirtualNetworks = OfType<VirtualNetwork>();
@@ -359,8 +373,8 @@ public sealed partial class Estate
         return found;
     }
 
-    // The index that answers Find<T>: the type's own when it has one (the same entries as _byId's of that type, so the
-    // same answers), else _byId.
+    // The index that answers Find<T>: the type's own when it has one (the same entries as _byId's of that type, and the
+    // four types are sealed, so the same answers), else _byId.
     private FrozenDictionary<ResourceId, Resource> IndexFor<T>() where T : Resource =>
         typeof(T) == typeof(VirtualNetwork) ? _virtualNetworksById
         : typeof(T) == typeof(Subnet) ? _subnetsById
@@ -390,10 +404,6 @@ public sealed partial class Estate
     }
 
     private ImmutableArray<T> OfType<T>() where T : Resource => [.. Roots.OfType<T>()];
-
-    // The entries of the id index whose resource is a T (model records are sealed, so exactly the T's Find<T> finds there).
-    private static FrozenDictionary<ResourceId, Resource> IndexOf<T>(Dictionary<ResourceId, Resource> all) where T : Resource =>
-        all.Where(p => p.Value is T).ToFrozenDictionary();
 
     private static FrozenDictionary<ResourceId, ImmutableArray<T>> GroupBy<T>(IEnumerable<T> items, Func<T, ResourceId> key) =>
         GroupBy(items, key, x => x);
