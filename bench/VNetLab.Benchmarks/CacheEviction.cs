@@ -20,17 +20,13 @@ public sealed class CacheEviction
 
     public CacheEviction()
     {
-        LastLevelBytes = ReadLastLevelCacheBytes() ?? FallbackLastLevelBytes;
+        var lastLevelBytes = ReadLastLevelCacheBytes() ?? FallbackLastLevelBytes;
 
         // Four times the cache: with its replacement policy not strictly LRU, one pass over a buffer the size of
         // the cache leaves some of the old lines behind.
-        _buffer = GC.AllocateUninitializedArray<byte>(checked((int)Math.Min(4 * LastLevelBytes, int.MaxValue - LineBytes)), pinned: true);
+        _buffer = GC.AllocateUninitializedArray<byte>((int)Math.Min(4 * lastLevelBytes, int.MaxValue - LineBytes), pinned: true);
         Array.Fill(_buffer, (byte)1);
     }
-
-    public long LastLevelBytes { get; }
-
-    public long BufferBytes => _buffer.LongLength;
 
     /// <summary>Reads one byte of every line of the buffer; returns their sum so the reads cannot be dropped.</summary>
     public long Evict()

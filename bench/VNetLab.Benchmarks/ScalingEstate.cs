@@ -1,5 +1,5 @@
-using VNetLab.Model;
 using VNetLab.Analysis;
+using VNetLab.Model;
 using VNetLab.Routing;
 using VNetLab.Security;
 using VNetLab.Validation;
