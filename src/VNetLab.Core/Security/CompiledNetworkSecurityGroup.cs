@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using VNetLab.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
 
@@ -29,6 +30,10 @@ public sealed class CompiledNetworkSecurityGroup
     // rule, then four arrays per NSG with each rule's terms, alive where questions about NICs read only the conditions.
     private readonly SecurityRuleConditions[] _conditions;
     private readonly SecurityRule[] _rules;
+
+    // The gateway-learned part of the VirtualNetwork tag, which the conditions of sides naming the tag flag rather than
+    // hold (see SecurityRuleConditions): one set for every rule, shared with the other NSGs of VNets that learn the same.
+    private readonly AddressSet _learned;
     private readonly int _inboundCount;
     private readonly SecurityRuleReader _reader;
     private CompiledSecurityRule[]? _inbound;
@@ -42,6 +47,7 @@ public sealed class CompiledNetworkSecurityGroup
         NetworkSecurityGroup = networkSecurityGroup;
         VirtualNetworkTag = virtualNetworkTag;
         _reader = reader;
+        _learned = virtualNetworkTag.Expansion.Learned;
         (_rules, _conditions, _inboundCount) = Placed(rules);
         Notes = NotesOf(rules);
     }
@@ -85,7 +91,7 @@ public sealed class CompiledNetworkSecurityGroup
         var conditions = Conditions(direction);
         for (var i = 0; i < conditions.Length; i++)
         {
-            if (conditions[i].Matches(packet))
+            if (conditions[i].Matches(packet, _learned))
             {
                 return i;
             }
@@ -103,7 +109,7 @@ public sealed class CompiledNetworkSecurityGroup
         var conditions = Conditions(direction);
         for (var i = 0; i < conditions.Length; i++)
         {
-            if (conditions[i].AppliesToPlatformTraffic && conditions[i].Matches(packet))
+            if (conditions[i].AppliesToPlatformTraffic && conditions[i].Matches(packet, _learned))
             {
                 return i;
             }
@@ -212,7 +218,7 @@ public sealed class CompiledNetworkSecurityGroup
         var made = new CompiledSecurityRule[count];
         for (var i = 0; i < count; i++)
         {
-            made[i] = new CompiledSecurityRule(_reader.Terms(_rules[first + i], VirtualNetworkTag), _conditions, first + i);
+            made[i] = new CompiledSecurityRule(_reader.Terms(_rules[first + i], VirtualNetworkTag), _conditions, first + i, _learned);
         }
 
         return made;

@@ -27,7 +27,7 @@ public sealed class CompiledSecurity
     private readonly ConcurrentDictionary<ResourceId, VirtualNetworkTag> _tagsBySubnet;
     private readonly ConcurrentDictionary<(ResourceId VirtualNetwork, ResourceId? RouteTable), VirtualNetworkTagExpansion> _expansions = new();
     private readonly ConcurrentDictionary<(ResourceId Nsg, VirtualNetworkTagExpansion Expansion), CompiledNetworkSecurityGroup> _nsgsByExpansion;
-    private readonly ConcurrentDictionary<(ResourceId Nsg, AddressSet VirtualNetwork), CompiledNetworkSecurityGroup> _nsgs;
+    private readonly ConcurrentDictionary<(ResourceId Nsg, AddressSet Own, object? LearnedV4, object? LearnedV6), CompiledNetworkSecurityGroup> _nsgs;
     private readonly ConcurrentDictionary<ImmutableArray<IpPrefix>, AddressSet> _gatewayAddresses = new(PrefixListComparer.Instance);
     // NICs of the estate are kept by ordinal in the table, made at the first NIC asked for; the dictionary holds only
     // NICs the estate does not have.
@@ -90,8 +90,11 @@ public sealed class CompiledSecurity
     public CompiledNetworkSecurityGroup? SubnetNetworkSecurityGroup(Subnet subnet) =>
         Estate.Find<NetworkSecurityGroup>(subnet.NetworkSecurityGroupId) is { } nsg ? CompileShared(nsg, VirtualNetworkTagOf(subnet)) : null;
 
+    // Keyed by the tag's own addresses and by which learned set it shares, not by their union: the union is made only
+    // when read, and VNets that learn the same prefixes hold the same learned set (GatewayAddresses). Tags whose equal
+    // unions split differently (rare: a peer's space announced by the gateway too) compile apart, with equal results.
     private CompiledNetworkSecurityGroup CompileByAddresses(NetworkSecurityGroup nsg, VirtualNetworkTag context) =>
-        _nsgs.GetOrAdd((nsg.Id, context.Addresses), static (_, state) => state.Self.CompileNow(state.Nsg, state.Context),
+        _nsgs.GetOrAdd((nsg.Id, context.Expansion.Own, context.Expansion.Learned.V4.Storage, context.Expansion.Learned.V6.Storage), static (_, state) => state.Self.CompileNow(state.Nsg, state.Context),
             (Self: this, Nsg: nsg, Context: context));
 
     /// <summary>The NSG compiled for each subnet it is associated with (or, when it is associated with none, for no subnet).</summary>

@@ -22,7 +22,13 @@ public sealed class CompiledSecurityRule
     private readonly SecurityRuleConditions[] _conditionsTable;
     private readonly int _conditionsIndex;
 
-    internal CompiledSecurityRule(in SecurityRuleTerms terms, SecurityRuleConditions[] conditionsTable, int conditionsIndex)
+    // The gateway-learned part of the VirtualNetwork tag, which conditions flag rather than hold, and for a side that names
+    // the tag its whole set, made with the rule (only effective rules and set questions make rule objects).
+    private readonly AddressSet _learned;
+    private readonly AddressSet _sources;
+    private readonly AddressSet _destinations;
+
+    internal CompiledSecurityRule(in SecurityRuleTerms terms, SecurityRuleConditions[] conditionsTable, int conditionsIndex, AddressSet learned)
     {
         Rule = terms.Rule;
         SourceTerms = terms.Sources;
@@ -30,6 +36,9 @@ public sealed class CompiledSecurityRule
         Notes = terms.Notes;
         _conditionsTable = conditionsTable;
         _conditionsIndex = conditionsIndex;
+        _learned = learned;
+        _sources = Conditions.SourcesIncludeLearned ? Union(terms.Sources) : Conditions.Sources;
+        _destinations = Conditions.DestinationsIncludeLearned ? Union(terms.Destinations) : Conditions.Destinations;
     }
 
     /// <summary>The rule as the model holds it.</summary>
@@ -51,9 +60,9 @@ public sealed class CompiledSecurityRule
 
     public ImmutableArray<RuleAddress> DestinationTerms { get; }
 
-    public AddressSet Sources => Conditions.Sources;
+    public AddressSet Sources => _sources;
 
-    public AddressSet Destinations => Conditions.Destinations;
+    public AddressSet Destinations => _destinations;
 
     public PortSet SourcePorts => Conditions.SourcePorts;
 
@@ -79,10 +88,10 @@ public sealed class CompiledSecurityRule
     internal ref readonly SecurityRuleConditions Conditions => ref _conditionsTable[_conditionsIndex];
 
     /// <summary>True when the rule matches <paramref name="packet"/>; allocates nothing.</summary>
-    public bool Matches(in Packet packet) => Conditions.Matches(packet);
+    public bool Matches(in Packet packet) => Conditions.Matches(packet, _learned);
 
     /// <summary>Which conditions of the rule <paramref name="packet"/> fails; <see cref="RuleMismatch.None"/> when it matches.</summary>
-    public RuleMismatch Mismatch(in Packet packet) => Conditions.Mismatch(packet);
+    public RuleMismatch Mismatch(in Packet packet) => Conditions.Mismatch(packet, _learned);
 
     public override string ToString() => $"{Name} ({Direction} {Priority} {Access})";
 

@@ -14,7 +14,12 @@ namespace VNetLab.Security;
 /// <param name="ExpandedPrefixes">For tags and ASGs, the prefixes Azure lists in <c>expanded*AddressPrefix</c>; empty otherwise.</param>
 public sealed record RuleAddress(string Text, RuleAddressKind Kind, AddressSet Addresses, ImmutableArray<IpPrefix> ExpandedPrefixes)
 {
+    private readonly AddressSet _addresses = Addresses;
     private readonly ImmutableArray<IpPrefix> _expandedPrefixes = ExpandedPrefixes;
+
+    // The VirtualNetwork tag's union of its VNet's own and its gateway's addresses is read only by set questions and
+    // explanations (compiles and verdicts read the two parts apart), so it is made then, once per expansion.
+    private readonly Func<AddressSet>? _addressesOnDemand;
 
     // The VirtualNetwork tag's list (thousands of prefixes where a gateway learns on-premises ones) is read only when
     // effective rules or an explanation print it, so it is made then, once for every rule of the same expansion.
@@ -25,6 +30,24 @@ public sealed record RuleAddress(string Text, RuleAddressKind Kind, AddressSet A
         : this(text, kind, addresses, ImmutableArray<IpPrefix>.Empty)
     {
         _expandedPrefixesOnDemand = expandedPrefixes;
+    }
+
+    /// <summary>A term whose <see cref="Addresses"/> and <see cref="ExpandedPrefixes"/> are made when first read.</summary>
+    internal RuleAddress(string text, RuleAddressKind kind, Func<AddressSet> addresses, Func<ImmutableArray<IpPrefix>> expandedPrefixes)
+        : this(text, kind, AddressSet.Empty, expandedPrefixes)
+    {
+        _addressesOnDemand = addresses;
+    }
+
+    /// <summary>The addresses it matches.</summary>
+    public AddressSet Addresses
+    {
+        get => _addressesOnDemand is null ? _addresses : _addressesOnDemand();
+        init
+        {
+            _addresses = value;
+            _addressesOnDemand = null;
+        }
     }
 
     /// <summary>For tags and ASGs, the prefixes Azure lists in <c>expanded*AddressPrefix</c>; empty otherwise.</summary>

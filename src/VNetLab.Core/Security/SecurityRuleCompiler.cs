@@ -32,10 +32,35 @@ internal static class SecurityRuleCompiler
         var destinations = Addresses(rule, rule.DestinationAddressPrefixes, rule.DestinationApplicationSecurityGroupIds, "destinationAddressPrefixes",
             virtualNetwork, serviceTags, asgMembers, cache, ref notes);
 
-        var conditions = new SecurityRuleConditions(protocols, CompiledSecurityRule.Union(sources), CompiledSecurityRule.Union(destinations),
-            sourcePorts, destinationPorts,
-            CompiledSecurityRule.NamesPlatformServiceTag(sources) || CompiledSecurityRule.NamesPlatformServiceTag(destinations));
+        var expansion = virtualNetwork.Expansion;
+        var conditions = new SecurityRuleConditions(protocols, ConditionAddresses(sources, expansion, out var sourcesIncludeLearned),
+            ConditionAddresses(destinations, expansion, out var destinationsIncludeLearned), sourcePorts, destinationPorts,
+            CompiledSecurityRule.NamesPlatformServiceTag(sources) || CompiledSecurityRule.NamesPlatformServiceTag(destinations),
+            sourcesIncludeLearned, destinationsIncludeLearned);
         return new CompiledSecurityRuleParts(new SecurityRuleTerms(rule, sources, destinations, notes.ToImmutable()), conditions);
+    }
+
+    // The union of a side's terms as its conditions hold it: the VirtualNetwork tag's term adds its VNet's own part only,
+    // and the gateway-learned part, which the NSG keeps once for all its rules, is flagged (see SecurityRuleConditions).
+    // A side of that term alone is the expansion's own set, shared, with nothing made.
+    private static AddressSet ConditionAddresses(ImmutableArray<RuleAddress> terms, VirtualNetworkTagExpansion expansion, out bool includesLearned)
+    {
+        includesLearned = false;
+        var set = AddressSet.Empty;
+        foreach (var term in terms)
+        {
+            if (ReferenceEquals(term, expansion.Term))
+            {
+                includesLearned = !expansion.Learned.IsEmpty;
+                set = set.Union(expansion.Own);
+            }
+            else
+            {
+                set = set.Union(term.Addresses);
+            }
+        }
+
+        return set;
     }
 
     private static PortSet Ports(SecurityRule rule, ImmutableArray<string> values, string field, SecurityRuleTermCache cache,

@@ -107,7 +107,7 @@ public sealed class VirtualNetworkTag
     }
 
     // The addresses are made now from the VNet's own few contributions and the gateway's prefixes (whose set the caller
-    // may share between VNets that learn the same ones); the contributions themselves only when someone lists them.
+    // may share between VNets that learn the same ones); their union and the contributions only when someone reads them.
     private static VirtualNetworkTagExpansion Expand(Estate estate, VirtualNetwork vnet, RouteTable? routeTable,
         IReadOnlyDictionary<ResourceId, ImmutableArray<IpPrefix>>? gatewayPrefixes, Func<ImmutableArray<IpPrefix>, AddressSet>? gatewayAddresses)
     {
@@ -115,10 +115,10 @@ public sealed class VirtualNetworkTag
         var learned = propagates && gatewayPrefixes is not null && gatewayPrefixes.TryGetValue(vnet.Id, out var found) ? found : [];
         var own = OwnAddresses(estate, vnet, routeTable);
 
-        // The set is kept as long as the compile: a union sized to fit, where the few own intervals touching the
-        // gateway's thousand made an array of the gateway's size and then its trimmed copy for every VNet.
-        var addresses = learned.IsEmpty ? own : own.UnionSizedToFit(gatewayAddresses?.Invoke(learned) ?? AddressSet.FromPrefixes(learned));
-        return new VirtualNetworkTagExpansion(addresses, () => Sort(Contributions(estate, vnet, routeTable, learned)));
+        // The gateway's set is kept apart from the VNet's own, not merged into it: the spokes of a hub then share the
+        // one set of its thousand prefixes rather than each keeping a copy with its own few intervals added.
+        var learnedAddresses = learned.IsEmpty ? AddressSet.Empty : gatewayAddresses?.Invoke(learned) ?? AddressSet.FromPrefixes(learned);
+        return new VirtualNetworkTagExpansion(own, learnedAddresses, () => Sort(Contributions(estate, vnet, routeTable, learned)));
     }
 
     // The addresses of the contributions other than the gateway's, as Contributions finds them, each family's intervals
