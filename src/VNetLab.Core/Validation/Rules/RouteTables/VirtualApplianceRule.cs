@@ -184,7 +184,11 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
     {
         foreach (var vnet in buffers.Neighbours)
         {
-            if (!buffers.NearbyVnets.Add(vnet.Id))
+            // A VNet whose address space holds none of the named addresses has no configuration holding one, except a
+            // configuration outside its subnets, which Azure rejects (VNL1007, VNL1008) and which is no appliance: not reading
+            // those VNets' configurations (each spoke's own, for its table naming the hub's firewall) spares reading,
+            // at scale, a spoke's NICs again long after the pass read them.
+            if (!buffers.NearbyVnets.Add(vnet.Id) || !HoldsANamedAddress(vnet, buffers.Named))
             {
                 continue;
             }
@@ -203,6 +207,19 @@ internal sealed class VirtualApplianceRule : ScopedValidationRule<RouteTable>
                 }
             }
         }
+    }
+
+    private static bool HoldsANamedAddress(VirtualNetwork vnet, HashSet<IpAddress> named)
+    {
+        foreach (var ip in named)
+        {
+            if (AddressFacts.Holds(vnet.AddressSpace, ip))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
