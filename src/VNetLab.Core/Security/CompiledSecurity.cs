@@ -176,7 +176,7 @@ public sealed class CompiledSecurity
     public NetworkInterfaceSecurity For(NetworkInterface nic)
     {
         var table = _table ?? FirstRead.Publish(ref _table, new NetworkInterfaceSecurityTable(Estate));
-        var ordinal = table.NetworkInterfaceOrdinal(nic.Id);
+        var ordinal = table.NetworkInterfaceOrdinal(nic);
         return ordinal < 0
             ? _nics.GetOrAdd(nic.Id, static (_, state) => state.Self.CompileNow(state.Nic, state.Table), (Self: this, Nic: nic, Table: table))
             : table.NetworkInterface(ordinal) ?? table.Publish(ordinal, CompileNow(nic, table));
@@ -238,7 +238,7 @@ public sealed class CompiledSecurity
 
         var subnet = Estate.SubnetOf(nic);
         var nicNsg = Estate.Find<NetworkSecurityGroup>(nic.NetworkSecurityGroupId);
-        var subnetOrdinal = nicNsg is null && subnet is not null ? table.SubnetOrdinal(subnet.Id) : -1;
+        var subnetOrdinal = nicNsg is null && subnet is not null ? table.SubnetOrdinal(subnet) : -1;
         var context = subnetOrdinal >= 0
             ? table.SubnetContext(subnetOrdinal) ?? table.PublishSubnetContext(subnetOrdinal, CompileContext(subnet, null))
             : _nicContexts.GetOrAdd((subnet?.Id, nicNsg?.Id), static (_, state) => state.Self.CompileContext(state.Subnet, state.NicNsg),

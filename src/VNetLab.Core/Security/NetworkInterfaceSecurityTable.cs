@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using VNetLab.Model;
 
 namespace VNetLab.Security;
@@ -10,16 +11,37 @@ namespace VNetLab.Security;
 /// <remarks>
 /// A compile of every NIC used to keep a concurrent dictionary node per NIC and per (subnet, NIC NSG) context, on top
 /// of the results: at 16 000 NICs the results outgrew the first generation while the compile ran, and the collector
-/// traced and promoted every node. Two arrays and two ordinal maps built in one pass are a few large objects instead.
-/// NICs and subnets that are not in the estate (a caller's own model objects) have no ordinal; the caller compiles
-/// those the way it did before.
+/// traced and promoted every node. Two arrays are a few large objects instead.
+/// <para>
+/// Callers walk the estate's NICs in order (every command that asks for all of them does), so an ordinal is first looked
+/// for by reference where the last one was found; maps from ids to ordinals are made only for a NIC or subnet asked for
+/// out of that order. Made for every compile, the maps read every NIC's and subnet's id, far apart in memory at scale,
+/// and were the largest object a compile of every NIC made after its rules' conditions. NICs and subnets that are not in
+/// the estate (a caller's own model objects) have no ordinal; the caller compiles those the way it did before.
+/// </para>
 /// </remarks>
 internal sealed class NetworkInterfaceSecurityTable
 {
-    private readonly Dictionary<ResourceId, int> _networkInterfaceOrdinals;
-    private readonly Dictionary<ResourceId, int> _subnetOrdinals;
+    // How many subnets past the one found last are looked at by reference: the NICs of consecutive subnets come one
+    // after another, and the subnets between have no NICs (a hub's gateway and firewall subnets).
+    private const int SubnetsLookedAhead = 8;
+
+    private readonly ImmutableArray<NetworkInterface> _estateNetworkInterfaces;
+    private readonly Subnet[] _estateSubnets;
+
+    // A subnet found by reference in the estate's list has the ordinal of its id only when no subnet listed before has
+    // its id; otherwise every subnet ordinal comes from the map. NICs are the estate's roots, whose ids Estate.Create
+    // keeps distinct, so a NIC found by reference always has the ordinal of its id.
+    private readonly bool _subnetsByReference;
     private readonly NetworkInterfaceSecurity?[] _networkInterfaces;
     private readonly NetworkInterfaceSecurityContext?[] _subnetContexts;
+    private Dictionary<ResourceId, int>? _networkInterfaceOrdinals;
+    private Dictionary<ResourceId, int>? _subnetOrdinals;
+
+    // Where the next NIC and subnet in the estate's order are, after the last found. Any thread may move them; a reader
+    // checks by reference what it finds there.
+    private int _nextNetworkInterface;
+    private int _nextSubnet;
 
     // The subnet context asked for last, for the NICs after it in the same subnet (see RecentSubnetContext). Any thread
     // may replace it; a reader checks the subnet before using it.
@@ -27,13 +49,8 @@ internal sealed class NetworkInterfaceSecurityTable
 
     public NetworkInterfaceSecurityTable(Estate estate)
     {
-        var networkInterfaces = estate.NetworkInterfaces;
-        _networkInterfaceOrdinals = new(networkInterfaces.Length);
-        for (var i = 0; i < networkInterfaces.Length; i++)
-        {
-            // An id given twice keeps its first ordinal; the estate finds that NIC by the id as well.
-            _networkInterfaceOrdinals.TryAdd(networkInterfaces[i].Id, i);
-        }
+        _estateNetworkInterfaces = estate.NetworkInterfaces;
+        _subnetsByReference = estate.SubnetsAreIndexedAsThemselves;
 
         var virtualNetworks = estate.VirtualNetworks;
         var subnetCount = 0;
@@ -42,25 +59,59 @@ internal sealed class NetworkInterfaceSecurityTable
             subnetCount += virtualNetwork.Subnets.Length;
         }
 
-        _subnetOrdinals = new(subnetCount);
+        _estateSubnets = new Subnet[subnetCount];
+        var position = 0;
         foreach (var virtualNetwork in virtualNetworks)
         {
-            foreach (var subnet in virtualNetwork.Subnets)
-            {
-                _subnetOrdinals.TryAdd(subnet.Id, _subnetOrdinals.Count);
-            }
+            virtualNetwork.Subnets.CopyTo(_estateSubnets, position);
+            position += virtualNetwork.Subnets.Length;
         }
 
-        _networkInterfaces = new NetworkInterfaceSecurity?[networkInterfaces.Length];
-        _subnetContexts = new NetworkInterfaceSecurityContext?[_subnetOrdinals.Count];
+        _networkInterfaces = new NetworkInterfaceSecurity?[_estateNetworkInterfaces.Length];
+        _subnetContexts = new NetworkInterfaceSecurityContext?[subnetCount];
     }
 
     /// <summary>The NIC's position in the estate, or -1 when the estate has no NIC with its id.</summary>
-    public int NetworkInterfaceOrdinal(ResourceId networkInterfaceId) =>
-        _networkInterfaceOrdinals.TryGetValue(networkInterfaceId, out var ordinal) ? ordinal : -1;
+    public int NetworkInterfaceOrdinal(NetworkInterface networkInterface)
+    {
+        var next = Volatile.Read(ref _nextNetworkInterface);
+        var ordinal = next < _estateNetworkInterfaces.Length && ReferenceEquals(_estateNetworkInterfaces[next], networkInterface)
+            ? next
+            : NetworkInterfaceOrdinals().GetValueOrDefault(networkInterface.Id, -1);
+        if (ordinal >= 0)
+        {
+            Volatile.Write(ref _nextNetworkInterface, ordinal + 1);
+        }
+
+        return ordinal;
+    }
 
     /// <summary>The subnet's position among the estate's subnets, or -1 when the estate has no subnet with its id.</summary>
-    public int SubnetOrdinal(ResourceId subnetId) => _subnetOrdinals.TryGetValue(subnetId, out var ordinal) ? ordinal : -1;
+    public int SubnetOrdinal(Subnet subnet)
+    {
+        var next = Volatile.Read(ref _nextSubnet);
+        var ordinal = -1;
+        if (_subnetsByReference)
+        {
+            var end = Math.Min(next + SubnetsLookedAhead, _estateSubnets.Length);
+            for (var i = next; i < end && ordinal < 0; i++)
+            {
+                ordinal = ReferenceEquals(_estateSubnets[i], subnet) ? i : -1;
+            }
+        }
+
+        if (ordinal < 0)
+        {
+            ordinal = SubnetOrdinals().GetValueOrDefault(subnet.Id, -1);
+        }
+
+        if (ordinal >= 0)
+        {
+            Volatile.Write(ref _nextSubnet, ordinal + 1);
+        }
+
+        return ordinal;
+    }
 
     /// <summary>The NIC compiled at <paramref name="ordinal"/>, or null when nobody asked for it yet.</summary>
     public NetworkInterfaceSecurity? NetworkInterface(int ordinal) => Volatile.Read(ref _networkInterfaces[ordinal]);
@@ -83,6 +134,25 @@ internal sealed class NetworkInterfaceSecurityTable
     /// </summary>
     public NetworkInterfaceSecurityContext? RecentSubnetContext(ResourceId subnetId) =>
         Volatile.Read(ref _recent) is { Subnet: { } subnet } recent && subnet.Id.Equals(subnetId) ? recent : null;
+
+    // An id given twice (subnets only) keeps its first ordinal; the estate finds that subnet by the id as well.
+    private Dictionary<ResourceId, int> NetworkInterfaceOrdinals() =>
+        _networkInterfaceOrdinals ?? FirstRead.Publish(ref _networkInterfaceOrdinals, OrdinalsOf(_estateNetworkInterfaces.AsSpan()));
+
+    private Dictionary<ResourceId, int> SubnetOrdinals() =>
+        _subnetOrdinals ?? FirstRead.Publish(ref _subnetOrdinals, OrdinalsOf<Subnet>(_estateSubnets));
+
+    private static Dictionary<ResourceId, int> OrdinalsOf<T>(ReadOnlySpan<T> resources)
+        where T : Resource
+    {
+        var ordinals = new Dictionary<ResourceId, int>(resources.Length);
+        for (var i = 0; i < resources.Length; i++)
+        {
+            ordinals.TryAdd(resources[i].Id, i);
+        }
+
+        return ordinals;
+    }
 
     private NetworkInterfaceSecurityContext Remembered(NetworkInterfaceSecurityContext context)
     {

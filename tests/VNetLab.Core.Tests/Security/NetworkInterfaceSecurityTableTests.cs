@@ -31,13 +31,44 @@ public class NetworkInterfaceSecurityTableTests
 
         for (var i = 0; i < estate.NetworkInterfaces.Length; i++)
         {
-            Assert.Equal(i, table.NetworkInterfaceOrdinal(estate.NetworkInterfaces[i].Id));
+            Assert.Equal(i, table.NetworkInterfaceOrdinal(estate.NetworkInterfaces[i]));
         }
 
-        Assert.Equal(0, table.SubnetOrdinal(SubnetId("vnet1", "web")));
-        Assert.Equal(1, table.SubnetOrdinal(SubnetId("vnet1", "app")));
-        Assert.Equal(-1, table.NetworkInterfaceOrdinal(Id("networkInterfaces", "elsewhere")));
-        Assert.Equal(-1, table.SubnetOrdinal(SubnetId("vnet1", "elsewhere")));
+        Assert.Equal(0, table.SubnetOrdinal(estate.Find<Subnet>(SubnetId("vnet1", "web"))!));
+        Assert.Equal(1, table.SubnetOrdinal(estate.Find<Subnet>(SubnetId("vnet1", "app"))!));
+        Assert.Equal(-1, table.NetworkInterfaceOrdinal(Nic("elsewhere", SubnetId("vnet1", "web"), "10.0.1.9")));
+        Assert.Equal(-1, table.SubnetOrdinal(Subnet("vnet1", "elsewhere", "10.0.9.0/24")));
+    }
+
+    [Fact]
+    public void Asked_in_any_order_or_with_a_copy_a_resource_has_the_ordinal_of_its_id()
+    {
+        var estate = Estate();
+        var table = new NetworkInterfaceSecurityTable(estate);
+        var nics = estate.NetworkInterfaces;
+        var subnets = estate.AllSubnets.Select(p => p.Subnet).ToArray();
+
+        // Backwards, then forwards from the middle, each NIC and subnet both as itself and as a copy with its id.
+        foreach (var i in new[] { 3, 2, 1, 0, 2, 3, 0, 1 })
+        {
+            Assert.Equal(i, table.NetworkInterfaceOrdinal(nics[i]));
+            Assert.Equal(i, table.NetworkInterfaceOrdinal(nics[i] with { EnableIpForwarding = !nics[i].EnableIpForwarding }));
+            Assert.Equal(i % 2, table.SubnetOrdinal(subnets[i % 2]));
+            Assert.Equal(i % 2, table.SubnetOrdinal(subnets[i % 2] with { NetworkSecurityGroupId = null }));
+        }
+    }
+
+    [Fact]
+    public void With_a_subnet_id_given_twice_both_subnets_have_the_first_ones_ordinal()
+    {
+        var estate = VNetLab.Model.Estate.Create(
+            [Vnet("vnet1", "10.0.0.0/16", Subnet("vnet1", "web", "10.0.1.0/24"), Subnet("vnet1", "web", "10.0.2.0/24"), Subnet("vnet1", "app", "10.0.3.0/24"))]);
+        var table = new NetworkInterfaceSecurityTable(estate);
+        var subnets = estate.VirtualNetworks[0].Subnets;
+
+        Assert.Equal(0, table.SubnetOrdinal(subnets[0]));
+        Assert.Equal(0, table.SubnetOrdinal(subnets[1]));
+        Assert.Equal(2, table.SubnetOrdinal(subnets[2]));
     }
 
     [Fact]
