@@ -16,8 +16,25 @@ public sealed record NetworkInterface : TrackedResource
     public ResourceId? VirtualMachineId { get; init; }
 
     /// <summary>The primary IP configuration (flagged primary, else the first).</summary>
-    public NetworkInterfaceIpConfiguration? PrimaryIpConfiguration =>
-        IpConfigurations.FirstOrDefault(c => c.Primary) ?? (IpConfigurations.IsEmpty ? null : IpConfigurations[0]);
+    /// <remarks>
+    /// A loop, not <c>FirstOrDefault</c> with a predicate: every engine asks it of every NIC, and the delegate call per
+    /// configuration was a measurable part of compiling every NIC's security at scale.
+    /// </remarks>
+    public NetworkInterfaceIpConfiguration? PrimaryIpConfiguration
+    {
+        get
+        {
+            foreach (var configuration in IpConfigurations)
+            {
+                if (configuration.Primary)
+                {
+                    return configuration;
+                }
+            }
+
+            return IpConfigurations.IsEmpty ? null : IpConfigurations[0];
+        }
+    }
 }
 
 public sealed record NetworkInterfaceIpConfiguration : Resource
