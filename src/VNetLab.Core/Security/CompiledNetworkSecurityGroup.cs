@@ -156,6 +156,12 @@ public sealed class CompiledNetworkSecurityGroup
         }
     }
 
+    /// <summary>The gateway-learned part of the <c>VirtualNetwork</c> tag, which the conditions of sides naming it flag.</summary>
+    internal AddressSet Learned => _learned;
+
+    /// <summary>The conditions at <paramref name="index"/> of the rules in evaluation order, inbound then outbound.</summary>
+    internal ref readonly SecurityRuleConditions ConditionsAt(int index) => ref _conditions[index];
+
     private ReadOnlySpan<SecurityRuleConditions> Conditions(SecurityRuleDirection direction) =>
         direction == SecurityRuleDirection.Inbound ? _conditions.AsSpan(0, _inboundCount) : _conditions.AsSpan(_inboundCount);
 
@@ -218,7 +224,7 @@ public sealed class CompiledNetworkSecurityGroup
         var made = new CompiledSecurityRule[count];
         for (var i = 0; i < count; i++)
         {
-            made[i] = new CompiledSecurityRule(_reader.Terms(_rules[first + i], VirtualNetworkTag), _conditions, first + i, _learned);
+            made[i] = new CompiledSecurityRule(_reader.Terms(_rules[first + i], VirtualNetworkTag), this, first + i);
         }
 
         return made;

@@ -18,27 +18,19 @@ public sealed class CompiledSecurityRule
     private string? _name;
 
     // The conditions live in the NSG's array for the rule's direction, in evaluation order, where verdicts walk them; the
-    // rule points at its entry instead of keeping a copy, and members read it in place.
-    private readonly SecurityRuleConditions[] _conditionsTable;
+    // rule points at its entry instead of keeping a copy, and members read it in place. The NSG also holds the
+    // gateway-learned part of the VirtualNetwork tag, which the conditions flag rather than hold.
+    private readonly CompiledNetworkSecurityGroup _networkSecurityGroup;
     private readonly int _conditionsIndex;
 
-    // The gateway-learned part of the VirtualNetwork tag, which conditions flag rather than hold, and for a side that names
-    // the tag its whole set, made with the rule (only effective rules and set questions make rule objects).
-    private readonly AddressSet _learned;
-    private readonly AddressSet _sources;
-    private readonly AddressSet _destinations;
-
-    internal CompiledSecurityRule(in SecurityRuleTerms terms, SecurityRuleConditions[] conditionsTable, int conditionsIndex, AddressSet learned)
+    internal CompiledSecurityRule(in SecurityRuleTerms terms, CompiledNetworkSecurityGroup networkSecurityGroup, int conditionsIndex)
     {
         Rule = terms.Rule;
         SourceTerms = terms.Sources;
         DestinationTerms = terms.Destinations;
         Notes = terms.Notes;
-        _conditionsTable = conditionsTable;
+        _networkSecurityGroup = networkSecurityGroup;
         _conditionsIndex = conditionsIndex;
-        _learned = learned;
-        _sources = Conditions.SourcesIncludeLearned ? Union(terms.Sources) : Conditions.Sources;
-        _destinations = Conditions.DestinationsIncludeLearned ? Union(terms.Destinations) : Conditions.Destinations;
     }
 
     /// <summary>The rule as the model holds it.</summary>
@@ -60,9 +52,15 @@ public sealed class CompiledSecurityRule
 
     public ImmutableArray<RuleAddress> DestinationTerms { get; }
 
-    public AddressSet Sources => _sources;
+    /// <summary>
+    /// Every source address the rule matches. A side that names the <c>VirtualNetwork</c> tag alone is the tag's whole set,
+    /// shared; one that names it with other values is their union, made at each read (tests of one address ask
+    /// <see cref="HoldsSource"/>, which makes nothing).
+    /// </summary>
+    public AddressSet Sources => Conditions.SourcesIncludeLearned ? Union(SourceTerms) : Conditions.Sources;
 
-    public AddressSet Destinations => _destinations;
+    /// <summary>Every destination address the rule matches (see <see cref="Sources"/>).</summary>
+    public AddressSet Destinations => Conditions.DestinationsIncludeLearned ? Union(DestinationTerms) : Conditions.Destinations;
 
     public PortSet SourcePorts => Conditions.SourcePorts;
 
@@ -85,13 +83,19 @@ public sealed class CompiledSecurityRule
     public ImmutableArray<Diagnostic> Notes { get; }
 
     /// <summary>The conditions as one value, which the NSG lays out side by side with its other rules'.</summary>
-    internal ref readonly SecurityRuleConditions Conditions => ref _conditionsTable[_conditionsIndex];
+    internal ref readonly SecurityRuleConditions Conditions => ref _networkSecurityGroup.ConditionsAt(_conditionsIndex);
 
     /// <summary>True when the rule matches <paramref name="packet"/>; allocates nothing.</summary>
-    public bool Matches(in Packet packet) => Conditions.Matches(packet, _learned);
+    public bool Matches(in Packet packet) => Conditions.Matches(packet, _networkSecurityGroup.Learned);
 
     /// <summary>Which conditions of the rule <paramref name="packet"/> fails; <see cref="RuleMismatch.None"/> when it matches.</summary>
-    public RuleMismatch Mismatch(in Packet packet) => Conditions.Mismatch(packet, _learned);
+    public RuleMismatch Mismatch(in Packet packet) => Conditions.Mismatch(packet, _networkSecurityGroup.Learned);
+
+    /// <summary>True when <see cref="Sources"/> holds <paramref name="address"/>; allocates nothing.</summary>
+    public bool HoldsSource(IpAddress address) => Conditions.HoldsSource(address, _networkSecurityGroup.Learned);
+
+    /// <summary>True when <see cref="Destinations"/> holds <paramref name="address"/>; allocates nothing.</summary>
+    public bool HoldsDestination(IpAddress address) => Conditions.HoldsDestination(address, _networkSecurityGroup.Learned);
 
     public override string ToString() => $"{Name} ({Direction} {Priority} {Access})";
 

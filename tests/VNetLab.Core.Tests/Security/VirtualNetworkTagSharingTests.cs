@@ -118,6 +118,8 @@ public class VirtualNetworkTagSharingTests
                         {
                             var matches = sides[k].Sources.Contains(address) && sides[k].Destinations.Contains(other);
                             Assert.Equal(matches, rules[k].Matches(packet));
+                            Assert.Equal(sides[k].Sources.Contains(address), rules[k].HoldsSource(address));
+                            Assert.Equal(sides[k].Destinations.Contains(other), rules[k].HoldsDestination(other));
                             expected = expected < 0 && matches ? k : expected;
                         }
 

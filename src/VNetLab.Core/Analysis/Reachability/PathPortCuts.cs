@@ -43,7 +43,7 @@ internal sealed class PathPortCuts
             foreach (var rule in rules)
             {
                 // A rule that never matches the packet's protocol or addresses decides nothing for any of its ports.
-                if (rule.Protocols.Contains(packet.Protocol) && rule.Sources.Contains(packet.Source) && rule.Destinations.Contains(packet.Destination))
+                if (rule.Protocols.Contains(packet.Protocol) && rule.HoldsSource(packet.Source) && rule.HoldsDestination(packet.Destination))
                 {
                     AddCuts(cuts, rule.DestinationPorts);
                 }

@@ -43,7 +43,7 @@ internal sealed partial class PathVerdicts
 
             foreach (var index in bySource)
             {
-                if (rules[index].Destinations.Contains(destination))
+                if (rules[index].HoldsDestination(destination))
                 {
                     _matching[_matchingCount++] = index;
                 }

@@ -142,7 +142,7 @@ internal sealed partial class PathVerdicts
             var matching = new List<int>();
             for (var i = 0; i < array.Length; i++)
             {
-                if (array[i].Sources.Contains(_source))
+                if (array[i].HoldsSource(_source))
                 {
                     matching.Add(i);
                 }
