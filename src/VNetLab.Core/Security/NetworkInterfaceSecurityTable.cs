@@ -11,7 +11,7 @@ namespace VNetLab.Security;
 /// <remarks>
 /// A compile of every NIC used to keep a concurrent dictionary node per NIC and per (subnet, NIC NSG) context, on top
 /// of the results: at 16 000 NICs the results outgrew the first generation while the compile ran, and the collector
-/// traced and promoted every node. Two arrays are a few large objects instead.
+/// traced and promoted every node. Two chunked arrays (<see cref="PublishedSlots{T}"/>) are a few objects instead.
 /// <para>
 /// Callers walk the estate's NICs in order (every command that asks for all of them does), so an ordinal is first looked
 /// for by reference where the last one was found; maps from ids to ordinals are made only for a NIC or subnet asked for
@@ -33,8 +33,8 @@ internal sealed class NetworkInterfaceSecurityTable
     // its id; otherwise every subnet ordinal comes from the map. NICs are the estate's roots, whose ids Estate.Create
     // keeps distinct, so a NIC found by reference always has the ordinal of its id.
     private readonly bool _subnetsByReference;
-    private readonly NetworkInterfaceSecurity?[] _networkInterfaces;
-    private readonly NetworkInterfaceSecurityContext?[] _subnetContexts;
+    private readonly PublishedSlots<NetworkInterfaceSecurity> _networkInterfaces;
+    private readonly PublishedSlots<NetworkInterfaceSecurityContext> _subnetContexts;
     private Dictionary<ResourceId, int>? _networkInterfaceOrdinals;
     private Dictionary<ResourceId, int>? _subnetOrdinals;
 
@@ -67,8 +67,8 @@ internal sealed class NetworkInterfaceSecurityTable
             position += virtualNetwork.Subnets.Length;
         }
 
-        _networkInterfaces = new NetworkInterfaceSecurity?[_estateNetworkInterfaces.Length];
-        _subnetContexts = new NetworkInterfaceSecurityContext?[subnetCount];
+        _networkInterfaces = new(_estateNetworkInterfaces.Length);
+        _subnetContexts = new(subnetCount);
     }
 
     /// <summary>The NIC's position in the estate, or -1 when the estate has no NIC with its id.</summary>
@@ -114,19 +114,19 @@ internal sealed class NetworkInterfaceSecurityTable
     }
 
     /// <summary>The NIC compiled at <paramref name="ordinal"/>, or null when nobody asked for it yet.</summary>
-    public NetworkInterfaceSecurity? NetworkInterface(int ordinal) => Volatile.Read(ref _networkInterfaces[ordinal]);
+    public NetworkInterfaceSecurity? NetworkInterface(int ordinal) => _networkInterfaces.Get(ordinal);
 
     /// <summary>Keeps <paramref name="compiled"/> at <paramref name="ordinal"/>, or returns what another thread kept first.</summary>
     public NetworkInterfaceSecurity Publish(int ordinal, NetworkInterfaceSecurity compiled) =>
-        FirstRead.Publish(ref _networkInterfaces[ordinal], compiled);
+        _networkInterfaces.Publish(ordinal, compiled);
 
     /// <summary>The context shared by the subnet's NICs without an NSG of their own, or null when none was made yet.</summary>
     public NetworkInterfaceSecurityContext? SubnetContext(int subnetOrdinal) =>
-        Volatile.Read(ref _subnetContexts[subnetOrdinal]) is { } context ? Remembered(context) : null;
+        _subnetContexts.Get(subnetOrdinal) is { } context ? Remembered(context) : null;
 
     /// <summary>Keeps <paramref name="context"/> for the subnet, or returns what another thread kept first.</summary>
     public NetworkInterfaceSecurityContext PublishSubnetContext(int subnetOrdinal, NetworkInterfaceSecurityContext context) =>
-        Remembered(FirstRead.Publish(ref _subnetContexts[subnetOrdinal], context));
+        Remembered(_subnetContexts.Publish(subnetOrdinal, context));
 
     /// <summary>
     /// The context of the subnet with id <paramref name="subnetId"/> when it is the subnet context asked for last, else

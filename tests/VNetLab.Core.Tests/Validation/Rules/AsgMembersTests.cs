@@ -28,7 +28,7 @@ public sealed partial class AsgMembersTests
         }, runs: 2000);
 
     [Fact]
-    public void ByAsg_ListsMembersAsTheLookupOverEveryIpConfigurationDid()
+    public void MembersOf_ListsMembersAsTheLookupOverEveryIpConfigurationDid()
     {
         var web = EstateBuilder.Id("applicationSecurityGroups", "asg-web");
         var app = EstateBuilder.Id("applicationSecurityGroups", "asg-app");
@@ -40,18 +40,21 @@ public sealed partial class AsgMembersTests
             .SelectMany(n => n.IpConfigurations)
             .SelectMany(c => c.ApplicationSecurityGroupIds.Select(a => (Asg: a, Config: c)))
             .ToLookup(p => p.Asg, p => p.Config);
-        var byAsg = Gathered(estate).ByAsg;
+        var membership = Gathered(estate);
 
-        Assert.Equal(expected.Select(g => g.Key), byAsg.Keys);
         foreach (var group in expected)
         {
-            Assert.Equal(group, byAsg[group.Key].Select(m => m.IpConfiguration));
-            Assert.All(byAsg[group.Key], m => Assert.Contains(m.IpConfiguration, m.Holder.IpConfigurations));
+            var members = membership.MembersOf(group.Key);
+            Assert.NotNull(members);
+            Assert.Equal(group, members.Select(m => m.IpConfiguration));
+            Assert.All(members, m => Assert.Contains(m.IpConfiguration, m.Holder.IpConfigurations));
         }
+
+        Assert.Null(membership.MembersOf(EstateBuilder.Id("applicationSecurityGroups", "asg-none")));
     }
 
     [Fact]
-    public void ByAsg_GivesEachMembersRegionAsFindingItsNicDoes()
+    public void MembersOf_GivesEachMembersRegionAsFindingItsNicDoes()
     {
         var web = EstateBuilder.Id("applicationSecurityGroups", "asg-web");
         var first = Nic("nic1", [web], [web]) with { Location = "westeurope" };
@@ -67,7 +70,7 @@ public sealed partial class AsgMembersTests
         };
         var estate = Estate.Create([first, Nic("nic2", [], []) with { Location = "northeurope" }, second with { Location = "eastus" }]);
 
-        var members = Gathered(estate).ByAsg[web];
+        var members = Gathered(estate).MembersOf(web)!;
 
         Assert.Equal(4, members.Count);
         Assert.All(members, m => Assert.Equal(estate.Find<NetworkInterface>(m.IpConfiguration.NetworkInterfaceId)?.Location, m.OwnerRegion));
@@ -75,18 +78,18 @@ public sealed partial class AsgMembersTests
     }
 
     [Fact]
-    public void ByAsg_ListsTheConfigurationsBeyondTheLimitInTheEstatesOrder()
+    public void BeyondLimit_ListsTheConfigurationsBeyondTheLimitInTheEstatesOrder()
     {
         var asgs = Enumerable.Range(0, 4).Select(i => EstateBuilder.Id("applicationSecurityGroups", $"asg{i}")).ToArray();
         var estate = Estate.Create([Nic("nic1", asgs, asgs[..2]), Nic("nic2", asgs[..3], asgs)]);
 
         var membership = Gathered(estate, 2);
-        var (byAsg, beyondLimit) = (membership.ByAsg, membership.BeyondLimit);
+        var beyondLimit = membership.BeyondLimit;
 
         var expected = estate.NetworkInterfaces.SelectMany(n => n.IpConfigurations).Where(c => c.ApplicationSecurityGroupIds.Length > 2);
         Assert.Equal(expected, beyondLimit);
         Assert.Equal(3, beyondLimit.Count);
-        Assert.Equal(Gathered(estate).ByAsg.Keys, byAsg.Keys);
+        Assert.All(asgs, a => Assert.Equal(Gathered(estate).MembersOf(a)?.Count, membership.MembersOf(a)?.Count));
     }
 
     // Every NIC of the estate, in its order, as the validator's pass hands them to the ASG rule.

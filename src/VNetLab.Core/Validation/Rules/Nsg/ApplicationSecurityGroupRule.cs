@@ -26,11 +26,11 @@ internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IW
 
     public NetworkInterfaceWalk StartWalk(Estate estate) => new Walk(this, estate, limits.ApplicationSecurityGroupsPerIpConfiguration);
 
-    private IEnumerable<Diagnostic> Check(Estate estate, Dictionary<ResourceId, List<AsgMember>> members, List<NetworkInterfaceIpConfiguration> beyondLimit)
+    private IEnumerable<Diagnostic> Check(Estate estate, AsgMembership membership)
     {
         foreach (var asg in estate.ApplicationSecurityGroups)
         {
-            var ofAsg = members.GetValueOrDefault(asg.Id);
+            var ofAsg = membership.MembersOf(asg.Id);
             if (ofAsg is not null && AsgMembers.InSeveralVnets(ofAsg))
             {
                 yield return DiagnosticCatalog.AsgMembersInSeveralVnets(asg, AsgMembers.VnetsOf(ofAsg));
@@ -50,7 +50,7 @@ internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IW
             }
         }
 
-        foreach (var ipConfiguration in beyondLimit)
+        foreach (var ipConfiguration in membership.BeyondLimit)
         {
             yield return DiagnosticCatalog.AsgsPerIpConfigurationLimit(ipConfiguration, ipConfiguration.ApplicationSecurityGroupIds.Length,
                 limits.ApplicationSecurityGroupsPerIpConfiguration);
@@ -68,6 +68,6 @@ internal sealed class ApplicationSecurityGroupRule(ValidationLimits limits) : IW
 
         public override void Visit(NetworkInterface nic) => _membership.Add(nic);
 
-        public override IEnumerable<Diagnostic> Findings() => rule.Check(estate, _membership.ByAsg, _membership.BeyondLimit);
+        public override IEnumerable<Diagnostic> Findings() => rule.Check(estate, _membership);
     }
 }

@@ -8,8 +8,11 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// </summary>
 internal sealed class AsgMembership(Estate estate, int asgsPerIpConfiguration)
 {
-    /// <summary>Each ASG's members so far, in the estate's order of NICs (an ASG listed twice by one configuration, twice).</summary>
-    public Dictionary<ResourceId, List<AsgMember>> ByAsg { get; } = [];
+    // Each ASG's members, in maps of a share of the ASGs each. One map's entries at 16x were an array of about 95 KB, which
+    // goes to the large object heap: collected only with generation 2 and, until then, keeping every pass's member lists
+    // alive through younger collections, which promoted them (as PublishedSlots explains for security's NIC slots).
+    private const int Shards = 64;
+    private readonly Dictionary<ResourceId, List<AsgMember>>[] _byAsg = [.. Enumerable.Range(0, Shards).Select(_ => new Dictionary<ResourceId, List<AsgMember>>())];
 
     /// <summary>The configurations so far that join more than the limit of ASGs, in the estate's order of NICs.</summary>
     public List<NetworkInterfaceIpConfiguration> BeyondLimit { get; } = [];
@@ -32,14 +35,20 @@ internal sealed class AsgMembership(Estate estate, int asgsPerIpConfiguration)
             var member = new AsgMember(ipConfiguration, nic, estate.NetworkInterfaceOf(ipConfiguration, nic)?.Location);
             foreach (var asg in asgs)
             {
-                if (!ByAsg.TryGetValue(asg, out var members))
+                var shard = ShardOf(asg);
+                if (!shard.TryGetValue(asg, out var members))
                 {
                     members = [];
-                    ByAsg[asg] = members;
+                    shard[asg] = members;
                 }
 
                 members.Add(member);
             }
         }
     }
+
+    /// <summary>The ASG's members so far, in the estate's order of NICs (an ASG listed twice by one configuration, twice); null when none.</summary>
+    public List<AsgMember>? MembersOf(ResourceId asgId) => ShardOf(asgId).GetValueOrDefault(asgId);
+
+    private Dictionary<ResourceId, List<AsgMember>> ShardOf(ResourceId asgId) => _byAsg[(int)((uint)asgId.GetHashCode() % Shards)];
 }
