@@ -94,8 +94,8 @@ public sealed class CompiledSecurity
     // when read, and VNets that learn the same prefixes hold the same learned set (GatewayAddresses). Tags whose equal
     // unions split differently (rare: a peer's space announced by the gateway too) compile apart, with equal results.
     private CompiledNetworkSecurityGroup CompileByAddresses(NetworkSecurityGroup nsg, VirtualNetworkTag context) =>
-        _nsgs.GetOrAdd((nsg.Id, context.Expansion.Own, context.Expansion.Learned.V4.Storage, context.Expansion.Learned.V6.Storage), static (_, state) => state.Self.CompileNow(state.Nsg, state.Context),
-            (Self: this, Nsg: nsg, Context: context));
+        _nsgs.GetOrAdd((nsg.Id, context.Expansion.Own, context.Expansion.Learned.V4.Storage, context.Expansion.Learned.V6.Storage),
+            static (_, state) => state.Self.CompileNow(state.Nsg, state.Context), (Self: this, Nsg: nsg, Context: context));
 
     /// <summary>The NSG compiled for each subnet it is associated with (or, when it is associated with none, for no subnet).</summary>
     public ImmutableArray<CompiledNetworkSecurityGroup> CompileForAssociations(NetworkSecurityGroup nsg)
