@@ -29,7 +29,12 @@ public sealed class ApplicationSecurityGroupMembers
         // Consecutive configurations nearly always name the ASG the one before named (the NICs of one tier), so that
         // one is tried before the dictionary.
         var positions = new Dictionary<ResourceId, int>();
-        var v4 = new List<ulong>();
+
+        // The pairs live only until they are grouped: a rented buffer, not a list grown per compile, whose last array
+        // (16,000 pairs at 16x, 128 KB) went to the large object heap, where every compile's copy counted towards the
+        // next full collection.
+        var v4 = ArrayPool<ulong>.Shared.Rent(1024);
+        var v4Count = 0;
         List<(int Position, UInt128 Address)>? v6 = null;
         ResourceId? lastId = null;
         var lastPosition = -1;
@@ -62,7 +67,8 @@ public sealed class ApplicationSecurityGroupMembers
 
                     if (address.IsV4)
                     {
-                        v4.Add(((ulong)(uint)lastPosition << 32) | address.V4Value);
+                        v4 = v4Count < v4.Length ? v4 : Grown(v4);
+                        v4[v4Count++] = ((ulong)(uint)lastPosition << 32) | address.V4Value;
                     }
                     else
                     {
@@ -73,7 +79,8 @@ public sealed class ApplicationSecurityGroupMembers
         }
 
         var addresses = new AddressSet[positions.Count];
-        var v4Sets = GroupedV4(v4, positions.Count);
+        var v4Sets = GroupedV4(v4.AsSpan(0, v4Count), positions.Count);
+        ArrayPool<ulong>.Shared.Return(v4);
         var v6Sets = v6 is null ? null : GroupedV6(v6, positions.Count);
         for (var i = 0; i < addresses.Length; i++)
         {
@@ -91,10 +98,9 @@ public sealed class ApplicationSecurityGroupMembers
 
     // Each pair is the ASG's position in the high half and the address in the low one, so sorting groups them by ASG
     // with each group's addresses in order, and each run of consecutive addresses becomes one interval as it is read.
-    private static IntervalSet<uint>[] GroupedV4(List<ulong> pairs, int count)
+    private static IntervalSet<uint>[] GroupedV4(Span<ulong> sorted, int count)
     {
         var sets = new IntervalSet<uint>[count];
-        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairs);
         sorted.Sort();
         var buffer = ArrayPool<Interval<uint>>.Shared.Rent(Math.Max(1, sorted.Length));
         try
@@ -134,6 +140,15 @@ public sealed class ApplicationSecurityGroupMembers
         }
 
         return sets;
+    }
+
+    // A buffer twice the size with the pairs so far; the smaller one goes back to the pool.
+    private static ulong[] Grown(ulong[] buffer)
+    {
+        var grown = ArrayPool<ulong>.Shared.Rent(buffer.Length * 2);
+        buffer.CopyTo(grown, 0);
+        ArrayPool<ulong>.Shared.Return(buffer);
+        return grown;
     }
 
     // IPv6 members are rare: grouped by a sort of the pairs, each group's set built from its addresses as before.
