@@ -30,10 +30,6 @@ public sealed class CompiledNetworkSecurityGroup
     // rule, then four arrays per NSG with each rule's terms, alive where questions about NICs read only the conditions.
     private readonly SecurityRuleConditions[] _conditions;
     private readonly SecurityRule[] _rules;
-
-    // The gateway-learned part of the VirtualNetwork tag, which the conditions of sides naming the tag flag rather than
-    // hold (see SecurityRuleConditions): one set for every rule, shared with the other NSGs of VNets that learn the same.
-    private readonly AddressSet _learned;
     private readonly int _inboundCount;
     private readonly SecurityRuleReader _reader;
     private CompiledSecurityRule[]? _inbound;
@@ -47,7 +43,6 @@ public sealed class CompiledNetworkSecurityGroup
         NetworkSecurityGroup = networkSecurityGroup;
         VirtualNetworkTag = virtualNetworkTag;
         _reader = reader;
-        _learned = virtualNetworkTag.Expansion.Learned;
         (_rules, _conditions, _inboundCount) = Placed(rules);
         Notes = NotesOf(rules);
     }
@@ -89,9 +84,10 @@ public sealed class CompiledNetworkSecurityGroup
     public int IndexOfFirstMatch(SecurityRuleDirection direction, in Packet packet)
     {
         var conditions = Conditions(direction);
+        var learned = Learned;
         for (var i = 0; i < conditions.Length; i++)
         {
-            if (conditions[i].Matches(packet, _learned))
+            if (conditions[i].Matches(packet, learned))
             {
                 return i;
             }
@@ -107,9 +103,10 @@ public sealed class CompiledNetworkSecurityGroup
     public int IndexOfFirstPlatformMatch(SecurityRuleDirection direction, in Packet packet)
     {
         var conditions = Conditions(direction);
+        var learned = Learned;
         for (var i = 0; i < conditions.Length; i++)
         {
-            if (conditions[i].AppliesToPlatformTraffic && conditions[i].Matches(packet, _learned))
+            if (conditions[i].AppliesToPlatformTraffic && conditions[i].Matches(packet, learned))
             {
                 return i;
             }
@@ -156,8 +153,12 @@ public sealed class CompiledNetworkSecurityGroup
         }
     }
 
-    /// <summary>The gateway-learned part of the <c>VirtualNetwork</c> tag, which the conditions of sides naming it flag.</summary>
-    internal AddressSet Learned => _learned;
+    /// <summary>
+    /// The gateway-learned part of the <c>VirtualNetwork</c> tag, which the conditions of sides naming the tag flag rather
+    /// than hold (see <see cref="SecurityRuleConditions"/>): one set for every rule, shared with the other NSGs of VNets
+    /// that learn the same prefixes.
+    /// </summary>
+    internal AddressSet Learned => VirtualNetworkTag.Expansion.Learned;
 
     /// <summary>The conditions at <paramref name="index"/> of the rules in evaluation order, inbound then outbound.</summary>
     internal ref readonly SecurityRuleConditions ConditionsAt(int index) => ref _conditions[index];
