@@ -177,9 +177,18 @@ public sealed class CompiledSecurity
     {
         var table = _table ?? FirstRead.Publish(ref _table, new NetworkInterfaceSecurityTable(Estate));
         var ordinal = table.NetworkInterfaceOrdinal(nic);
-        return ordinal < 0
-            ? _nics.GetOrAdd(nic.Id, static (_, state) => state.Self.CompileNow(state.Nic, state.Table), (Self: this, Nic: nic, Table: table))
-            : table.NetworkInterface(ordinal) ?? table.Publish(ordinal, CompileNow(nic, table));
+        if (ordinal < 0)
+        {
+            return _nics.GetOrAdd(nic.Id, static (_, state) => state.Self.CompileNow(state.Nic, state.Table), (Self: this, Nic: nic, Table: table));
+        }
+
+        if (table.NetworkInterface(ordinal) is { } compiled)
+        {
+            return compiled;
+        }
+
+        table.HintAhead(ordinal);
+        return table.Publish(ordinal, CompileNow(nic, table));
     }
 
     /// <summary>
