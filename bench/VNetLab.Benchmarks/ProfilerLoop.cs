@@ -53,6 +53,16 @@ public static class ProfilerLoop
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"per operation: {perOperation:F0} KiB allocated, {paused:F2} ms paused for collections; collections gen0/gen1/gen2 in the loop: "
             + $"{GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}"));
+
+        // What one young collection costs and why: its pause grows with what it promotes, which is what a compile or a
+        // validation in progress holds when the collection comes.
+        if (GC.GetGCMemoryInfo(GCKind.Ephemeral) is { Index: > 0 } young)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"last young collection (gen{young.Generation}): {young.PauseDurations[0].TotalMilliseconds:F2} ms paused, "
+                + $"{young.PromotedBytes / 1024.0 / 1024.0:F1} MB promoted, heap {young.HeapSizeBytes / 1024.0 / 1024.0:F0} MB"));
+        }
+
         return 0;
     }
 
