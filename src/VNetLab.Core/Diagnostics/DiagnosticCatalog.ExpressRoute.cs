@@ -38,7 +38,7 @@ public static partial class DiagnosticCatalog
             "VNL4005", DiagnosticSeverity.Error, null, "Link across geopolitical regions without Premium",
             "ExpressRoute connection {connectionId} links virtual network {vnetId} in {vnetRegion} ({vnetGeo}) to {tier} circuit {circuitId} at peering location {peeringLocation} ({circuitGeo}); linking across geopolitical regions needs the Premium add-on.",
             "Enable the Premium add-on on the circuit, or link the VNet to a circuit whose peering location is in {vnetGeo}." + AzureTextUnknown,
-            "constraints.md 4.10; expressroute-locations.md (2019-07-30): geopolitical regions");
+            "constraints.md 4.10; expressroute-locations-providers.md (geopolitical regions include, 2024-04-05)");
 
         public static readonly DiagnosticDescriptor VnetLinksPerCircuitLimit = new(
             "VNL4006", DiagnosticSeverity.Error, null, "More VNet links than the circuit supports",

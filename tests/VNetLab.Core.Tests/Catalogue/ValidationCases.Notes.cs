@@ -11,7 +11,7 @@ public static partial class ValidationCases
             b => b.Rule("nsg-app", "r", 110, source: ["SomeFutureServiceTag"]),
             b => b.Rule("nsg-app", "r", 110, source: ["Storage.WestEurope"])),
         new("VNL9202",
-            b => ChangeCircuit(b, c => c with { PeeringLocation = "Stockholm" }),
+            b => ChangeCircuit(b, c => c with { PeeringLocation = "Reykjavik" }),
             b => ChangeCircuit(b, c => c with { PeeringLocation = "Amsterdam2" })),
         new("VNL9203",
             b => b.Change<VirtualNetworkGateway>(Gateway("vpngw"), g => g with { SkuName = null }),

@@ -3,49 +3,62 @@ using System.Collections.Frozen;
 namespace VNetLab.Validation.Facts;
 
 /// <summary>
-/// Azure region and ExpressRoute peering-location names, and the geopolitical regions they belong to.
-/// The table is the one in MicrosoftDocs/azure-docs articles/expressroute/expressroute-locations.md
-/// (revision of 2019-07-30); regions and locations added since are unknown to it, and validation says so
-/// (VNL9202) rather than guessing.
+/// Azure region and ExpressRoute peering-location names, and the geopolitical regions they belong to: the table Microsoft
+/// Learn's "ExpressRoute peering locations and connectivity partners" page includes (MicrosoftDocs/azure-docs
+/// includes/expressroute-azure-regions-geopolitical-region.md, revision dated 2024-04-05), with its national clouds.
+/// Regions and locations added since are unknown to it, and validation says so (VNL9202) rather than guessing.
 /// </summary>
+/// <remarks>
+/// The page names the Indian regions "India West", "India Central" and "India South"; ARM names them westindia,
+/// centralindia and southindia, so both spellings are listed. The Germany sovereign cloud (Germany Central, Germany
+/// East), which the 2019 revision this table replaced had as a geopolitical region of its own, is gone from the page
+/// and from here; Berlin and Frankfurt are now Europe's. "Newport" and "Hong Kong SAR", spellings of the 2019 revision
+/// that circuits created then still carry, are kept beside the page's "Newport(Wales)" and "Hong Kong".
+/// </remarks>
 internal static class Regions
 {
     private static readonly FrozenDictionary<string, string> _geoOfRegion = Build(
         ("Australia Government", ["Australia Central", "Australia Central 2"]),
-        ("Europe", ["France Central", "France South", "North Europe", "West Europe", "UK West", "UK South"]),
-        ("North America", ["East US", "West US", "East US 2", "West US 2", "Central US", "South Central US", "North Central US",
-            "West Central US", "Canada Central", "Canada East"]),
+        ("Europe", ["France Central", "France South", "Germany North", "Germany West Central", "Italy North", "North Europe",
+            "Norway East", "Norway West", "Poland Central", "Sweden Central", "Switzerland North", "Switzerland West", "UK West",
+            "UK South", "West Europe"]),
+        ("North America", ["East US", "West US", "East US 2", "West US 2", "West US 3", "Central US", "South Central US",
+            "North Central US", "West Central US", "Canada Central", "Canada East"]),
         ("Asia", ["East Asia", "Southeast Asia"]),
-        ("India", ["West India", "Central India", "South India"]),
+        ("India", ["India West", "India Central", "India South", "West India", "Central India", "South India"]),
+        ("Israel", ["Israel Central"]),
         ("Japan", ["Japan West", "Japan East"]),
-        ("Oceania", ["Australia Southeast", "Australia East"]),
+        ("Oceania", ["Australia East", "Australia Southeast"]),
         ("South Korea", ["Korea Central", "Korea South"]),
         ("UAE", ["UAE Central", "UAE North"]),
         ("South Africa", ["South Africa West", "South Africa North"]),
         ("South America", ["Brazil South"]),
+        ("Qatar", ["Qatar Central"]),
         ("US Government cloud", ["US Gov Arizona", "US Gov Iowa", "US Gov Texas", "US Gov Virginia", "US DoD Central", "US DoD East"]),
         ("China East", ["China East", "China East 2"]),
-        ("China North", ["China North", "China North 2"]),
-        ("Germany", ["Germany Central", "Germany East"]));
+        ("China North", ["China North", "China North 2", "China North 3"]));
 
     private static readonly FrozenDictionary<string, string[]> _geosOfPeeringLocation = BuildMany(
         ("Australia Government", ["Canberra", "Canberra2"]),
-        ("Europe", ["Amsterdam", "Amsterdam2", "Copenhagen", "Dublin", "Frankfurt", "London", "London2", "Marseille", "Newport(Wales)",
-            "Newport", "Paris", "Zurich"]),
-        ("North America", ["Atlanta", "Chicago", "Dallas", "Denver", "Las Vegas", "Los Angeles", "Miami", "New York", "San Antonio",
-            "Seattle", "Silicon Valley", "Silicon Valley2", "Washington DC", "Washington DC2", "Montreal", "Quebec City", "Toronto"]),
-        ("Asia", ["Hong Kong SAR", "Hong Kong", "Kuala Lumpur", "Singapore", "Singapore2", "Taipei"]),
-        ("India", ["Chennai", "Chennai2", "Mumbai", "Mumbai2"]),
-        ("Japan", ["Osaka", "Tokyo"]),
-        ("Oceania", ["Auckland", "Melbourne", "Perth", "Sydney"]),
-        ("South Korea", ["Busan", "Seoul"]),
-        ("UAE", ["Dubai", "Dubai2"]),
+        ("Europe", ["Amsterdam", "Amsterdam2", "Berlin", "Copenhagen", "Dublin", "Dublin2", "Frankfurt", "Frankfurt2", "Geneva",
+            "London", "London2", "Madrid", "Madrid2", "Marseille", "Milan", "Milan2", "Munich", "Newport(Wales)", "Newport", "Oslo", "Paris",
+            "Paris2", "Stavanger", "Stockholm", "Warsaw", "Zurich", "Zurich2"]),
+        ("North America", ["Atlanta", "Chicago", "Chicago2", "Dallas", "Denver", "Las Vegas", "Los Angeles", "Los Angeles2", "Miami",
+            "Minneapolis", "Montreal", "New York", "Phoenix", "Quebec City", "Queretaro(Mexico)", "Quincy", "San Antonio", "Seattle",
+            "Silicon Valley", "Silicon Valley2", "Toronto", "Toronto2", "Vancouver", "Washington DC", "Washington DC2"]),
+        ("Asia", ["Bangkok", "Hong Kong", "Hong Kong SAR", "Hong Kong2", "Jakarta", "Kuala Lumpur", "Singapore", "Singapore2", "Taipei"]),
+        ("India", ["Chennai", "Chennai2", "Mumbai", "Mumbai2", "Pune"]),
+        ("Israel", ["Tel Aviv", "Tel Aviv2"]),
+        ("Japan", ["Osaka", "Tokyo", "Tokyo2", "Tokyo3"]),
+        ("Oceania", ["Auckland", "Melbourne", "Perth", "Sydney", "Sydney2"]),
+        ("South Korea", ["Busan", "Seoul", "Seoul2"]),
+        ("UAE", ["Abu Dhabi", "Dubai", "Dubai2"]),
         ("South Africa", ["Cape Town", "Johannesburg"]),
-        ("South America", ["Sao Paulo"]),
-        ("US Government cloud", ["Chicago", "Dallas", "New York", "Phoenix", "San Antonio", "Seattle", "Silicon Valley", "Washington DC"]),
+        ("South America", ["Campinas", "Rio de Janeiro", "Sao Paulo", "Sao Paulo2", "Santiago"]),
+        ("Qatar", ["Doha", "Doha2"]),
+        ("US Government cloud", ["Atlanta", "Chicago", "Dallas", "New York", "Phoenix", "San Antonio", "Seattle", "Silicon Valley", "Washington DC"]),
         ("China East", ["Shanghai", "Shanghai2"]),
-        ("China North", ["Beijing", "Beijing2"]),
-        ("Germany", ["Berlin", "Frankfurt"]));
+        ("China North", ["Beijing", "Beijing2"]));
 
     /// <summary>A region or location name compared the way ARM does: case and spaces ignored (<c>West Europe</c> = <c>westeurope</c>).</summary>
     public static string Normalize(string name) =>

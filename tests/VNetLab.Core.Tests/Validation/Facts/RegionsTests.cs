@@ -5,7 +5,10 @@ using VNetLab.Validation.Facts;
 
 namespace VNetLab.Core.Tests.Validation.Facts;
 
-/// <summary>Comparing region names in place answers as comparing their normalized forms.</summary>
+/// <summary>
+/// Comparing region names in place answers as comparing their normalized forms; the geopolitical regions are those of
+/// the ExpressRoute locations page's table (expressroute-locations-providers.md, geopolitical regions include, 2024-04-05).
+/// </summary>
 public sealed class RegionsTests
 {
     private static readonly Gen<string> _name =
@@ -29,4 +32,37 @@ public sealed class RegionsTests
         Assert.Equal(same, Regions.Same(a, b));
         Assert.Equal(same, Regions.Same(b, a));
     }
+
+    [Theory]
+    [InlineData("swedencentral", "Europe")]
+    [InlineData("Germany West Central", "Europe")]
+    [InlineData("polandcentral", "Europe")]
+    [InlineData("westus3", "North America")]
+    [InlineData("westindia", "India")]
+    [InlineData("India West", "India")]
+    [InlineData("israelcentral", "Israel")]
+    [InlineData("qatarcentral", "Qatar")]
+    [InlineData("chinanorth3", "China North")]
+    [InlineData("usgovvirginia", "US Government cloud")]
+    public void GeopoliticalRegionOf_FollowsTheLocationsPage(string region, string geo) =>
+        Assert.Equal(geo, Regions.GeopoliticalRegionOf(region));
+
+    [Theory]
+    [InlineData("germanycentral")] // the Germany sovereign cloud, gone from the page
+    [InlineData("mexicocentral")] // not in the page's table at that revision
+    [InlineData("atlantis")]
+    public void GeopoliticalRegionOf_IsNullForRegionsTheTableLacks(string region) => Assert.Null(Regions.GeopoliticalRegionOf(region));
+
+    [Theory]
+    [InlineData("Stockholm", new[] { "Europe" })]
+    [InlineData("Frankfurt", new[] { "Europe" })]
+    [InlineData("Newport(Wales)", new[] { "Europe" })]
+    [InlineData("Newport", new[] { "Europe" })]
+    [InlineData("Hong Kong SAR", new[] { "Asia" })]
+    [InlineData("Tel Aviv2", new[] { "Israel" })]
+    [InlineData("Doha", new[] { "Qatar" })]
+    [InlineData("Chicago", new[] { "North America", "US Government cloud" })]
+    [InlineData("Reykjavik", new string[0])]
+    public void GeopoliticalRegionsOfPeeringLocation_FollowsTheLocationsPage(string location, string[] geos) =>
+        Assert.Equal(geos, Regions.GeopoliticalRegionsOfPeeringLocation(location));
 }
