@@ -152,6 +152,12 @@ public static partial class DiagnosticCatalog
             "Subscription {subscriptionId} has {count} ExpressRoute circuits{scope}; Azure allows {limit}.",
             "Move circuits to another subscription or remove unused ones." + AzureTextUnknown,
             "constraints.md 5.14");
+
+        public static readonly DiagnosticDescriptor LinkOutsideLocalRegions = new(
+            "VNL4024", DiagnosticSeverity.Error, null, "Link outside a Local circuit's regions",
+            "ExpressRoute connection {connectionId} links virtual network {vnetId} in {vnetRegion} to Local circuit {circuitId} at peering location {peeringLocation}, which serves {localRegions}; a Local circuit links only virtual networks in the Azure regions local to its peering location.",
+            "Link the VNet to a Standard or Premium circuit, or to a Local circuit at a peering location local to {vnetRegion}." + AzureTextUnknown,
+            "constraints.md 4.10, 5.13; expressroute-locations-providers.md (Local Azure regions, 2026-04-28)");
     }
 
     public static Diagnostic CircuitNotProvisioned(VirtualNetworkGatewayConnection connection, ExpressRouteCircuit circuit) =>
@@ -167,6 +173,12 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic CircuitAuthorizationsExhausted(ExpressRouteCircuit circuit, int count) =>
         Create(Descriptors.CircuitAuthorizationsExhausted, circuit, ("circuitId", circuit.Id), ("authorizations", circuit.Authorizations.Length), ("count", count));
+
+    public static Diagnostic LinkOutsideLocalRegions(VirtualNetworkGatewayConnection connection, ResourceId vnetId, string vnetRegion,
+        ExpressRouteCircuit circuit, IReadOnlyList<string> localRegions) =>
+        Create(Descriptors.LinkOutsideLocalRegions, connection, ("connectionId", connection.Id), ("vnetId", vnetId), ("vnetRegion", vnetRegion),
+            ("circuitId", circuit.Id), ("peeringLocation", circuit.PeeringLocation),
+            ("localRegions", localRegions.Count == 0 ? "no Azure region (ExpressRoute Local is not offered there)" : string.Join(", ", localRegions)));
 
     public static Diagnostic LinkOutsideGeopoliticalRegion(VirtualNetworkGatewayConnection connection, ResourceId vnetId, string vnetRegion, string vnetGeo,
         ExpressRouteCircuit circuit, string circuitGeo) =>

@@ -18,8 +18,8 @@ public static partial class DiagnosticCatalog
         public static readonly DiagnosticDescriptor GeopoliticalRegionUnknown = new(
             "VNL9202", DiagnosticSeverity.Info, null, "Region of an ExpressRoute link unknown",
             "VNetLab does not know {what}; it did not check whether connection {connectionId} needs the Premium add-on (or, for a Local circuit, whether the VNet's region is local to the peering location).",
-            "Check the link against learn.microsoft.com/azure/expressroute/expressroute-locations; VNetLab's table of regions and peering locations comes from its revision of 2024-04-05.",
-            "constraints.md 4.10; expressroute-locations-providers.md (geopolitical regions include, 2024-04-05)");
+            "Check the link against learn.microsoft.com/azure/expressroute/expressroute-locations; VNetLab's tables of regions and peering locations come from its revisions of 2024-04-05 (geopolitical regions) and 2026-04-28 (regions local to each location).",
+            "constraints.md 4.10, 5.13; expressroute-locations-providers.md (geopolitical regions include, 2024-04-05; Local Azure regions, 2026-04-28)");
 
         public static readonly DiagnosticDescriptor GatewaySkuNotGiven = new(
             "VNL9203", DiagnosticSeverity.Info, null, "Gateway SKU not given",

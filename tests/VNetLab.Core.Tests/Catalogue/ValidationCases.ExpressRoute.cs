@@ -131,5 +131,8 @@ public static partial class ValidationCases
             b => b.Circuit("erc2"),
             b => b.Circuit("erc2", subscription: EstateBuilder.OtherSubscription),
             Limits: ValidationLimits.Azure with { CircuitsPerSubscription = 1 }),
+        new("VNL4024",
+            b => ChangeCircuit(b, c => c with { SkuTier = "Local", PeeringLocation = "Dublin" }),
+            b => ChangeCircuit(b, c => c with { SkuTier = "Local" })),
     ];
 }

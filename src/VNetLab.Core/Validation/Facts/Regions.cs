@@ -5,8 +5,10 @@ namespace VNetLab.Validation.Facts;
 /// <summary>
 /// Azure region and ExpressRoute peering-location names, and the geopolitical regions they belong to: the table Microsoft
 /// Learn's "ExpressRoute peering locations and connectivity partners" page includes (MicrosoftDocs/azure-docs
-/// includes/expressroute-azure-regions-geopolitical-region.md, revision dated 2024-04-05), with its national clouds.
-/// Regions and locations added since are unknown to it, and validation says so (VNL9202) rather than guessing.
+/// includes/expressroute-azure-regions-geopolitical-region.md, revision dated 2024-04-05), with its national clouds;
+/// and the Azure regions local to each peering location, which a Local circuit reaches (the same page's location tables,
+/// revision dated 2026-04-28). Regions and locations these tables lack are unknown here, and validation says so
+/// (VNL9202) rather than guessing.
 /// </summary>
 /// <remarks>
 /// The page names the Indian regions "India West", "India Central" and "India South"; ARM names them westindia,
@@ -60,6 +62,76 @@ internal static class Regions
         ("China East", ["Shanghai", "Shanghai2"]),
         ("China North", ["Beijing", "Beijing2"]));
 
+    // The "Local Azure regions" column of the same page's tables of peering locations (revision dated 2026-04-28): the
+    // regions a Local circuit at each location reaches, none where the page marks Local as not offered there. Its
+    // commercial and US Government tables both list Chicago, Phoenix, San Antonio and Washington DC; a location here
+    // serves the regions of both, since a circuit does not say which cloud it is in.
+    private static readonly FrozenDictionary<string, string[]> _localRegionsOfPeeringLocation = BuildMany(
+        ("UAE Central", ["Abu Dhabi"]),
+        ("West Europe", ["Amsterdam", "Amsterdam2"]),
+        ("New Zealand North", ["Auckland"]),
+        ("Germany North", ["Berlin"]),
+        ("Korea South", ["Busan"]),
+        ("Brazil South", ["Campinas", "Sao Paulo", "Sao Paulo2"]),
+        ("Australia Central", ["Canberra"]),
+        ("Australia Central 2", ["Canberra2"]),
+        ("South Africa West", ["Cape Town"]),
+        ("South India", ["Chennai", "Chennai2"]),
+        ("North Central US", ["Chicago", "Chicago2"]),
+        ("West Central US", ["Denver"]),
+        ("Qatar Central", ["Doha", "Doha2"]),
+        ("UAE North", ["Dubai", "Dubai2"]),
+        ("North Europe", ["Dublin", "Dublin2"]),
+        ("Germany West Central", ["Frankfurt", "Frankfurt2"]),
+        ("Switzerland West", ["Geneva"]),
+        ("East Asia", ["Hong Kong", "Hong Kong SAR", "Hong Kong2"]),
+        ("Indonesia Central", ["Jakarta", "Jakarta2"]),
+        ("South Africa North", ["Johannesburg"]),
+        ("Malaysia West", ["Kuala Lumpur", "Kuala Lumpur2"]),
+        ("UK South", ["London", "London2"]),
+        ("Spain Central", ["Madrid", "Madrid2"]),
+        ("France South", ["Marseille"]),
+        ("Australia Southeast", ["Melbourne", "Melbourne2"]),
+        ("Italy North", ["Milan", "Milan2"]),
+        ("West India", ["Mumbai", "Mumbai2"]),
+        ("UK West", ["Newport(Wales)", "Newport"]),
+        ("Japan West", ["Osaka"]),
+        ("Norway East", ["Oslo"]),
+        ("France Central", ["Paris", "Paris2"]),
+        ("West US 3", ["Phoenix", "Phoenix2"]),
+        ("West US 2", ["Portland", "Quincy", "Seattle"]),
+        ("Central India", ["Pune"]),
+        ("Canada East", ["Quebec City"]),
+        ("Mexico Central", ["Queretaro(Mexico)"]),
+        ("Brazil Southeast", ["Rio de Janeiro"]),
+        ("South Central US", ["San Antonio"]),
+        ("Korea Central", ["Seoul", "Seoul2"]),
+        ("West US", ["Silicon Valley", "Silicon Valley2"]),
+        ("Southeast Asia", ["Singapore", "Singapore2"]),
+        ("Norway West", ["Stavanger"]),
+        ("Sweden Central", ["Stockholm", "Stockholm2"]),
+        ("Australia East", ["Sydney", "Sydney2"]),
+        ("Taiwan North", ["Taipei", "Taipei2"]),
+        ("Israel Central", ["Tel Aviv", "Tel Aviv2"]),
+        ("Japan East", ["Tokyo", "Tokyo2", "Tokyo3"]),
+        ("Canada Central", ["Toronto", "Toronto2"]),
+        ("Poland Central", ["Warsaw"]),
+        ("East US", ["Washington DC", "Washington DC2"]),
+        ("East US 2", ["Washington DC", "Washington DC2"]),
+        ("Switzerland North", ["Zurich", "Zurich2"]),
+        ("US Gov Arizona", ["Phoenix"]),
+        ("US Gov Texas", ["San Antonio"]),
+        ("US DoD East", ["Washington DC"]),
+        ("US Gov Virginia", ["Washington DC"]));
+
+    // The locations the page lists where Local is not offered (its cross mark), in either cloud's table.
+    private static readonly FrozenSet<string> _locationsWithoutLocal = new[]
+    {
+        "Atlanta", "Atlanta2", "Bangkok", "Brussels", "Brussels2", "Copenhagen", "Dallas", "Dallas2", "Las Vegas", "Los Angeles",
+        "Los Angeles2", "Miami", "Minneapolis", "Montreal", "Munich", "New York", "Perth", "Santiago", "Vancouver", "Vienna",
+        "Vienna2", "Beijing", "Beijing2", "Shanghai", "Shanghai2",
+    }.Select(Normalize).ToFrozenSet();
+
     /// <summary>A region or location name compared the way ARM does: case and spaces ignored (<c>West Europe</c> = <c>westeurope</c>).</summary>
     public static string Normalize(string name) =>
         new([.. name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
@@ -109,6 +181,18 @@ internal static class Regions
     /// <summary>The geopolitical regions an ExpressRoute peering location serves (a few serve two), or empty when unknown.</summary>
     public static IReadOnlyList<string> GeopoliticalRegionsOfPeeringLocation(string peeringLocation) =>
         _geosOfPeeringLocation.GetValueOrDefault(Normalize(peeringLocation), []);
+
+    /// <summary>
+    /// The Azure regions a Local circuit at <paramref name="peeringLocation"/> reaches: empty where Local is not offered
+    /// there, null when the page does not list the location.
+    /// </summary>
+    public static IReadOnlyList<string>? LocalRegionsOfPeeringLocation(string peeringLocation)
+    {
+        var key = Normalize(peeringLocation);
+        return _localRegionsOfPeeringLocation.TryGetValue(key, out var regions) ? regions
+            : _locationsWithoutLocal.Contains(key) ? []
+            : null;
+    }
 
     private static FrozenDictionary<string, string> Build(params (string Geo, string[] Names)[] table) =>
         table.SelectMany(row => row.Names.Select(n => (Key: Normalize(n), row.Geo)))

@@ -65,4 +65,17 @@ public sealed class RegionsTests
     [InlineData("Reykjavik", new string[0])]
     public void GeopoliticalRegionsOfPeeringLocation_FollowsTheLocationsPage(string location, string[] geos) =>
         Assert.Equal(geos, Regions.GeopoliticalRegionsOfPeeringLocation(location));
+
+    [Theory]
+    [InlineData("Amsterdam", new[] { "West Europe" })]
+    [InlineData("Queretaro (Mexico)", new[] { "Mexico Central" })]
+    [InlineData("Mumbai2", new[] { "West India" })]
+    [InlineData("Washington DC", new[] { "East US", "East US 2", "US DoD East", "US Gov Virginia" })]
+    [InlineData("Copenhagen", new string[0])] // Local is not offered there
+    [InlineData("Shanghai", new string[0])]
+    public void LocalRegionsOfPeeringLocation_FollowsTheLocationsPage(string location, string[] regions) =>
+        Assert.Equal(regions, Regions.LocalRegionsOfPeeringLocation(location));
+
+    [Fact]
+    public void LocalRegionsOfPeeringLocation_IsNullForALocationThePageLacks() => Assert.Null(Regions.LocalRegionsOfPeeringLocation("Reykjavik"));
 }

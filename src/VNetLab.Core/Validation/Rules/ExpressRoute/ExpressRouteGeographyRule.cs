@@ -7,13 +7,15 @@ namespace VNetLab.Validation.Rules.ExpressRoute;
 
 /// <summary>
 /// Without the Premium add-on a circuit reaches only the VNets of its peering location's geopolitical
-/// region; a Local circuit only the region(s) local to its peering location (constraints.md 4.10, 5.13).
-/// Where the table does not place a region or location, a fidelity note says the check was skipped.
+/// region; a Local circuit only the region(s) local to its peering location (constraints.md 4.10, 5.13), which the
+/// locations page lists per location (<see cref="Regions.LocalRegionsOfPeeringLocation"/>). Where the tables do not place
+/// a region or location, a fidelity note says the check was skipped.
 /// </summary>
 internal sealed class ExpressRouteGeographyRule : IValidationRule
 {
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
-        [DiagnosticCatalog.Descriptors.LinkOutsideGeopoliticalRegion, DiagnosticCatalog.Descriptors.GeopoliticalRegionUnknown];
+        [DiagnosticCatalog.Descriptors.LinkOutsideGeopoliticalRegion, DiagnosticCatalog.Descriptors.LinkOutsideLocalRegions,
+            DiagnosticCatalog.Descriptors.GeopoliticalRegionUnknown];
 
     public ValidationReads Reads { get; } = ValidationReads.EstateWide(typeof(VirtualNetwork), typeof(VirtualNetworkGateway), typeof(VirtualNetworkGatewayConnection), typeof(ExpressRouteCircuit));
 
@@ -31,8 +33,16 @@ internal sealed class ExpressRouteGeographyRule : IValidationRule
 
             if (ExpressRouteFacts.IsTier(circuit, "Local"))
             {
-                yield return DiagnosticCatalog.GeopoliticalRegionUnknown(connection,
-                    $"which Azure regions are local to peering location '{peeringLocation}' (circuit '{circuit.Name}' has the Local SKU)");
+                if (Regions.LocalRegionsOfPeeringLocation(peeringLocation) is not { } local)
+                {
+                    yield return DiagnosticCatalog.GeopoliticalRegionUnknown(connection,
+                        $"which Azure regions are local to peering location '{peeringLocation}' (circuit '{circuit.Name}' has the Local SKU)");
+                }
+                else if (!local.Any(region => Regions.Same(region, vnetRegion)))
+                {
+                    yield return DiagnosticCatalog.LinkOutsideLocalRegions(connection, vnetId, vnetRegion, circuit, local);
+                }
+
                 continue;
             }
 
