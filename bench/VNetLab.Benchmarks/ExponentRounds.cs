@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace VNetLab.Benchmarks;
+
+/// <summary>
+/// <c>--exponent validate|security ROUNDS</c>: the growth exponent across 1×, 4× and 16× as a ratio measured in one
+/// run. BenchmarkDotNet times each size for seconds on end, one after the other, so on a shared machine a burst of
+/// load that lands on one size and not another moves the exponent by more than the engine work being judged (session
+/// 12 read 0.98–1.18 from one build). Here the three estates are loaded in one process and every round times all
+/// three back to back: 16 operations at 1×, 4 at 4× and 1 at 16×, each batch the same volume of estate. A round's
+/// exponent is <c>1 + log16(T16 / T1)</c>, T being the time a batch took: what the machine does to one round it does
+/// to all three sizes alike, and the median over rounds drops the rounds it did not.
+/// </summary>
+/// <remarks>
+/// So that no size pays for another, each batch starts after a full blocking collection (the previous size's garbage
+/// is not this one's to collect; BenchmarkDotNet collects between iterations too) and one operation that is not
+/// timed (the previous size's data left the caches; measured, the second operation of a batch is already as fast as
+/// the sixteenth). Timed so, 1× in rounds of all three sizes took what it took in rounds of 1× alone (1.67 and
+/// 1.68 ms medians, alternated in one process).
+/// </remarks>
+public static class ExponentRounds
+{
+    private static readonly int[] Factors = [1, 4, 16];
+
+    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "--exponent";
+
+    /// <summary>Runs the rounds; returns the process's exit code (2, with a message, for arguments it cannot take).</summary>
+    public static int Run(string[] args)
+    {
+        if (args.Length != 3 || args[1] is not ("validate" or "security")
+            || !int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var rounds) || rounds < 1)
+        {
+            Console.Error.WriteLine("Use --exponent validate|security ROUNDS: ROUNDS is at least 1.");
+            return 2;
+        }
+
+        var operations = Factors
+            .Select(f => ScalingEstate.Scale(f))
+            .Select(e => args[1] == "validate" ? (Func<int>)e.Validate : e.CompileSecurityOfEveryNic)
+            .ToArray();
+
+        // The JIT and the first collections of every size before anything is timed.
+        foreach (var operation in operations)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                operation();
+            }
+        }
+
+        Console.WriteLine($"rounds start: {args[1]} at {string.Join('/', Factors.Select(f => f + "x"))}, {rounds} rounds");
+        var batches = new double[Factors.Length][];
+        for (var s = 0; s < Factors.Length; s++)
+        {
+            batches[s] = new double[rounds];
+        }
+
+        for (var r = 0; r < rounds; r++)
+        {
+            for (var s = 0; s < Factors.Length; s++)
+            {
+                batches[s][r] = TimeBatch(operations[s], Factors[^1] / Factors[s]);
+            }
+        }
+
+        Console.WriteLine(Report(batches));
+        return 0;
+    }
+
+    /// <summary>
+    /// The milliseconds <paramref name="count"/> operations take, after a full collection and one operation that warms
+    /// the caches.
+    /// </summary>
+    private static double TimeBatch(Func<int> operation, int count)
+    {
+        GC.Collect();
+        operation();
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            operation();
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static string Report(double[][] batches)
+    {
+        var last = Factors.Length - 1;
+        var lines = new List<string>();
+        for (var s = 0; s < Factors.Length; s++)
+        {
+            var perOperation = batches[s].Select(t => t * Factors[s] / Factors[^1]).ToArray();
+            lines.Add(Invariant($"{Factors[s],2}x per operation: median {Median(perOperation):F2} ms, quartiles {Quartiles(perOperation)} ms, least {perOperation.Min():F2} ms"));
+        }
+
+        var byRound = Exponents(batches[0], batches[last], 16);
+        lines.Add(Invariant($"exponent 1x-16x by round: median {Median(byRound):F3}, quartiles {Quartiles(byRound, "F3")}"));
+        lines.Add(Invariant($"exponent 1x-4x by round: median {Median(Exponents(batches[0], batches[1], 4)):F3}; 4x-16x: median {Median(Exponents(batches[1], batches[last], 4)):F3}"));
+        lines.Add(Invariant($"exponent of the medians: {Exponent(Median(batches[0]), Median(batches[last]), 16):F3}; of the least times: {Exponent(batches[0].Min(), batches[last].Min(), 16):F3}"));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>Each round's exponent between two sizes <paramref name="ratio"/> apart whose batches did equal volumes.</summary>
+    private static double[] Exponents(double[] smaller, double[] larger, int ratio) =>
+        smaller.Zip(larger, (s, l) => Exponent(s, l, ratio)).ToArray();
+
+    /// <summary>
+    /// The exponent k in time ∝ size^k, from the times of two batches that each did the same volume of estate, sizes
+    /// <paramref name="ratio"/> apart: the larger batch took <c>ratio^(k - 1)</c> times as long.
+    /// </summary>
+    private static double Exponent(double smaller, double larger, int ratio) => 1 + Math.Log(larger / smaller) / Math.Log(ratio);
+
+    private static double Median(double[] values) => Sorted(values)[values.Length / 2];
+
+    private static string Quartiles(double[] values, string format = "F2")
+    {
+        var sorted = Sorted(values);
+        return sorted[values.Length / 4].ToString(format, CultureInfo.InvariantCulture) + "-"
+            + sorted[3 * values.Length / 4].ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    private static double[] Sorted(double[] values)
+    {
+        var sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
