@@ -23,6 +23,8 @@ public static class ExponentRounds
 {
     private static readonly int[] Factors = [1, 4, 16];
 
+    private const int WarmUpRounds = 20;
+
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "--exponent";
 
     /// <summary>Runs the rounds; returns the process's exit code (2, with a message, for arguments it cannot take).</summary>
@@ -40,12 +42,13 @@ public static class ExponentRounds
             .Select(e => args[1] == "validate" ? (Func<int>)e.Validate : e.CompileSecurityOfEveryNic)
             .ToArray();
 
-        // The JIT and the first collections of every size before anything is timed.
-        foreach (var operation in operations)
+        // Rounds that are not timed first: the JIT's tiers (left on, as BenchmarkDotNet leaves them, since the optimised
+        // code of the last tier changes how much of an operation is waiting for memory) and the first collections.
+        for (var r = 0; r < WarmUpRounds; r++)
         {
-            for (var i = 0; i < 3; i++)
+            foreach (var operation in operations)
             {
-                operation();
+                TimeBatch(operation, 1);
             }
         }
 
