@@ -98,16 +98,18 @@ public static class ExponentRounds
             lines.Add(Invariant($"{Factors[s],2}x per operation: median {Median(perOperation):F2} ms, quartiles {Quartiles(perOperation)} ms, least {perOperation.Min():F2} ms"));
         }
 
-        var byRound = Exponents(batches[0], batches[last], 16);
+        var byRound = Exponents(batches, 0, last);
         lines.Add(Invariant($"exponent 1x-16x by round: median {Median(byRound):F3}, quartiles {Quartiles(byRound, "F3")}"));
-        lines.Add(Invariant($"exponent 1x-4x by round: median {Median(Exponents(batches[0], batches[1], 4)):F3}; 4x-16x: median {Median(Exponents(batches[1], batches[last], 4)):F3}"));
-        lines.Add(Invariant($"exponent of the medians: {Exponent(Median(batches[0]), Median(batches[last]), 16):F3}; of the least times: {Exponent(batches[0].Min(), batches[last].Min(), 16):F3}"));
+        lines.Add(Invariant($"exponent 1x-4x by round: median {Median(Exponents(batches, 0, 1)):F3}; 4x-16x: median {Median(Exponents(batches, 1, last)):F3}"));
+        var (ofMedians, ofLeast) = (Exponent(Median(batches[0]), Median(batches[last]), Factors[last] / Factors[0]),
+            Exponent(batches[0].Min(), batches[last].Min(), Factors[last] / Factors[0]));
+        lines.Add(Invariant($"exponent of the medians: {ofMedians:F3}; of the least times: {ofLeast:F3}"));
         return string.Join(Environment.NewLine, lines);
     }
 
-    /// <summary>Each round's exponent between two sizes <paramref name="ratio"/> apart whose batches did equal volumes.</summary>
-    private static double[] Exponents(double[] smaller, double[] larger, int ratio) =>
-        smaller.Zip(larger, (s, l) => Exponent(s, l, ratio)).ToArray();
+    /// <summary>Each round's exponent between the sizes at <paramref name="smaller"/> and <paramref name="larger"/>, whose batches did equal volumes.</summary>
+    private static double[] Exponents(double[][] batches, int smaller, int larger) =>
+        batches[smaller].Zip(batches[larger], (s, l) => Exponent(s, l, Factors[larger] / Factors[smaller])).ToArray();
 
     /// <summary>
     /// The exponent k in time ∝ size^k, from the times of two batches that each did the same volume of estate, sizes
