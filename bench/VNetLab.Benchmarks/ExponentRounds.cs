@@ -25,6 +25,9 @@ public static class ExponentRounds
 
     private const int WarmUpRounds = 20;
 
+    // The 1x median over the least time above which a run is taken to have run through a burst of load (see Report).
+    private const double BurstRatio = 1.5;
+
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "--exponent";
 
     /// <summary>Runs the rounds; returns the process's exit code (2, with a message, for arguments it cannot take).</summary>
@@ -53,59 +56,78 @@ public static class ExponentRounds
         }
 
         Console.WriteLine($"rounds start: {args[1]} at {string.Join('/', Factors.Select(f => f + "x"))}, {rounds} rounds");
-        var batches = new double[Factors.Length][];
+        var (wall, cpu) = (new double[Factors.Length][], new double[Factors.Length][]);
         for (var s = 0; s < Factors.Length; s++)
         {
-            batches[s] = new double[rounds];
+            (wall[s], cpu[s]) = (new double[rounds], new double[rounds]);
         }
 
         for (var r = 0; r < rounds; r++)
         {
             for (var s = 0; s < Factors.Length; s++)
             {
-                batches[s][r] = TimeBatch(operations[s], Factors[^1] / Factors[s]);
+                (wall[s][r], cpu[s][r]) = TimeBatch(operations[s], Factors[^1] / Factors[s]);
             }
         }
 
-        Console.WriteLine(Report(batches));
+        Console.WriteLine(Report(wall, cpu));
         return 0;
     }
 
     /// <summary>
     /// The milliseconds <paramref name="count"/> operations take, after a full collection and one operation that warms
-    /// the caches.
+    /// the caches: on the wall clock, and in the CPU time of the whole process (the collector's threads included).
     /// </summary>
-    private static double TimeBatch(Func<int> operation, int count)
+    private static (double Wall, double Cpu) TimeBatch(Func<int> operation, int count)
     {
         GC.Collect();
         operation();
-        var start = Stopwatch.GetTimestamp();
+        var (start, cpu) = (Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime);
         for (var i = 0; i < count; i++)
         {
             operation();
         }
 
-        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds);
     }
 
-    private static string Report(double[][] batches)
+    private static string Report(double[][] wall, double[][] cpu)
     {
         var last = Factors.Length - 1;
         var lines = new List<string>();
         for (var s = 0; s < Factors.Length; s++)
         {
-            var perOperation = batches[s].Select(t => t * Factors[s] / Factors[^1]).ToArray();
+            var perOperation = PerOperation(wall, s);
             lines.Add(Invariant($"{Factors[s],2}x per operation: median {Median(perOperation):F2} ms, quartiles {Quartiles(perOperation)} ms, least {perOperation.Min():F2} ms"));
         }
 
-        var byRound = Exponents(batches, 0, last);
+        var byRound = Exponents(wall, 0, last);
         lines.Add(Invariant($"exponent 1x-16x by round: median {Median(byRound):F3}, quartiles {Quartiles(byRound, "F3")}"));
-        lines.Add(Invariant($"exponent 1x-4x by round: median {Median(Exponents(batches, 0, 1)):F3}; 4x-16x: median {Median(Exponents(batches, 1, last)):F3}"));
-        var (ofMedians, ofLeast) = (Exponent(Median(batches[0]), Median(batches[last]), Factors[last] / Factors[0]),
-            Exponent(batches[0].Min(), batches[last].Min(), Factors[last] / Factors[0]));
+        lines.Add(Invariant($"exponent 1x-4x by round: median {Median(Exponents(wall, 0, 1)):F3}; 4x-16x: median {Median(Exponents(wall, 1, last)):F3}"));
+        var (ofMedians, ofLeast) = (Exponent(Median(wall[0]), Median(wall[last]), Factors[last] / Factors[0]),
+            Exponent(wall[0].Min(), wall[last].Min(), Factors[last] / Factors[0]));
         lines.Add(Invariant($"exponent of the medians: {ofMedians:F3}; of the least times: {ofLeast:F3}"));
+
+        // CPU time leaves out the time the process waited for a core, which the wall clock of a 16x operation (tens of
+        // milliseconds, several of the scheduler's slices) collects more of than a 1x one when other work runs.
+        var byRoundCpu = Exponents(cpu, 0, last);
+        var (cpuOneX, cpuLast) = (Median(PerOperation(cpu, 0)), Median(PerOperation(cpu, last)));
+        lines.Add(Invariant($"CPU time per operation: 1x median {cpuOneX:F2} ms, 16x median {cpuLast:F2} ms; exponent by round: median {Median(byRoundCpu):F3}, quartiles {Quartiles(byRoundCpu, "F3")}"));
+
+        // Load from outside takes 1x's data out of the shared cache (16x does not fit there anyway), so a run through a
+        // burst of it reads low; such runs showed a 1x median 1.5-2.1 times the least time, calm ones 1.1-1.4 (session 13).
+        var oneX = wall[0];
+        if (Median(oneX) > BurstRatio * oneX.Min())
+        {
+            lines.Add(Invariant($"burst of load: the 1x median is {Median(oneX) / oneX.Min():F1} times the least time (calm runs stay under {BurstRatio:F1}), so this exponent reads low; run again"));
+        }
+
         return string.Join(Environment.NewLine, lines);
     }
+
+    /// <summary>The time of one operation at the size at <paramref name="size"/>, in each round.</summary>
+    private static double[] PerOperation(double[][] batches, int size) =>
+        batches[size].Select(t => t * Factors[size] / Factors[^1]).ToArray();
 
     /// <summary>Each round's exponent between the sizes at <paramref name="smaller"/> and <paramref name="larger"/>, whose batches did equal volumes.</summary>
     private static double[] Exponents(double[][] batches, int smaller, int larger) =>
