@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using static VNetLab.Benchmarks.TimeSpread;
 
 namespace VNetLab.Benchmarks;
 
@@ -98,7 +99,7 @@ public static class ExponentRounds
         for (var s = 0; s < Factors.Length; s++)
         {
             var perOperation = PerOperation(wall, s);
-            lines.Add(Invariant($"{Factors[s],2}x per operation: median {Median(perOperation):F2} ms, quartiles {Quartiles(perOperation)} ms, least {perOperation.Min():F2} ms"));
+            lines.Add(Invariant($"{Factors[s],2}x per operation: {Describe(perOperation)}"));
         }
 
         var byRound = Exponents(wall, 0, last);
@@ -138,22 +139,6 @@ public static class ExponentRounds
     /// <paramref name="ratio"/> apart: the larger batch took <c>ratio^(k - 1)</c> times as long.
     /// </summary>
     private static double Exponent(double smaller, double larger, int ratio) => 1 + Math.Log(larger / smaller) / Math.Log(ratio);
-
-    private static double Median(double[] values) => Sorted(values)[values.Length / 2];
-
-    private static string Quartiles(double[] values, string format = "F2")
-    {
-        var sorted = Sorted(values);
-        return sorted[values.Length / 4].ToString(format, CultureInfo.InvariantCulture) + "-"
-            + sorted[3 * values.Length / 4].ToString(format, CultureInfo.InvariantCulture);
-    }
-
-    private static double[] Sorted(double[] values)
-    {
-        var sorted = (double[])values.Clone();
-        Array.Sort(sorted);
-        return sorted;
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

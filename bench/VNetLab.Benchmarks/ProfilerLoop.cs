@@ -47,9 +47,7 @@ public static class ProfilerLoop
 
         var perOperation = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / count;
         var paused = (GC.GetTotalPauseDuration() - pauses).TotalMilliseconds / count;
-        Array.Sort(times);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"loop end: median {times[count / 2]:F2} ms, quartiles {times[count / 4]:F2}-{times[3 * count / 4]:F2} ms, least {times[0]:F2} ms"));
+        Console.WriteLine("loop end: " + TimeSpread.Describe(times));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"per operation: {perOperation:F0} KiB allocated, {paused:F2} ms paused for collections; collections gen0/gen1/gen2 in the loop: "
             + $"{GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}"));
