@@ -52,11 +52,18 @@ public sealed partial class Estate
         // while each resource is in the cache: a walk of their own would read a large estate's millions again.
         var (vnets, subnets, nsgs, tables) = (new Dictionary<ResourceId, Resource>(), new Dictionary<ResourceId, Resource>(),
             new Dictionary<ResourceId, Resource>(), new Dictionary<ResourceId, Resource>());
+        var ipConfigurationsIndexed = true;
         foreach (var root in Roots)
         {
             foreach (var resource in SelfAndChildren(root))
             {
-                if (all.TryAdd(resource.Id, resource))
+                if (!all.TryAdd(resource.Id, resource))
+                {
+                    // A configuration shadowed by an earlier resource with its id (or listed twice) is missing from the
+                    // association index, which a walk over the NICs would still meet.
+                    ipConfigurationsIndexed &= resource is not NetworkInterfaceIpConfiguration;
+                }
+                else
                 {
                     distinct.Add(resource);
                     var ofType = resource switch
@@ -77,6 +84,7 @@ public sealed partial class Estate
         _subnetsById = subnets.ToFrozenDictionary();
         _networkSecurityGroupsById = nsgs.ToFrozenDictionary();
         _routeTablesById = tables.ToFrozenDictionary();
+        IpConfigurationsAreIndexedAsThemselves = ipConfigurationsIndexed;
         SubnetsAreIndexedAsThemselves = Roots.OfType<VirtualNetwork>().All(v => v.Subnets.All(s => ReferenceEquals(all.GetValueOrDefault(s.Id), s)));
 
         VirtualNetworks = OfType<VirtualNetwork>();
@@ -162,6 +170,13 @@ public sealed partial class Estate
     /// an estate larger than the cache read one more object from memory per configuration and pass.
     /// </summary>
     internal bool IpConfigurationsAreUnderTheirNetworkInterfaces { get; }
+
+    /// <summary>
+    /// True when the index finds every NIC's IP configurations as themselves (no configuration shadowed by an earlier
+    /// resource with its id, none listed twice): a walk over every NIC's configurations then meets exactly the
+    /// configurations the association index lists (<see cref="AssociationsOf"/>), in the same order.
+    /// </summary>
+    internal bool IpConfigurationsAreIndexedAsThemselves { get; }
 
     /// <summary>
     /// True when the index finds every subnet of every VNet as that very subnet (no id listed twice, no subnet shadowed by

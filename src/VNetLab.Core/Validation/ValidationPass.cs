@@ -1,4 +1,5 @@
 using VNetLab.Model;
+using VNetLab.Validation.Rules.Nsg;
 
 namespace VNetLab.Validation;
 
@@ -31,6 +32,12 @@ internal sealed class ValidationPass(Estate estate)
     private bool _ownSubnetsIndexed;
 
     public Estate Estate { get; } = estate;
+
+    /// <summary>
+    /// The VNets of every ASG's members, once the pass's walk over every NIC has gathered them (<see cref="Validator"/>
+    /// does, before the NSGs are checked); null before that and in a pass that checks only some subjects.
+    /// </summary>
+    public AsgVirtualNetworks? AsgVirtualNetworks { get; set; }
 
     /// <summary>The value <paramref name="compute"/> gives for <paramref name="key"/>, computed once per pass and owner.</summary>
     public TValue Shared<TKey, TValue>(object owner, TKey key, Func<Estate, TKey, TValue> compute) where TKey : notnull

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
 using VNetLab.Validation.Prefetch;
+using VNetLab.Validation.Rules.Nsg;
 
 namespace VNetLab.Validation;
 
@@ -108,6 +109,8 @@ public sealed class Validator
     /// rule still sees its subjects in the estate's order, so its findings come in the order a run of it alone gives.
     /// Meanwhile every NIC walk is handed every NIC, in the estate's order, each just before the VNet it sits in is
     /// checked (and held by the pass for that VNet's rules, <see cref="ValidationPass.NetworkInterfaceOf"/>); the walks, indexed as <see cref="Rules"/> (null for the other rules), are returned with every NIC visited.
+    /// The pass's own walk gathers each ASG's VNets on the way, and the pass answers from it once the VNets are done
+    /// (<see cref="ValidationPass.AsgVirtualNetworks"/>).
     /// </summary>
     private NetworkInterfaceWalk?[] VisitSubjects(ValidationPass pass, Action<int, Resource, IEnumerable<Diagnostic>> found)
     {
@@ -118,7 +121,10 @@ public sealed class Validator
         }
 
         var estate = pass.Estate;
-        var feed = new NetworkInterfaceFeed(estate.NetworkInterfaces, [.. walks.OfType<NetworkInterfaceWalk>()]);
+
+        // The pass's own walk gathers each ASG's VNets for the NSG rules, which come after the VNets.
+        var asgVnets = AsgVirtualNetworks.StartWalk(estate);
+        var feed = new NetworkInterfaceFeed(estate.NetworkInterfaces, [.. walks.OfType<NetworkInterfaceWalk>(), .. asgVnets is null ? [] : new[] { asgVnets }]);
         var nicsPerVnet = 0;
         foreach (var (subjectType, rules) in _scopedRulesBySubject)
         {
@@ -143,6 +149,13 @@ public sealed class Validator
                 {
                     found(i, subject, ((IScopedValidationRule)Rules[i]).Validate(pass, subject));
                 }
+            }
+
+            if (subjectType == typeof(VirtualNetwork))
+            {
+                // Past the VNets, the NICs not visited yet wait for none; then every NIC has been gathered.
+                feed.VisitRest();
+                pass.AsgVirtualNetworks = asgVnets?.Gathered;
             }
         }
 

@@ -75,6 +75,8 @@ internal sealed class SecurityRuleAsgRule(ValidationLimits limits) : ScopedValid
         }
     }
 
-    // An ASG named by many rules (a tier, in every rule of its spoke) has its members walked once per pass.
-    private ImmutableArray<ResourceId> VnetsOf(ValidationPass pass, ResourceId asg) => pass.Shared(this, asg, AsgMembers.VnetsOf);
+    // From what the pass gathered while it walked the NICs when it has; else an ASG named by many rules (a tier, in
+    // every rule of its spoke) has its members walked once per pass.
+    private ImmutableArray<ResourceId> VnetsOf(ValidationPass pass, ResourceId asg) =>
+        pass.AsgVirtualNetworks is { } gathered ? gathered.Of(asg) : pass.Shared(this, asg, AsgMembers.VnetsOf);
 }
