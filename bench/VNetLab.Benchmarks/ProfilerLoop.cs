@@ -31,8 +31,12 @@ public static class ProfilerLoop
             operation();
         }
 
+        // Every build starts the loop from the same heap: what the warm-up left is collected first.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var times = new double[count];
         Console.WriteLine($"loop start: {args[1]} on {args[2]}, {count} times");
+        WaitForGate("start");
 
         // What the loop allocated and collected, for the runs whose time the collector decides (a 16x compile keeps its
         // megabytes alive until it ends, so collections during it promote them).
@@ -45,6 +49,8 @@ public static class ProfilerLoop
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 
+        Console.WriteLine("loop done");
+        WaitForGate("done");
         var perOperation = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / count;
         var paused = (GC.GetTotalPauseDuration() - pauses).TotalMilliseconds / count;
         Console.WriteLine("loop end: " + TimeSpread.Describe(times));
@@ -62,6 +68,27 @@ public static class ProfilerLoop
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// When <c>VNETLAB_LOOP_GATE</c> names a folder, waits after each of the lines that open and close the loop until a
+    /// file <c>start</c> (then <c>done</c>) appears there. A script that switches a profiler on and off as it reads those
+    /// lines (<c>callgrind_control -i on</c>, then <c>off</c>) creates the file once the switch has taken effect, so the
+    /// profiler counts the loop's operations and nothing else: a switch is acted on only when the process next makes a
+    /// system call, and a loop that makes none would run its first operations uncounted.
+    /// </summary>
+    private static void WaitForGate(string file)
+    {
+        if (Environment.GetEnvironmentVariable("VNETLAB_LOOP_GATE") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        var path = Path.Combine(folder, file);
+        while (!File.Exists(path))
+        {
+            Thread.Sleep(50);
+        }
     }
 
     /// <summary>How to load the benchmark estate named <paramref name="name"/>, or null for a name that is none.</summary>

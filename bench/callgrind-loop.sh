@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Counts what one scaling operation costs in instructions and simulated cache misses, which do not move with the
+# machine's load: valgrind's callgrind watches `--loop`, switched on and off exactly around the timed operations.
+#
+#   bench/callgrind-loop.sh validate|security ESTATE COUNT [DLL]
+#
+# ESTATE is one `--loop` takes (scale-1, scale-16, ...); DLL defaults to the Release build of the bench. Prints the
+# events per operation. The caches are this machine's (AMD EPYC: 32 KiB L1i, 48 KiB L1d, 32 MiB L3; valgrind models
+# two levels, so the L2 is not simulated). The JIT's tiers are off, so every operation runs the same optimised code,
+# and the workstation collector runs non-concurrently, on the thread that allocates, so its work is counted in order.
+set -euo pipefail
+
+operation=${1:?operation}
+estate=${2:?estate}
+count=${3:?count}
+dll=${4:-$(dirname "$0")/VNetLab.Benchmarks/bin/Release/net10.0/VNetLab.Benchmarks.dll}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export VNETLAB_LOOP_GATE=$work DOTNET_TieredCompilation=0 DOTNET_TieredPGO=0 DOTNET_gcServer=0 DOTNET_gcConcurrent=0 \
+  DOTNET_EnableWriteXorExecute=0
+
+# `exec` makes the coprocess valgrind itself, so its pid is the one callgrind_control must be given (without one it
+# switches every callgrind process of the machine).
+coproc LOOP (exec valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes --I1=32768,8,64 --D1=49152,12,64 \
+  --LL=33554432,16,64 --callgrind-out-file="$work/callgrind.out" --log-file="$work/valgrind.log" \
+  dotnet "$dll" --loop "$operation" "$estate" "$count")
+pid=$LOOP_PID
+
+# --loop waits at each gate until its file exists, so the switch has taken effect before the first operation starts
+# and after the last ends (a process acts on the switch only at its next system call).
+while IFS= read -r line <&"${LOOP[0]}"; do
+  echo "$line"
+  case "$line" in
+    "loop start"*) callgrind_control -i on "$pid" > /dev/null 2>&1; touch "$work/start" ;;
+    "loop done"*) callgrind_control -i off "$pid" > /dev/null 2>&1; touch "$work/done" ;;
+  esac
+done
+wait "$pid"
+
+# The events counted while switched on, per operation.
+read -r -a names < <(sed -n 's/.*Events    : //p' "$work/valgrind.log" | tail -1)
+read -r -a totals < <(sed -n 's/.*Collected : //p' "$work/valgrind.log" | tail -1)
+for i in "${!names[@]}"; do
+  printf '%-5s per operation: %d\n' "${names[$i]}" $(( totals[i] / count ))
+done
