@@ -13,23 +13,6 @@ public sealed partial class Estate
     /// <summary>The subnet an IP configuration sits in.</summary>
     public Subnet? SubnetOf(NetworkInterfaceIpConfiguration ipConfiguration) => Find<Subnet>(ipConfiguration.SubnetId);
 
-    /// <summary>The IP configurations of NICs placed in a subnet.</summary>
-    public ImmutableArray<NetworkInterfaceIpConfiguration> IpConfigurationsIn(ResourceId subnetId)
-    {
-        EstateReadLog.Note(typeof(NetworkInterface));
-        return _ipConfigurationsBySubnet.GetValueOrDefault(subnetId, []);
-    }
-
-    /// <summary>
-    /// The IP configurations of NICs that name a subnet of this VNet (whether or not the VNet holds that subnet), in
-    /// the estate's order of NICs.
-    /// </summary>
-    public ImmutableArray<NetworkInterfaceIpConfiguration> IpConfigurationsInVirtualNetwork(ResourceId vnetId)
-    {
-        EstateReadLog.Note(typeof(NetworkInterface));
-        return _ipConfigurationsByVnet.GetValueOrDefault(vnetId, []);
-    }
-
     /// <summary>The NICs with at least one IP configuration in a subnet.</summary>
     public ImmutableArray<NetworkInterface> NetworkInterfacesIn(ResourceId subnetId) =>
         [.. IpConfigurationsIn(subnetId).Select(c => c.NetworkInterfaceId).Distinct().Select(Find<NetworkInterface>).OfType<NetworkInterface>()];

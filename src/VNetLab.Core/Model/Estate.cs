@@ -22,8 +22,6 @@ public sealed partial class Estate
     private readonly FrozenDictionary<ResourceId, Resource> _subnetsById;
     private readonly FrozenDictionary<ResourceId, Resource> _networkSecurityGroupsById;
     private readonly FrozenDictionary<ResourceId, Resource> _routeTablesById;
-    private readonly FrozenDictionary<ResourceId, ImmutableArray<NetworkInterfaceIpConfiguration>> _ipConfigurationsBySubnet;
-    private readonly FrozenDictionary<ResourceId, ImmutableArray<NetworkInterfaceIpConfiguration>> _ipConfigurationsByVnet;
     private readonly FrozenDictionary<ResourceId, ImmutableArray<VirtualNetworkGateway>> _gatewaysByVnet;
     private readonly FrozenDictionary<ResourceId, ImmutableArray<VirtualNetworkGatewayConnection>> _connectionsByGateway;
     private readonly FrozenDictionary<ResourceId, ImmutableArray<VirtualNetworkPeering>> _peeringsByRemote;
@@ -105,12 +103,7 @@ public sealed partial class Estate
         IpConfigurationsAreUnderTheirNetworkInterfaces = NetworkInterfaces.All(
             n => n.IpConfigurations.All(c => c.Id.Parent is { } parent && parent.Equals(n.Id)));
 
-        _ipConfigurationsBySubnet = GroupBy(
-            NetworkInterfaces.SelectMany(n => n.IpConfigurations).SelectMany(c => c.SubnetId is { } subnet ? [(subnet, c)] : Array.Empty<(ResourceId, NetworkInterfaceIpConfiguration)>()),
-            p => p.Item1, p => p.Item2);
-        _ipConfigurationsByVnet = GroupBy(
-            NetworkInterfaces.SelectMany(n => n.IpConfigurations).SelectMany(c => c.SubnetId?.Parent is { } vnet ? [(vnet, c)] : Array.Empty<(ResourceId, NetworkInterfaceIpConfiguration)>()),
-            p => p.Item1, p => p.Item2);
+        (_placementsByVnet, _placementsOfParentlessSubnets) = IndexPlacements(NetworkInterfaces);
         _gatewaysByVnet = GroupBy(
             VirtualNetworkGateways.SelectMany(g => g.VirtualNetworkId is { } vnet ? [(vnet, g)] : Array.Empty<(ResourceId, VirtualNetworkGateway)>()),
             p => p.Item1, p => p.Item2);
