@@ -33,16 +33,16 @@ public sealed class ValidationBySubjectTests
         var findings = 0;
         foreach (var estate in estates)
         {
-            var alone = validator.Rules.Select(rule => rule.Validate(estate).Select(Render).ToList()).ToList();
+            var alone = validator.Rules.Select(rule => rule.Validate(estate).Select(DiagnosticText.Of).ToList()).ToList();
             var run = validator.Run(estate);
             for (var i = 0; i < validator.Rules.Length; i++)
             {
-                Assert.Equal(alone[i], run.ByRule[i].All.Select(Render));
+                Assert.Equal(alone[i], run.ByRule[i].All.Select(DiagnosticText.Of));
             }
 
-            var expected = RuleByRule(validator, estate).Select(Render).ToList();
-            Assert.Equal(expected, validator.Validate(estate).Select(Render));
-            Assert.Equal(expected, run.Diagnostics.Select(Render));
+            var expected = RuleByRule(validator, estate).Select(DiagnosticText.Of).ToList();
+            Assert.Equal(expected, validator.Validate(estate).Select(DiagnosticText.Of));
+            Assert.Equal(expected, run.Diagnostics.Select(DiagnosticText.Of));
             findings += expected.Count;
         }
 
@@ -58,12 +58,12 @@ public sealed class ValidationBySubjectTests
     public void Validating_with_memory_hints_finds_what_validating_without_them_finds()
     {
         List<Estate> estates = [Broken(_fixture.Estate), _fixture.Estate, .. RepositoryPaths.ExampleNames().Select(ExampleEstates.Read)];
-        var with = estates.Select(e => Validator.Default.Validate(e).Select(Render).ToList()).ToList();
+        var with = estates.Select(e => Validator.Default.Validate(e).Select(DiagnosticText.Of).ToList()).ToList();
         List<List<string>> without;
         SubjectPrefetch.Enabled = false;
         try
         {
-            without = [.. estates.Select(e => Validator.Default.Validate(e).Select(Render).ToList())];
+            without = [.. estates.Select(e => Validator.Default.Validate(e).Select(DiagnosticText.Of).ToList())];
         }
         finally
         {
@@ -98,6 +98,4 @@ public sealed class ValidationBySubjectTests
         result.Sort(DiagnosticOrder.Instance);
         return result;
     }
-
-    private static string Render(Diagnostic d) => $"{d.Code}|{d.Severity}|{d.ResourceId}|{d.Location}|{d.Message}|{d.Fix}";
 }

@@ -5,6 +5,7 @@ using VNetLab.Diagnostics;
 using VNetLab.Model;
 using VNetLab.Validation;
 using VNetLab.Validation.Rules.Nsg;
+using VNetLab.Testing;
 
 namespace VNetLab.Core.Tests.Validation.Walks;
 
@@ -103,9 +104,9 @@ public sealed class AsgVirtualNetworksTests
     {
         var rule = new SecurityRuleAsgRule(ValidationLimits.Azure);
         var validator = new Validator([.. Validator.Default.Rules.Where(r => r.Reads.Subject == typeof(VirtualNetwork)), rule]);
-        var alone = rule.Validate(estate).Select(Render).ToList();
-        return validator.Run(estate).ByRule[^1].All.Select(Render).SequenceEqual(alone)
-            && validator.Validate(estate).Where(d => rule.Descriptors.Any(r => r.Code == d.Code)).Select(Render).Order(StringComparer.Ordinal)
+        var alone = rule.Validate(estate).Select(DiagnosticText.Of).ToList();
+        return validator.Run(estate).ByRule[^1].All.Select(DiagnosticText.Of).SequenceEqual(alone)
+            && validator.Validate(estate).Where(d => rule.Descriptors.Any(r => r.Code == d.Code)).Select(DiagnosticText.Of).Order(StringComparer.Ordinal)
                 .SequenceEqual(alone.Distinct().Order(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
@@ -172,5 +173,4 @@ public sealed class AsgVirtualNetworksTests
         return Estate.Create(roots);
     }
 
-    private static string Render(Diagnostic d) => $"{d.Code}|{d.Severity}|{d.ResourceId}|{d.Location}|{d.Message}|{d.Fix}";
 }

@@ -5,6 +5,7 @@ using VNetLab.Diagnostics;
 using VNetLab.Model;
 using VNetLab.Validation;
 using VNetLab.Validation.Rules.Nsg;
+using VNetLab.Testing;
 
 namespace VNetLab.Core.Tests.Validation.Walks;
 
@@ -66,10 +67,10 @@ public sealed class NetworkInterfaceFeedTests
             var limits = ValidationLimits.Azure with { ApplicationSecurityGroupsPerIpConfiguration = 1 };
             var rule = new ApplicationSecurityGroupRule(limits);
             var validator = new Validator([.. Validator.Create(limits).Rules.Where(r => r.Reads.Subject == typeof(VirtualNetwork)), rule]);
-            var alone = rule.Validate(estate).Select(Render).ToList();
+            var alone = rule.Validate(estate).Select(DiagnosticText.Of).ToList();
             var run = validator.Run(estate);
-            return run.ByRule[^1].All.Select(Render).SequenceEqual(alone)
-                && validator.Validate(estate).Where(d => rule.Descriptors.Any(r => r.Code == d.Code)).Select(Render).OrderBy(d => d, StringComparer.Ordinal)
+            return run.ByRule[^1].All.Select(DiagnosticText.Of).SequenceEqual(alone)
+                && validator.Validate(estate).Where(d => rule.Descriptors.Any(r => r.Code == d.Code)).Select(DiagnosticText.Of).OrderBy(d => d, StringComparer.Ordinal)
                     .SequenceEqual(alone.Distinct().OrderBy(d => d, StringComparer.Ordinal), StringComparer.Ordinal);
         }, runs: 300);
 
@@ -126,7 +127,6 @@ public sealed class NetworkInterfaceFeedTests
         return Estate.Create(roots);
     }
 
-    private static string Render(Diagnostic d) => $"{d.Code}|{d.Severity}|{d.ResourceId}|{d.Location}|{d.Message}|{d.Fix}";
 
     private sealed class RecordingWalk : NetworkInterfaceWalk
     {
