@@ -13,10 +13,42 @@ public sealed partial class Estate
     // The configurations that name a subnet id without a parent (malformed, and reported as dangling), by that id.
     private readonly FrozenDictionary<ResourceId, ImmutableArray<NetworkInterfaceIpConfiguration>> _placementsOfParentlessSubnets;
 
+    // How many configurations sit in the subnets each VNet lists, by the VNet's id as Find finds it. The peered-group limit
+    // adds up the counts of every VNet a hub peers with: reading each peer's VNet, subnets and lists for it read some ten
+    // lines per peer from far ahead of the pass on an estate larger than the cache; this table of one number per VNet stays
+    // in the cache.
+    private readonly FrozenDictionary<ResourceId, int> _ipConfigurationCountByVnet;
+
+    /// <summary>
+    /// The NIC IP configurations placed in the subnets of the VNet <c>Find&lt;VirtualNetwork&gt;(vnetId)</c> finds, one
+    /// count per subnet it lists (a subnet listed twice counts twice); 0 when the estate holds no such VNet.
+    /// </summary>
+    internal int IpConfigurationCountOf(ResourceId vnetId)
+    {
+        EstateReadLog.Note(typeof(VirtualNetwork));
+        EstateReadLog.Note(typeof(NetworkInterface));
+        return _ipConfigurationCountByVnet.TryGetValue(vnetId, out var count) ? count : 0;
+    }
+
     /// <summary>The IP configurations of NICs placed in a subnet, in the estate's order of NICs.</summary>
     public ImmutableArray<NetworkInterfaceIpConfiguration> IpConfigurationsIn(ResourceId subnetId)
     {
         EstateReadLog.Note(typeof(NetworkInterface));
+        return PlacedIn(subnetId);
+    }
+
+    /// <summary>
+    /// The IP configurations of NICs that name a subnet of this VNet (whether or not the VNet holds that subnet), in
+    /// the estate's order of NICs.
+    /// </summary>
+    public ImmutableArray<NetworkInterfaceIpConfiguration> IpConfigurationsInVirtualNetwork(ResourceId vnetId)
+    {
+        EstateReadLog.Note(typeof(NetworkInterface));
+        return _placementsByVnet.TryGetValue(vnetId, out var placements) ? placements.All : [];
+    }
+
+    private ImmutableArray<NetworkInterfaceIpConfiguration> PlacedIn(ResourceId subnetId)
+    {
         if (subnetId.Parent is not { } vnetId)
         {
             return _placementsOfParentlessSubnets.TryGetValue(subnetId, out var parentless) ? parentless : [];
@@ -38,16 +70,6 @@ public sealed partial class Estate
         return [];
     }
 
-    /// <summary>
-    /// The IP configurations of NICs that name a subnet of this VNet (whether or not the VNet holds that subnet), in
-    /// the estate's order of NICs.
-    /// </summary>
-    public ImmutableArray<NetworkInterfaceIpConfiguration> IpConfigurationsInVirtualNetwork(ResourceId vnetId)
-    {
-        EstateReadLog.Note(typeof(NetworkInterface));
-        return _placementsByVnet.TryGetValue(vnetId, out var placements) ? placements.All : [];
-    }
-
     private static (FrozenDictionary<ResourceId, Placements> ByVnet, FrozenDictionary<ResourceId, ImmutableArray<NetworkInterfaceIpConfiguration>> Parentless)
         IndexPlacements(ImmutableArray<NetworkInterface> nics)
     {
@@ -66,6 +88,10 @@ public sealed partial class Estate
             .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.IpConfiguration).ToImmutableArray());
         return (byVnet, parentless);
     }
+
+    // Built from the VNet index itself, so a VNet shadowed by another resource with its id counts as Find finds it: not at all.
+    private FrozenDictionary<ResourceId, int> CountIpConfigurations() =>
+        _virtualNetworksById.ToFrozenDictionary(p => p.Key, p => ((VirtualNetwork)p.Value).Subnets.Sum(s => PlacedIn(s.Id).Length));
 
     private readonly record struct Placements(
         ImmutableArray<NetworkInterfaceIpConfiguration> All,

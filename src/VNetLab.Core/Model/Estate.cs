@@ -104,6 +104,7 @@ public sealed partial class Estate
             n => n.IpConfigurations.All(c => c.Id.Parent is { } parent && parent.Equals(n.Id)));
 
         (_placementsByVnet, _placementsOfParentlessSubnets) = IndexPlacements(NetworkInterfaces);
+        _ipConfigurationCountByVnet = CountIpConfigurations();
         _gatewaysByVnet = GroupBy(
             VirtualNetworkGateways.SelectMany(g => g.VirtualNetworkId is { } vnet ? [(vnet, g)] : Array.Empty<(ResourceId, VirtualNetworkGateway)>()),
             p => p.Item1, p => p.Item2);

@@ -33,6 +33,22 @@ public sealed class EstatePlacementsTests
             };
         }));
 
+    // Up to 3 VNets listing up to 4 subnets each (names a, A and b, so some listed twice in two spellings), and NICs in
+    // those subnets, in subnets the VNets do not list, or elsewhere.
+    private static readonly Gen<Estate> _vnetsAndNics =
+        from vnetIds in Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(ResourceIdGenerators.Id, n))
+        from subnetNames in Gen.ArrayOf(Gen.Choose(0, 4).SelectMany(n => Gen.ArrayOf(Gen.Elements("a", "A", "b"), n)), vnetIds.Length)
+        from nicSubnets in Gen.Choose(0, 8).SelectMany(n => Gen.ArrayOf(Gen.OneOf(
+            _subnetId,
+            Gen.Elements(vnetIds.DefaultIfEmpty(EstateBuilder.VnetId("none")).ToArray()).Zip(Gen.Elements("a", "b", "c")).Select(p => (ResourceId?)p.Item1.Child("subnets", p.Item2))), n))
+        select Estate.Create(
+            vnetIds.Select((id, i) => (Resource)new VirtualNetwork { Id = id, Subnets = [.. subnetNames[i].Select(name => new Subnet { Id = id.Child("subnets", name) })] })
+                .Concat(nicSubnets.Select((subnet, i) =>
+                {
+                    var id = EstateBuilder.Id("networkInterfaces", $"nic{i}");
+                    return new NetworkInterface { Id = id, IpConfigurations = [new NetworkInterfaceIpConfiguration { Id = id.Child("ipConfigurations", "c"), SubnetId = subnet }] };
+                })));
+
     [Fact]
     public void Property_ConfigurationsBySubnetAndByVnetAreThoseAFilterFinds() =>
         PropertyCheck.Holds(Gen.Zip(_estates, Gen.ListOf(ResourceIdGenerators.Id)), static input =>
@@ -44,6 +60,13 @@ public sealed class EstatePlacementsTests
             return subnets.All(s => estate.IpConfigurationsIn(s).SequenceEqual(every.Where(c => s.Equals(c.SubnetId))))
                 && vnets.All(v => estate.IpConfigurationsInVirtualNetwork(v).SequenceEqual(every.Where(c => v.Equals(c.SubnetId?.Parent))));
         }, runs: 1000);
+
+    [Fact]
+    public void Property_AVnetsCountIsTheSumOverTheSubnetsItLists() =>
+        PropertyCheck.Holds(_vnetsAndNics, static estate =>
+            estate.VirtualNetworks.Select(v => v.Id).Concat(estate.NetworkInterfaces.SelectMany(n => n.IpConfigurations).Select(c => c.SubnetId?.Parent).OfType<ResourceId>())
+                .All(id => estate.IpConfigurationCountOf(id) == (estate.Find<VirtualNetwork>(id) is { } vnet ? vnet.Subnets.Sum(s => estate.IpConfigurationsIn(s.Id).Length) : 0)),
+            runs: 1000);
 
     [Fact]
     public void ConfigurationsOfTwoSubnetsOfOneVnet_AreFoundBySubnetInTheOrderOfTheirNics()

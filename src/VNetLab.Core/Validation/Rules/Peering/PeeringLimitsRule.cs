@@ -52,6 +52,5 @@ internal sealed class PeeringLimitsRule(ValidationLimits limits) : ScopedValidat
     }
 
     /// <summary>The NIC IP configurations in a VNet's subnets; 0 for a VNet the estate does not hold.</summary>
-    private static int PrivateIps(Estate estate, ResourceId vnetId) =>
-        estate.Find<VirtualNetwork>(vnetId) is { } vnet ? estate.IpConfigurationCount(vnet) : 0;
+    private static int PrivateIps(Estate estate, ResourceId vnetId) => estate.IpConfigurationCountOf(vnetId);
 }
