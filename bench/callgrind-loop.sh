@@ -5,7 +5,8 @@
 #   bench/callgrind-loop.sh validate|security ESTATE COUNT [DLL]
 #
 # ESTATE is one `--loop` takes (scale-1, scale-16, ...); DLL defaults to the Release build of the bench. Prints the
-# events per operation. The caches are this machine's (AMD EPYC: 32 KiB L1i, 48 KiB L1d, 32 MiB L3; valgrind models
+# events per operation. With CALLGRIND_KEEP=DIR, keeps callgrind's output and the runtime's perf map (the names of the
+# JIT-compiled code) there, for bench/callgrind-functions.py to break the counts down by function. The caches are this machine's (AMD EPYC: 32 KiB L1i, 48 KiB L1d, 32 MiB L3; valgrind models
 # two levels, so the L2 is not simulated). The JIT's tiers are off, so every operation runs the same optimised code,
 # and the workstation collector runs non-concurrently, on the thread that allocates, so its work is counted in order.
 set -euo pipefail
@@ -19,6 +20,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export VNETLAB_LOOP_GATE=$work DOTNET_TieredCompilation=0 DOTNET_TieredPGO=0 DOTNET_gcServer=0 DOTNET_gcConcurrent=0 \
   DOTNET_EnableWriteXorExecute=0
+if [[ -n "${CALLGRIND_KEEP:-}" ]]; then
+  export DOTNET_PerfMapEnabled=1
+fi
 
 # `exec` makes the coprocess valgrind itself, so its pid is the one callgrind_control must be given (without one it
 # switches every callgrind process of the machine).
@@ -28,7 +32,8 @@ coproc LOOP (exec valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes -
 pid=$LOOP_PID
 
 # --loop waits at each gate until its file exists, so the switch has taken effect before the first operation starts
-# and after the last ends (a process acts on the switch only at its next system call).
+# and after the last ends: callgrind_control returns once the process has acted on it, which a busy process does only
+# when valgrind next polls for commands, while --loop would already be running its first operations.
 while IFS= read -r line <&"${LOOP[0]}"; do
   echo "$line"
   case "$line" in
@@ -37,6 +42,11 @@ while IFS= read -r line <&"${LOOP[0]}"; do
   esac
 done
 wait "$pid"
+if [[ -n "${CALLGRIND_KEEP:-}" ]]; then
+  mkdir -p "$CALLGRIND_KEEP"
+  cp "$work/callgrind.out" "$CALLGRIND_KEEP/callgrind.out"
+  cp "/tmp/perf-$pid.map" "$CALLGRIND_KEEP/perf.map"
+fi
 
 # The events counted while switched on, per operation.
 read -r -a names < <(sed -n 's/.*Events    : //p' "$work/valgrind.log" | tail -1)

@@ -74,8 +74,8 @@ public static class ProfilerLoop
     /// When <c>VNETLAB_LOOP_GATE</c> names a folder, waits after each of the lines that open and close the loop until a
     /// file <c>start</c> (then <c>done</c>) appears there. A script that switches a profiler on and off as it reads those
     /// lines (<c>callgrind_control -i on</c>, then <c>off</c>) creates the file once the switch has taken effect, so the
-    /// profiler counts the loop's operations and nothing else: a switch is acted on only when the process next makes a
-    /// system call, and a loop that makes none would run its first operations uncounted.
+    /// profiler counts the loop's operations and nothing else: callgrind acts on a switch only when it next polls for
+    /// commands, and without the wait a loop ran its first operations uncounted.
     /// </summary>
     private static void WaitForGate(string file)
     {
