@@ -37,19 +37,4 @@ internal static class EstateLookups
         estate.IpConfigurationsAreUnderTheirNetworkInterfaces || ipConfiguration.Id.IsChildOf(holder.Id)
             ? holder
             : estate.Find<NetworkInterface>(ipConfiguration.NetworkInterfaceId);
-
-    /// <summary>
-    /// The NIC IP configurations placed in <paramref name="vnet"/>'s subnets (the VNet's private IPs), counted without the
-    /// closure and enumerator a <c>Sum</c> over its subnets made per VNet.
-    /// </summary>
-    public static int IpConfigurationCount(this Estate estate, VirtualNetwork vnet)
-    {
-        var count = 0;
-        foreach (var subnet in vnet.Subnets)
-        {
-            count += estate.IpConfigurationsIn(subnet.Id).Length;
-        }
-
-        return count;
-    }
 }

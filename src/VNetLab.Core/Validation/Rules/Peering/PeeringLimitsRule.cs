@@ -12,7 +12,7 @@ internal sealed class PeeringLimitsRule(ValidationLimits limits) : ScopedValidat
 
     public override ValidationReads Reads { get; } = ValidationReads.Around<VirtualNetwork>(1, typeof(NetworkInterface));
 
-    protected override IEnumerable<Diagnostic> Validate(ValidationPass pass, VirtualNetwork vnet)
+    protected override IEnumerable<Diagnostic> Validate(Estate estate, VirtualNetwork vnet)
     {
         List<Diagnostic>? findings = null;
         if (vnet.Peerings.Length > limits.PeeringsPerVirtualNetwork)
@@ -20,9 +20,9 @@ internal sealed class PeeringLimitsRule(ValidationLimits limits) : ScopedValidat
             Findings.Add(ref findings, DiagnosticCatalog.PeeringsPerVnetLimit(vnet, vnet.Peerings.Length, limits.PeeringsPerVirtualNetwork));
         }
 
-        // Each VNet's count is shared by the checks of all its peers (a hub's is read by every spoke and every other
-        // hub): counted once per pass, or fully meshed hubs would make the rule grow with the square of the hubs.
-        var group = pass.Shared(this, vnet.Id, PrivateIps) + PeersPrivateIps(pass, vnet);
+        // Each VNet's count is kept by the estate (a hub's is read by every spoke and every other hub), so a VNet costs one
+        // lookup per peer whatever the peer's size.
+        var group = estate.IpConfigurationCountOf(vnet.Id) + PeersPrivateIps(estate, vnet);
         if (group > limits.PrivateAddressesPerPeeredGroup)
         {
             Findings.Add(ref findings, DiagnosticCatalog.PeeredPrivateAddressLimit(vnet, group, limits.PrivateAddressesPerPeeredGroup));
@@ -35,7 +35,7 @@ internal sealed class PeeringLimitsRule(ValidationLimits limits) : ScopedValidat
     /// The sum over the distinct VNets <paramref name="vnet"/> peers with (itself aside). A spoke has one peering: the set
     /// that tells distinct ids apart is made only for a VNet with several.
     /// </summary>
-    private int PeersPrivateIps(ValidationPass pass, VirtualNetwork vnet)
+    private static int PeersPrivateIps(Estate estate, VirtualNetwork vnet)
     {
         HashSet<ResourceId>? seen = vnet.Peerings.Length > 1 ? [] : null;
         var sum = 0;
@@ -44,13 +44,10 @@ internal sealed class PeeringLimitsRule(ValidationLimits limits) : ScopedValidat
             var id = peering.RemoteVirtualNetworkId;
             if ((seen is null || seen.Add(id)) && id != vnet.Id)
             {
-                sum += pass.Shared(this, id, PrivateIps);
+                sum += estate.IpConfigurationCountOf(id);
             }
         }
 
         return sum;
     }
-
-    /// <summary>The NIC IP configurations in a VNet's subnets; 0 for a VNet the estate does not hold.</summary>
-    private static int PrivateIps(Estate estate, ResourceId vnetId) => estate.IpConfigurationCountOf(vnetId);
 }
