@@ -10,12 +10,10 @@ namespace VNetLab.Validation;
 /// </summary>
 internal sealed class ValidationPass(Estate estate)
 {
-    private const int SharedTables = 64;
-
-    // The shared values, in tables of a few hundred each (by the key's hash) rather than one: one table of every VNet's
-    // and ASG's values outgrew 85 KB at 16x, and each pass then put its arrays on the large object heap, whose budget
-    // triggers full (generation 2) collections of the whole estate.
-    private readonly Dictionary<(object Owner, object Key), object?>[] _shared = new Dictionary<(object Owner, object Key), object?>[SharedTables];
+    // The shared values, in shares rather than one table: one table of every VNet's and ASG's values outgrew 85 KB at 16x,
+    // and each pass then put its arrays on the large object heap, whose budget triggers full (generation 2) collections
+    // of the whole estate.
+    private readonly ShardedDictionary<(object Owner, object Key), object?> _shared = new();
 
     // Each rule's working buffers, reused from subject to subject: a set or table made per subject was most of the
     // garbage a validation made, and garbage is the one cost that grows faster than the estate (collections copy the
@@ -42,14 +40,13 @@ internal sealed class ValidationPass(Estate estate)
     /// <summary>The value <paramref name="compute"/> gives for <paramref name="key"/>, computed once per pass and owner.</summary>
     public TValue Shared<TKey, TValue>(object owner, TKey key, Func<Estate, TKey, TValue> compute) where TKey : notnull
     {
-        var table = _shared[(int)((uint)key.GetHashCode() % SharedTables)] ??= [];
-        if (table.TryGetValue((owner, key), out var known) && known is TValue value)
+        if (_shared.TryGetValue((owner, key), out var known) && known is TValue value)
         {
             return value;
         }
 
         value = compute(Estate, key);
-        table[(owner, key)] = value;
+        _shared[(owner, key)] = value;
         return value;
     }
 

@@ -8,11 +8,9 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// </summary>
 internal sealed class AsgMembership(Estate estate, int asgsPerIpConfiguration)
 {
-    // Each ASG's members, in maps of a share of the ASGs each. One map's entries at 16x were an array of about 95 KB, which
-    // goes to the large object heap: collected only with generation 2 and, until then, keeping every pass's member lists
-    // alive through younger collections, which promoted them (as PublishedSlots explains for security's NIC slots).
-    private const int Shards = 64;
-    private readonly Dictionary<ResourceId, List<AsgMember>>[] _byAsg = [.. Enumerable.Range(0, Shards).Select(_ => new Dictionary<ResourceId, List<AsgMember>>())];
+    // Each ASG's members. One map's entries at 16x were an array of about 95 KB, on the large object heap (as PublishedSlots
+    // explains for security's NIC slots), hence the shares.
+    private readonly ShardedDictionary<ResourceId, List<AsgMember>> _byAsg = new();
 
     /// <summary>The configurations so far that join more than the limit of ASGs, in the estate's order of NICs.</summary>
     public List<NetworkInterfaceIpConfiguration> BeyondLimit { get; } = [];
@@ -35,11 +33,10 @@ internal sealed class AsgMembership(Estate estate, int asgsPerIpConfiguration)
             var member = new AsgMember(ipConfiguration, nic, estate.NetworkInterfaceOf(ipConfiguration, nic)?.Location);
             foreach (var asg in asgs)
             {
-                var shard = ShardOf(asg);
-                if (!shard.TryGetValue(asg, out var members))
+                if (!_byAsg.TryGetValue(asg, out var members))
                 {
                     members = [];
-                    shard[asg] = members;
+                    _byAsg[asg] = members;
                 }
 
                 members.Add(member);
@@ -48,7 +45,5 @@ internal sealed class AsgMembership(Estate estate, int asgsPerIpConfiguration)
     }
 
     /// <summary>The ASG's members so far, in the estate's order of NICs (an ASG listed twice by one configuration, twice); null when none.</summary>
-    public List<AsgMember>? MembersOf(ResourceId asgId) => ShardOf(asgId).GetValueOrDefault(asgId);
-
-    private Dictionary<ResourceId, List<AsgMember>> ShardOf(ResourceId asgId) => _byAsg[(int)((uint)asgId.GetHashCode() % Shards)];
+    public List<AsgMember>? MembersOf(ResourceId asgId) => _byAsg.TryGetValue(asgId, out var members) ? members : null;
 }

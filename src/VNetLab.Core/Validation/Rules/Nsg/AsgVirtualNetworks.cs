@@ -13,10 +13,7 @@ namespace VNetLab.Validation.Rules.Nsg;
 /// </summary>
 internal sealed class AsgVirtualNetworks
 {
-    // In maps of a share of the ASGs each, for the reason AsgMembership gives: one map of every ASG of a large estate
-    // would put its entries on the large object heap.
-    private const int Shards = 64;
-    private readonly Dictionary<ResourceId, ImmutableArray<ResourceId>>[] _byAsg = [.. Enumerable.Range(0, Shards).Select(_ => new Dictionary<ResourceId, ImmutableArray<ResourceId>>())];
+    private readonly ShardedDictionary<ResourceId, ImmutableArray<ResourceId>> _byAsg = new();
 
     private AsgVirtualNetworks()
     {
@@ -29,7 +26,7 @@ internal sealed class AsgVirtualNetworks
     public static Walk? StartWalk(Estate estate) => estate.IpConfigurationsAreIndexedAsThemselves ? new Walk() : null;
 
     /// <summary>The VNets of <paramref name="asgId"/>'s members; empty for an ASG without members.</summary>
-    public ImmutableArray<ResourceId> Of(ResourceId asgId) => ShardOf(asgId).TryGetValue(asgId, out var vnets) ? vnets : [];
+    public ImmutableArray<ResourceId> Of(ResourceId asgId) => _byAsg.TryGetValue(asgId, out var vnets) ? vnets : [];
 
     private void Add(NetworkInterface nic)
     {
@@ -42,18 +39,15 @@ internal sealed class AsgVirtualNetworks
 
             foreach (var asg in ipConfiguration.ApplicationSecurityGroupIds)
             {
-                var shard = ShardOf(asg);
-                var known = shard.TryGetValue(asg, out var vnets) ? vnets : [];
+                var known = _byAsg.TryGetValue(asg, out var vnets) ? vnets : [];
                 if (!known.Contains(vnet))
                 {
                     // Almost every ASG has its members in one VNet: an array is made once per ASG and rarely grown.
-                    shard[asg] = known.Add(vnet);
+                    _byAsg[asg] = known.Add(vnet);
                 }
             }
         }
     }
-
-    private Dictionary<ResourceId, ImmutableArray<ResourceId>> ShardOf(ResourceId asgId) => _byAsg[(int)((uint)asgId.GetHashCode() % Shards)];
 
     /// <summary>The pass's walk over every NIC, whose <see cref="Gathered"/> is complete once it has visited them all.</summary>
     public sealed class Walk : NetworkInterfaceWalk
