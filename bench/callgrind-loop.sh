@@ -9,6 +9,9 @@
 # JIT-compiled code) there, for bench/callgrind-functions.py to break the counts down by function. The caches are this machine's (AMD EPYC: 32 KiB L1i, 48 KiB L1d, 32 MiB L3; valgrind models
 # two levels, so the L2 is not simulated). The JIT's tiers are off, so every operation runs the same optimised code,
 # and the workstation collector runs non-concurrently, on the thread that allocates, so its work is counted in order.
+# The loop runs one operation before the counted ones, with the counts zeroed after it: the simulated caches start empty
+# when callgrind is switched on, and a first 16x operation misses its whole working set. CALLGRIND_LL=SIZE,WAYS,LINE
+# simulates another last level: 1048576,8,64 is one core's L2, to ask what comes from beyond it.
 set -euo pipefail
 
 operation=${1:?operation}
@@ -27,7 +30,7 @@ fi
 # `exec` makes the coprocess valgrind itself, so its pid is the one callgrind_control must be given (without one it
 # switches every callgrind process of the machine).
 coproc LOOP (exec valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes --I1=32768,8,64 --D1=49152,12,64 \
-  --LL=33554432,16,64 --callgrind-out-file="$work/callgrind.out" --log-file="$work/valgrind.log" \
+  --LL="${CALLGRIND_LL:-33554432,16,64}" --callgrind-out-file="$work/callgrind.out" --log-file="$work/valgrind.log" \
   dotnet "$dll" --loop "$operation" "$estate" "$count")
 pid=$LOOP_PID
 
@@ -38,6 +41,7 @@ while IFS= read -r line <&"${LOOP[0]}"; do
   echo "$line"
   case "$line" in
     "loop start"*) callgrind_control -i on "$pid" > /dev/null 2>&1; touch "$work/start" ;;
+    "loop warm"*) callgrind_control -z "$pid" > /dev/null 2>&1; touch "$work/warm" ;;
     "loop done"*) callgrind_control -i off "$pid" > /dev/null 2>&1; touch "$work/done" ;;
   esac
 done

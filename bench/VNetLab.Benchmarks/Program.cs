@@ -6,6 +6,7 @@ using VNetLab.Benchmarks;
 // dotnet run -c Release --project bench/VNetLab.Benchmarks -- --filter '*' [--job short] [--sizes small,medium]
 // dotnet run -c Release --project bench/VNetLab.Benchmarks -- --loop validate|security ESTATE COUNT   (for a profiler)
 // dotnet run -c Release --project bench/VNetLab.Benchmarks -- --exponent validate|security ROUNDS   (1x/4x/16x interleaved)
+// dotnet run -c Release --project bench/VNetLab.Benchmarks -- --latency   (what a random read costs, by span read)
 if (ProfilerLoop.IsRequested(args))
 {
     return ProfilerLoop.Run(args);
@@ -14,6 +15,11 @@ if (ProfilerLoop.IsRequested(args))
 if (ExponentRounds.IsRequested(args))
 {
     return ExponentRounds.Run(args);
+}
+
+if (MemoryLatency.IsRequested(args))
+{
+    return MemoryLatency.Run(args);
 }
 
 // The collector the product ships: the CLI runs the server GC (VNetLab.Cli.csproj), so every job runs it too, whatever
