@@ -15,7 +15,7 @@ namespace VNetLab.Benchmarks;
 /// A pointer chase: each read is one cache line whose index the read before gave, in a random cycle through every line
 /// of the span (Sattolo's shuffle, a fixed seed), so no read can start before the one before ends and no hardware
 /// prefetcher can guess the next line. The median of several passes is reported, each pass reading every line of the
-/// span at least once after a pass that warms it.
+/// span at least once after a lap that warms it.
 /// </remarks>
 public static class MemoryLatency
 {
@@ -53,9 +53,10 @@ public static class MemoryLatency
     /// <summary>The nanoseconds per read of a chase through every line of <paramref name="bytes"/>: median and least of the passes.</summary>
     internal static (double Median, double Least) Chase(int bytes)
     {
-        var next = Cycle(bytes / LineSize);
-        var reads = Math.Max(MinimumReads, bytes / LineSize);
-        var at = Walk(next, 0, reads);
+        var lines = bytes / LineSize;
+        var next = Cycle(lines);
+        var reads = Math.Max(MinimumReads, lines);
+        var at = WarmUp(next, lines);
         var times = new double[Passes];
         for (var pass = 0; pass < Passes; pass++)
         {
@@ -92,6 +93,25 @@ public static class MemoryLatency
         }
 
         return next;
+    }
+
+    /// <summary>
+    /// One lap of the cycle, which brings the span into whatever cache holds it and checks that the lap is one cycle
+    /// through every line: a shorter loop would time a smaller span than the one reported.
+    /// </summary>
+    private static int WarmUp(int[] next, int lines)
+    {
+        var at = 0;
+        for (var i = 1; i <= lines; i++)
+        {
+            at = next[at];
+            if (at == 0 && i < lines)
+            {
+                throw new InvalidOperationException($"The chase through {lines} lines came back to its start after {i}.");
+            }
+        }
+
+        return at;
     }
 
     private static int Walk(int[] next, int at, int reads)
