@@ -12,9 +12,7 @@
 # The loop runs one operation before the counted ones, with the counts zeroed after it: the simulated caches start empty
 # when callgrind is switched on, and a first 16x operation misses its whole working set. CALLGRIND_LL=SIZE,WAYS,LINE
 # simulates another last level: 1048576,8,64 is one core's L2, to ask what comes from beyond it. valgrind does not carry
-# out prefetch instructions, so a line a hint asked for counts as a miss where code first reads it; VNETLAB_HINTS_READ=1
-# makes every hint read its object's first line instead, and a miss charged outside MemoryHint is then a line no hint
-# asked for, or a further line of a hinted object.
+# out prefetch instructions, so a line a hint asked for counts as a miss where code first reads it.
 set -euo pipefail
 
 operation=${1:?operation}

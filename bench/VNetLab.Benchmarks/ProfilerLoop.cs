@@ -24,14 +24,6 @@ public static class ProfilerLoop
             return 2;
         }
 
-        // For callgrind, which does not carry out prefetches: each hint reads its object's first line instead, so that
-        // the misses charged outside the hints are lines no hint asked for. Set before anything is hinted, since the
-        // switch is read once.
-        if (Environment.GetEnvironmentVariable("VNETLAB_HINTS_READ") == "1")
-        {
-            AppContext.SetSwitch("VNetLab.MemoryHint.ReadsInsteadOfPrefetches", true);
-        }
-
         var estate = load();
         Func<int> operation = args[1] == "validate" ? estate.Validate : estate.CompileSecurityOfEveryNic;
         for (var i = 0; i < 5; i++)

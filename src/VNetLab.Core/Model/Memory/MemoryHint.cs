@@ -15,34 +15,11 @@ internal static class MemoryHint
     // A cache line on every processor .NET runs on; objects of the model larger than one get their second line too.
     private const int LineSize = 64;
 
-    /// <summary>The <see cref="AppContext"/> switch that makes every hint a read (<see cref="_readsInsteadOfPrefetches"/>).</summary>
-    internal const string ReadsInsteadOfPrefetchesSwitch = "VNetLab.MemoryHint.ReadsInsteadOfPrefetches";
-
-    /// <summary>
-    /// For a cache simulator that does not carry out prefetch instructions (valgrind's callgrind, which bench/callgrind-loop.sh
-    /// runs with this on when <c>VNETLAB_HINTS_READ=1</c>): each hint reads the object's first line instead, so that the
-    /// simulator charges that line's miss to the hint, and a miss it charges to any other code is a line no hint asked
-    /// for or a further line of a hinted object. Further lines are not read, since a read past a small object's end could
-    /// leave the heap. Read once, from the switch, so that in every other run the compiler drops the test.
-    /// </summary>
-    private static readonly bool _readsInsteadOfPrefetches =
-        AppContext.TryGetSwitch(ReadsInsteadOfPrefetchesSwitch, out var reads) && reads;
-
-    // Where a hint that reads puts what it read, so that the read is not optimised away.
-    private static Type? _read;
-
     /// <summary>Hints the first <paramref name="lines"/> cache lines of <paramref name="value"/> (none when null).</summary>
     public static unsafe void Load(object? value, int lines = 1)
     {
         if (!Sse.IsSupported || value is null)
         {
-            return;
-        }
-
-        if (_readsInsteadOfPrefetches)
-        {
-            // The method table pointer is the object's first word: reading it reads the first line.
-            _read = value.GetType();
             return;
         }
 
@@ -58,8 +35,8 @@ internal static class MemoryHint
     /// <remarks>
     /// The array is not asked whether it is empty: that reads its length, a load of the very line the hint is for, which
     /// waits for memory where a hint does not. A pass hints hundreds of arrays of the NSG it checks next, and until session
-    /// 15 each was such a load (bench/callgrind-loop.sh with <c>VNETLAB_HINTS_READ=1</c> showed them). Empty arrays are
-    /// one shared object, whose hint finds it in the cache.
+    /// 15 each was such a load (docs/performance.md, "Session 15"). Empty arrays are one shared object, whose hint finds
+    /// it in the cache.
     /// </remarks>
     public static void Load<T>(ImmutableArray<T> array) => Load(ImmutableCollectionsMarshal.AsArray(array));
 }

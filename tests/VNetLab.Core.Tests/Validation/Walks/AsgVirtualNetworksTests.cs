@@ -3,9 +3,9 @@ using FsCheck.Fluent;
 using VNetLab.Core.Tests.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
+using VNetLab.Testing;
 using VNetLab.Validation;
 using VNetLab.Validation.Rules.Nsg;
-using VNetLab.Testing;
 
 namespace VNetLab.Core.Tests.Validation.Walks;
 
@@ -172,5 +172,4 @@ public sealed class AsgVirtualNetworksTests
 
         return Estate.Create(roots);
     }
-
 }

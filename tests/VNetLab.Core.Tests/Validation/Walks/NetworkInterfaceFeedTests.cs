@@ -3,9 +3,9 @@ using FsCheck.Fluent;
 using VNetLab.Core.Tests.Addressing;
 using VNetLab.Diagnostics;
 using VNetLab.Model;
+using VNetLab.Testing;
 using VNetLab.Validation;
 using VNetLab.Validation.Rules.Nsg;
-using VNetLab.Testing;
 
 namespace VNetLab.Core.Tests.Validation.Walks;
 
@@ -126,7 +126,6 @@ public sealed class NetworkInterfaceFeedTests
 
         return Estate.Create(roots);
     }
-
 
     private sealed class RecordingWalk : NetworkInterfaceWalk
     {
